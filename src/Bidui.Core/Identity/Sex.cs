@@ -1,0 +1,8 @@
+namespace Bidui.Core.Identity;
+
+public enum Sex : byte
+{
+    Unknown,
+    Male,
+    Female,
+}

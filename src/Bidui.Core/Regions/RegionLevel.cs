@@ -1,0 +1,8 @@
+namespace Bidui.Core.Regions;
+
+public enum RegionLevel : byte
+{
+    Province,
+    Prefecture,
+    County,
+}
