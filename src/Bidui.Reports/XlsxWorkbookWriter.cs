@@ -1,7 +1,369 @@
+using System.Globalization;
+using SpreadCheetah;
+using SpreadCheetah.Styling;
+using SpreadCheetah.Worksheets;
+
 namespace Bidui.Reports;
 
-/// <summary>Writes one workbook with one (or more, when split) sheet per <see cref="SheetSpec"/>, streaming.</summary>
+/// <summary>
+/// Writes one workbook with one sheet per <see cref="SheetSpec"/>. Rows are streamed: only the first
+/// <see cref="WidthSampleRows"/> rows of a sheet are held, to size its columns before the sheet starts.
+/// </summary>
 public static class XlsxWorkbookWriter
 {
-    public static void Write(string path, IEnumerable<SheetSpec> sheets) => throw new NotImplementedException();
+    /// <summary>Excel's row limit per sheet, header included.</summary>
+    internal const int ExcelMaxRows = 1_048_576;
+
+    internal const int WidthSampleRows = 500;
+    internal const double MinColumnWidth = 6;
+    internal const double MaxColumnWidth = 60;
+
+    /// <summary>Excel refuses longer cell texts.</summary>
+    internal const int MaxCellChars = 32_767;
+
+    internal const int MaxSheetNameLength = 31;
+
+    // Excel shows numbers with 15 significant digits; longer ones would be silently rounded.
+    private const int MaxExactDigits = 15;
+
+    private const int BufferSize = 1 << 16;
+
+    public static void Write(string path, IEnumerable<SheetSpec> sheets) => Write(path, sheets, ExcelMaxRows);
+
+    /// <summary>The same as <see cref="Write(string, IEnumerable{SheetSpec})"/>, for callers that are async.</summary>
+    public static Task WriteAsync(string path, IEnumerable<SheetSpec> sheets, CancellationToken cancellationToken = default)
+        => WriteAsync(path, sheets, ExcelMaxRows, cancellationToken);
+
+    /// <summary>Tests pass a small row limit to check the sheet split without writing a million rows.</summary>
+    internal static void Write(string path, IEnumerable<SheetSpec> sheets, int maxRowsPerSheet)
+        => WriteAsync(path, sheets, maxRowsPerSheet, CancellationToken.None).GetAwaiter().GetResult();
+
+    internal static async Task WriteAsync(string path, IEnumerable<SheetSpec> sheets, int maxRowsPerSheet, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        ArgumentNullException.ThrowIfNull(sheets);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxRowsPerSheet, 2);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(maxRowsPerSheet, ExcelMaxRows);
+
+        // Write beside the target and move into place at the end, so a failure never leaves a
+        // workbook that looks complete.
+        var partial = path + ".partial";
+        try
+        {
+            var stream = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None, BufferSize);
+            await using (stream.ConfigureAwait(false))
+            {
+                var book = await Spreadsheet.CreateNewAsync(stream, new SpreadCheetahOptions { BufferSize = BufferSize }, cancellationToken)
+                    .ConfigureAwait(false);
+                await using (book.ConfigureAwait(false))
+                {
+                    var headerStyle = book.AddStyle(new Style
+                    {
+                        Font = { Bold = true },
+                        Fill = { Color = System.Drawing.Color.FromArgb(0xDD, 0xE6, 0xF0) },
+                    });
+                    var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+                    var any = false;
+                    foreach (var sheet in sheets)
+                    {
+                        any = true;
+                        await WriteSheetAsync(book, sheet, headerStyle, names, maxRowsPerSheet, cancellationToken).ConfigureAwait(false);
+                    }
+
+                    if (!any)
+                    {
+                        // A workbook must hold a sheet; say plainly that there is nothing in it.
+                        await book.StartWorksheetAsync("无数据", token: cancellationToken).ConfigureAwait(false);
+                    }
+
+                    await book.FinishAsync(cancellationToken).ConfigureAwait(false);
+                }
+            }
+
+            File.Move(partial, path, overwrite: true);
+        }
+        catch
+        {
+            TryDelete(partial);
+            throw;
+        }
+    }
+
+    private static async Task WriteSheetAsync(
+        Spreadsheet book, SheetSpec sheet, StyleId headerStyle, HashSet<string> usedNames, int maxRowsPerSheet, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(sheet);
+        var columns = sheet.Columns;
+        if (columns.Count == 0)
+        {
+            throw new ArgumentException($"Sheet '{sheet.Name}' has no columns.", nameof(sheet));
+        }
+
+        var headers = new string[columns.Count];
+        var kinds = new CellKind[columns.Count];
+        for (var c = 0; c < columns.Count; c++)
+        {
+            headers[c] = columns[c].Header;
+            kinds[c] = columns[c].Kind;
+        }
+
+        using var rows = sheet.Rows.GetEnumerator();
+        var sample = new List<string?[]>(WidthSampleRows);
+        while (sample.Count < WidthSampleRows && rows.MoveNext())
+        {
+            sample.Add(rows.Current);
+        }
+
+        var options = new WorksheetOptions { FrozenRows = 1 };
+        var widths = MeasureColumnWidths(headers, sample);
+        for (var c = 0; c < widths.Length; c++)
+        {
+            options.Column(c + 1).Width = widths[c];
+        }
+
+        var baseName = SanitizeSheetName(sheet.Name);
+        var part = 1;
+        await StartPartAsync().ConfigureAwait(false);
+        var rowsInPart = 1;
+        var cells = new DataCell[columns.Count];
+        long rowIndex = 0;
+
+        foreach (var row in sample)
+        {
+            await AddAsync(row).ConfigureAwait(false);
+        }
+
+        sample.Clear();
+        while (rows.MoveNext())
+        {
+            await AddAsync(rows.Current).ConfigureAwait(false);
+        }
+
+        async Task StartPartAsync()
+        {
+            var name = part == 1 ? baseName : WithSuffix(baseName, $"({part.ToString(CultureInfo.InvariantCulture)})");
+            await book.StartWorksheetAsync(UniqueName(name, usedNames), options, cancellationToken).ConfigureAwait(false);
+            await book.AddHeaderRowAsync(headers, headerStyle, cancellationToken).ConfigureAwait(false);
+        }
+
+        async Task AddAsync(string?[] row)
+        {
+            rowIndex++;
+            if (row is null || row.Length > cells.Length)
+            {
+                throw new ArgumentException(
+                    $"Sheet '{sheet.Name}', row {rowIndex}: {row?.Length.ToString(CultureInfo.InvariantCulture) ?? "null"} values for {cells.Length} columns.",
+                    nameof(sheet));
+            }
+
+            if (rowsInPart == maxRowsPerSheet)
+            {
+                part++;
+                await StartPartAsync().ConfigureAwait(false);
+                rowsInPart = 1;
+            }
+
+            for (var c = 0; c < cells.Length; c++)
+            {
+                cells[c] = ToCell(c < row.Length ? row[c] : null, kinds[c]);
+            }
+
+            await book.AddRowAsync(cells, cancellationToken).ConfigureAwait(false);
+            rowsInPart++;
+        }
+    }
+
+    internal static DataCell ToCell(string? value, CellKind kind)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return new DataCell((string?)null);
+        }
+
+        switch (kind)
+        {
+            case CellKind.Integer when TryParseExactInteger(value, out var integer):
+                return new DataCell(integer);
+            case CellKind.Decimal when TryParseExactDecimal(value, out var number):
+                return new DataCell(number);
+        }
+
+        // Text stays a string cell whatever it looks like: an 18-digit ID must not become 4.30102E+17.
+        return new DataCell(value.Length > MaxCellChars ? value[..MaxCellChars] : value);
+    }
+
+    private static bool TryParseExactInteger(string value, out long result)
+    {
+        const NumberStyles Styles = NumberStyles.AllowLeadingSign | NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite;
+        return long.TryParse(value, Styles, CultureInfo.InvariantCulture, out result)
+            && CountDigits(value) <= MaxExactDigits;
+    }
+
+    private static bool TryParseExactDecimal(string value, out decimal result)
+    {
+        // No thousands separators: .NET accepts them anywhere ("1,2" would read as 12).
+        const NumberStyles Styles = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint
+            | NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite;
+        return decimal.TryParse(value, Styles, CultureInfo.InvariantCulture, out result)
+            && CountDigits(value) <= MaxExactDigits;
+    }
+
+    private static int CountDigits(string value)
+    {
+        var digits = 0;
+        var leading = true;
+        foreach (var ch in value)
+        {
+            if (ch is >= '1' and <= '9' || (ch == '0' && !leading))
+            {
+                digits++;
+                leading = false;
+            }
+        }
+
+        return digits;
+    }
+
+    /// <summary>Widths in Excel character units from the header and the sampled rows, capped.</summary>
+    internal static double[] MeasureColumnWidths(IReadOnlyList<string> headers, IEnumerable<string?[]> sample)
+    {
+        var widths = new double[headers.Count];
+        for (var c = 0; c < headers.Count; c++)
+        {
+            // Bold header text is a little wider than body text.
+            widths[c] = DisplayWidth(headers[c]) * 1.1;
+        }
+
+        foreach (var row in sample)
+        {
+            if (row is null)
+            {
+                continue;
+            }
+
+            for (var c = 0; c < Math.Min(row.Length, widths.Length); c++)
+            {
+                var w = DisplayWidth(row[c]);
+                if (w > widths[c])
+                {
+                    widths[c] = w;
+                }
+            }
+        }
+
+        for (var c = 0; c < widths.Length; c++)
+        {
+            widths[c] = Math.Round(Math.Clamp(widths[c] + 2, MinColumnWidth, MaxColumnWidth), 1);
+        }
+
+        return widths;
+    }
+
+    /// <summary>Approximate width in Excel's character units: East Asian wide characters take about two.</summary>
+    internal static int DisplayWidth(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return 0;
+        }
+
+        var width = 0;
+        var lineWidth = 0;
+        foreach (var ch in text)
+        {
+            if (ch is '\n' or '\r')
+            {
+                // Only the longest line needs to fit.
+                width = Math.Max(width, lineWidth);
+                lineWidth = 0;
+                continue;
+            }
+
+            lineWidth += char.IsLowSurrogate(ch) ? 0 : char.IsHighSurrogate(ch) || IsWide(ch) ? 2 : 1;
+        }
+
+        return Math.Max(width, lineWidth);
+    }
+
+    private static bool IsWide(char ch) => ch switch
+    {
+        >= '\u1100' and <= '\u115F' => true, // Hangul Jamo
+        >= '\u2E80' and <= '\uA4CF' => true, // CJK radicals, punctuation, kana, CJK ideographs, Yi
+        >= '\uAC00' and <= '\uD7A3' => true, // Hangul syllables
+        >= '\uF900' and <= '\uFAFF' => true, // CJK compatibility ideographs
+        >= '\uFE30' and <= '\uFE4F' => true, // CJK compatibility forms
+        >= '\uFF00' and <= '\uFF60' => true, // full-width forms
+        >= '\uFFE0' and <= '\uFFE6' => true,
+        _ => false,
+    };
+
+    /// <summary>Applies Excel's sheet-name rules: at most 31 characters, none of []:*?/\, no leading or trailing quote.</summary>
+    internal static string SanitizeSheetName(string? name)
+    {
+        var chars = new System.Text.StringBuilder(name?.Length ?? 0);
+        foreach (var ch in name ?? string.Empty)
+        {
+            if (char.IsControl(ch))
+            {
+                continue;
+            }
+
+            chars.Append(ch is '[' or ']' or ':' or '*' or '?' or '/' or '\\' ? '_' : ch);
+        }
+
+        var result = Truncate(chars.ToString().Trim().Trim('\''), MaxSheetNameLength).Trim().Trim('\'');
+        if (result.Length == 0)
+        {
+            return "工作表";
+        }
+
+        // Excel reserves "History" for its change-tracking sheet.
+        return string.Equals(result, "History", StringComparison.OrdinalIgnoreCase) ? result + "_" : result;
+    }
+
+    private static string WithSuffix(string name, string suffix)
+        => Truncate(name, MaxSheetNameLength - suffix.Length).TrimEnd().TrimEnd('\'') + suffix;
+
+    private static string UniqueName(string name, HashSet<string> usedNames)
+    {
+        if (usedNames.Add(name))
+        {
+            return name;
+        }
+
+        for (var n = 2; ; n++)
+        {
+            var candidate = WithSuffix(name, $"({n.ToString(CultureInfo.InvariantCulture)})");
+            if (usedNames.Add(candidate))
+            {
+                return candidate;
+            }
+        }
+    }
+
+    private static string Truncate(string text, int maxLength)
+    {
+        if (text.Length <= maxLength)
+        {
+            return text;
+        }
+
+        // Never cut a surrogate pair in half.
+        var cut = char.IsHighSurrogate(text[maxLength - 1]) ? maxLength - 1 : maxLength;
+        return text[..cut];
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
 }
