@@ -1,0 +1,101 @@
+using Bidui.Core.Identity;
+using Bidui.Core.Regions;
+using Bidui.Matching.Categories;
+using Bidui.Matching.Records;
+
+namespace Bidui.Matching.Engine;
+
+public sealed partial class ComparisonEngine
+{
+    private readonly List<AidRecord> _aid = [];
+    private readonly HashSet<long> _aidKeys = [];
+    private readonly Dictionary<(long Key, string Project, string Year, string Term), int> _aidGroupCount = [];
+    private readonly List<(AidRecord Aid, Category Category, string Reason)> _aidInvalid = [];
+
+    /// <summary>Adds one non-blank aid row; false when it was rejected (SPEC §5).</summary>
+    public bool AddAid(in AidCells c)
+    {
+        RequirePhase(Phase.Others, "The aid payments");
+        _phase = Phase.Others;
+        if (Reject(Dataset.Aid, c.RowNumber, c.Name, c.IdNumber))
+            return false;
+
+        var id = ParseId(c.IdType, c.IdNumber);
+        var record = new AidRecord
+        {
+            Row = c.RowNumber,
+            Key = id.Key,
+            Name = c.Name.Trim().ToString(),
+            IdText = IdText(id, c.IdNumber),
+            IdProblem = id.Problem,
+            Project = _pool.Intern(c.Project),
+            Amount = _pool.Intern(c.Amount),
+            SchoolYear = _pool.Intern(c.SchoolYear),
+            Term = _pool.Intern(c.Term),
+            PaidOn = _pool.Intern(c.PaidOn),
+            SchoolName = _pool.Intern(c.SchoolName),
+            SchoolCode = _pool.Intern(c.SchoolCode),
+        };
+        // The aid file has no county column: its county is known only once the registry is read.
+        if (id.IsResident && id.Problem != Bidui.Core.Identity.IdProblem.None)
+            _aidInvalid.Add((record, Category.InvalidId, id.Problem.ToChinese()));
+        if (id.Key == 0)
+            return true;
+
+        _aid.Add(record);
+        _aidKeys.Add(id.Key);
+        var group = (id.Key, record.Project, record.SchoolYear, record.Term);
+        _aidGroupCount[group] = _aidGroupCount.GetValueOrDefault(group) + 1;
+        return true;
+    }
+
+    /// <summary>
+    /// Who acts on an aid row: the county of the school named by 学校标识码 in the registry, else
+    /// the county of the person's enrolment; unknown otherwise.
+    /// </summary>
+    private DispatchCounty AidCounty(AidRecord a)
+    {
+        if (a.SchoolCode.Length > 0 && _schoolsByCode.TryGetValue(a.SchoolCode, out var school))
+            return school.Dispatch;
+        if (a.Key != 0 && _firstEnrolled.TryGetValue(a.Key, out int i))
+            return _enrolled[i].School.Dispatch;
+        return default;
+    }
+
+    private void FinishAid(List<ResultRow>[] lists)
+    {
+        foreach (var (aid, category, reason) in _aidInvalid)
+        {
+            var county = AidCounty(aid);
+            lists[(int)category].Add(new ResultRow
+            {
+                Category = category, Source = Dataset.Aid, SourceRow = aid.Row, Reason = reason, Aid = aid,
+                Responsible = county, Note = RegionNote(county),
+            });
+        }
+        if (!_settings.HasAid)
+            return;
+        foreach (var a in _aid)
+        {
+            var county = AidCounty(a);
+            string note = RegionNote(county);
+            int n = _aidGroupCount[(a.Key, a.Project, a.SchoolYear, a.Term)];
+            var person = PersonOf(a.Key);
+            if (n >= 2)
+                lists[(int)Category.AidDuplicate].Add(new ResultRow
+                {
+                    Category = Category.AidDuplicate, Aid = a, Person = person, DuplicateCount = n, Responsible = county, Note = note,
+                });
+            if (person is null)
+                lists[(int)Category.AidIneligible].Add(new ResultRow
+                {
+                    Category = Category.AidIneligible, Aid = a, Reason = "不在脱贫人口及防返贫监测对象名单中", Responsible = county, Note = note,
+                });
+            if (!_firstEnrolled.ContainsKey(a.Key))
+                lists[(int)Category.AidNotEnrolled].Add(new ResultRow
+                {
+                    Category = Category.AidNotEnrolled, Aid = a, Person = person, Reason = "学籍库中无在籍学籍", Responsible = county, Note = note,
+                });
+        }
+    }
+}

@@ -1,0 +1,114 @@
+using Bidui.Core.Dates;
+using Bidui.Core.Schooling;
+using Bidui.Matching.Categories;
+using Bidui.Matching.Records;
+
+namespace Bidui.Matching.Engine;
+
+public sealed partial class ComparisonEngine
+{
+    /// <summary>Derives the person lists and returns every computed list (SPEC §4).</summary>
+    public ComparisonResult Finish()
+    {
+        if (_phase == Phase.Finished)
+            throw new InvalidOperationException("Finish was already called.");
+        _phase = Phase.Finished;
+
+        var lists = _online;
+        int unknownAge = 0;
+        for (int i = 0; i < _poverty.Count; i++)
+        {
+            var p = _poverty[i];
+            if (_personIndex[p.Key] != i)
+                continue; // a later row of a person: only in duplicate_poverty
+            unknownAge += ClassifyPerson(p, lists) ? 0 : 1;
+        }
+        FinishPovertyDuplicates(lists[(int)Category.DuplicatePoverty]);
+        FinishEnrollmentDuplicates(lists[(int)Category.DuplicateEnrollment]);
+        FinishAid(lists);
+
+        // Rows found while streaming come in dataset order; lists show 学籍, 乡村振兴, 资助 then row.
+        foreach (var category in new[] { Category.InvalidId, Category.FieldConflict })
+        {
+            var sorted = lists[(int)category].OrderBy(r => r.Source).ThenBy(r => r.SourceRow).ToList();
+            lists[(int)category].Clear();
+            lists[(int)category].AddRange(sorted);
+        }
+        lists[(int)Category.IdentityConflict].Sort((a, b) => a.Student!.Row.CompareTo(b.Student!.Row));
+
+        var notes = _notes.ToLines().ToList();
+        if (unknownAge > 0)
+            notes.Add($"{unknownAge} 人：证件号码非居民身份证且未填写出生日期，无法计算年龄，未参与疑似失学辍学判断");
+
+        var computed = new Dictionary<Category, IReadOnlyList<ResultRow>>();
+        foreach (var info in CategoryInfo.All)
+        {
+            if (info.Category == Category.Review || info.NeedsAid && !_settings.HasAid)
+                continue;
+            computed[info.Category] = lists[(int)info.Category];
+        }
+        return new ComparisonResult(_settings, computed, _rejects, notes);
+    }
+
+    /// <summary>matched, aid_missing, dropout_suspect and status_mismatch for one person. False when the age is unknown and mattered.</summary>
+    private bool ClassifyPerson(PovertyRecord p, List<ResultRow>[] lists)
+    {
+        bool inE = _firstEnrolled.TryGetValue(p.Key, out int entry);
+        StudentRecord? enrolment = inE ? EnrolmentOf(entry) : null;
+        bool ageKnown = true;
+
+        if (enrolment is not null)
+        {
+            lists[(int)Category.Matched].Add(new ResultRow
+            {
+                Category = Category.Matched, Person = p, Student = enrolment, Responsible = p.Dispatch, Note = RegionNote(p.Dispatch),
+            });
+            if (_settings.HasAid && !p.Deceased && _settings.AidStages.Contains(enrolment.Stage) && !_aidKeys.Contains(p.Key))
+                lists[(int)Category.AidMissing].Add(new ResultRow
+                {
+                    Category = Category.AidMissing, Person = p, Student = enrolment, Reason = $"{enrolment.StageText}学生未查到资助发放记录",
+                    Responsible = enrolment.School.Dispatch, Note = RegionNote(enrolment.School.Dispatch),
+                });
+        }
+        else if (!p.Deceased)
+        {
+            if (p.BirthDate is { } birth)
+            {
+                int age = Age.On(birth, _settings.ReferenceDate);
+                if (_settings.CompulsoryAge.Contains(age))
+                    lists[(int)Category.DropoutSuspect].Add(new ResultRow
+                    {
+                        Category = Category.DropoutSuspect, Person = p, Age = age, Reason = $"{age}周岁，学籍库中未查到在籍学籍",
+                        Responsible = p.Dispatch, Note = RegionNote(p.Dispatch),
+                    });
+            }
+            else
+            {
+                ageKnown = false;
+            }
+        }
+
+        if (!p.Deceased && StatusReason(p.Statement, enrolment) is { } reason)
+            lists[(int)Category.StatusMismatch].Add(new ResultRow
+            {
+                Category = Category.StatusMismatch, Person = p, Student = enrolment, Reason = reason,
+                Detail = enrolment is null ? $"登记：{p.SchoolingText}" : $"登记：{p.SchoolingText}；学籍：{enrolment.StageText}",
+                Responsible = p.Dispatch, Note = RegionNote(p.Dispatch),
+            });
+        return ageKnown;
+    }
+
+    /// <summary>SPEC §4.4. A stage cannot disagree with an enrolment whose stage is unknown.</summary>
+    private static string? StatusReason(SchoolingStatement s, StudentRecord? enrolment)
+    {
+        if (enrolment is not null)
+        {
+            if (s.Kind == StatementKind.NotInSchool)
+                return "登记非在校但有学籍";
+            if (s.Kind == StatementKind.InSchool && enrolment.Stage != SchoolStage.None && s.Stage != enrolment.Stage)
+                return "学段不一致";
+            return null;
+        }
+        return s.Kind == StatementKind.InSchool && s.Stage.IsRegistryStage() ? "登记在校但未查到学籍" : null;
+    }
+}

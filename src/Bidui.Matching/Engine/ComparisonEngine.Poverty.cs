@@ -1,0 +1,85 @@
+using Bidui.Core.Dates;
+using Bidui.Core.Identity;
+using Bidui.Core.Schooling;
+using Bidui.Matching.Categories;
+using Bidui.Matching.Records;
+
+namespace Bidui.Matching.Engine;
+
+public sealed partial class ComparisonEngine
+{
+    private readonly List<PovertyRecord> _poverty = [];
+    private readonly Dictionary<long, int> _personIndex = [];
+    private readonly Dictionary<long, int> _povertyKeyCount = [];
+
+    /// <summary>Adds one non-blank poverty row; false when it was rejected (SPEC §5).</summary>
+    public bool AddPoverty(in PovertyCells c)
+    {
+        RequirePhase(Phase.Poverty, "The poverty register");
+        if (Reject(Dataset.Poverty, c.RowNumber, c.Name, c.IdNumber))
+            return false;
+
+        var id = ParseId(c.IdType, c.IdNumber);
+        int county = Support.CountyLocator.ParseCode(c.CountyCode);
+        if (county == 0)
+            county = _counties.FromNames(c.ProvinceName, c.PrefectureName, c.CountyName);
+        var dispatch = _counties.Dispatch(county);
+
+        DateOnly? birth = id.Key != 0 && id.IsResident ? id.BirthDate
+            : FlexibleDate.TryParse(c.BirthDate.Trim(), out var b) ? b : null;
+        var record = new PovertyRecord
+        {
+            Row = c.RowNumber,
+            Key = id.Key,
+            Name = c.Name.Trim().ToString(),
+            IdText = IdText(id, c.IdNumber),
+            IdProblem = id.Problem,
+            HouseholdId = c.HouseholdId.Trim().ToString(),
+            Relation = _pool.Intern(c.Relation),
+            PopulationType = _pool.Intern(c.PopulationType),
+            SchoolingText = _pool.Intern(c.Schooling),
+            Statement = SchoolingStatement.Parse(c.Schooling),
+            StatusText = _pool.Intern(c.PersonStatus),
+            Deceased = PersonStatus.IsDeceasedOrRemoved(c.PersonStatus),
+            BirthDate = birth,
+            Sex = id.Key != 0 && id.IsResident ? id.Sex : SexText.Parse(c.Sex.Trim()),
+            Township = _pool.Intern(c.Township),
+            Village = _pool.Intern(c.Village),
+            CountyCode = county,
+            Dispatch = dispatch,
+        };
+
+        EmitInvalidId(Dataset.Poverty, c.RowNumber, id, record, null, null, dispatch);
+        if (FieldConflictReason(id, c.BirthDate, c.Sex, out string detail) is { } conflict)
+            EmitFieldConflict(Dataset.Poverty, c.RowNumber, conflict, detail, record, null, dispatch);
+        if (id.Key == 0)
+            return true;
+
+        _poverty.Add(record);
+        _personIndex.TryAdd(id.Key, _poverty.Count - 1);
+        _povertyKeyCount[id.Key] = _povertyKeyCount.GetValueOrDefault(id.Key) + 1;
+        return true;
+    }
+
+    /// <summary>The person (first poverty row) with this key, or null.</summary>
+    private PovertyRecord? PersonOf(long key) =>
+        _personIndex.TryGetValue(key, out int i) ? _poverty[i] : null;
+
+    private void FinishPovertyDuplicates(List<ResultRow> into)
+    {
+        foreach (var p in _poverty)
+        {
+            int n = _povertyKeyCount[p.Key];
+            if (n < 2)
+                continue;
+            into.Add(new ResultRow
+            {
+                Category = Category.DuplicatePoverty,
+                Person = p,
+                DuplicateCount = n,
+                Responsible = p.Dispatch,
+                Note = RegionNote(p.Dispatch),
+            });
+        }
+    }
+}

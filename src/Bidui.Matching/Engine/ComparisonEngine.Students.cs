@@ -1,0 +1,141 @@
+using Bidui.Core.Schooling;
+using Bidui.Matching.Categories;
+using Bidui.Matching.Records;
+using Bidui.Matching.Support;
+
+namespace Bidui.Matching.Engine;
+
+public sealed partial class ComparisonEngine
+{
+    private readonly ChunkedList<StudentEntry> _enrolled = new();
+    private readonly Dictionary<long, int> _firstEnrolled = [];
+    private readonly Dictionary<long, int> _enrolledKeyCount = [];
+    private readonly Dictionary<(string Code, string Name, int County), School> _schools = [];
+    private readonly Dictionary<string, School> _schoolsByCode = new(StringComparer.Ordinal);
+
+    /// <summary>Adds one non-blank student row; false when it was rejected (SPEC §5).</summary>
+    public bool AddStudent(in StudentCells c)
+    {
+        RequirePhase(Phase.Others, "The student registry");
+        _phase = Phase.Others;
+        if (Reject(Dataset.Students, c.RowNumber, c.Name, c.IdNumber))
+            return false;
+
+        var id = ParseId(c.IdType, c.IdNumber);
+        var school = SchoolOf(c.SchoolName, c.SchoolCode, c.SchoolCounty);
+        bool enrolled = EnrollmentStatus.IsEnrolled(c.Status.Trim());
+        var stage = SchoolStages.FromStageCell(c.Stage.Trim());
+        string stageText = _pool.Intern(c.Stage);
+        if (stage == SchoolStage.None)
+        {
+            // SPEC §1.1: 年级 gives 学段 when the column is absent or the cell is empty.
+            stage = SchoolStages.FromGrade(c.Grade.Trim());
+            stageText = stage.ToChinese();
+        }
+
+        bool listed = id.Problem != Bidui.Core.Identity.IdProblem.None || id.Key != 0 && PersonOf(id.Key) is not null;
+        StudentRecord? snapshot = null;
+        string? conflict = FieldConflictReason(id, c.BirthDate, c.Sex, out string detail);
+        if (listed || conflict is not null)
+        {
+            snapshot = new StudentRecord
+            {
+                Row = c.RowNumber,
+                Key = id.Key,
+                Name = c.Name.Trim().ToString(),
+                IdText = IdText(id, c.IdNumber),
+                IdProblem = id.Problem,
+                School = school,
+                Stage = stage,
+                StageText = stageText,
+                Grade = _pool.Intern(c.Grade),
+                StatusText = _pool.Intern(c.Status),
+                Enrolled = enrolled,
+            };
+        }
+
+        if (snapshot is not null)
+        {
+            EmitInvalidId(Dataset.Students, c.RowNumber, id, null, snapshot, null, school.Dispatch);
+            if (conflict is not null)
+                EmitFieldConflict(Dataset.Students, c.RowNumber, conflict, detail, null, snapshot, school.Dispatch);
+        }
+        if (id.Key == 0)
+            return true;
+
+        // identity_conflict: any student row (whatever its status) whose key is a person's.
+        if (PersonOf(id.Key) is { } person && !string.Equals(person.NameForm,
+                Bidui.Core.Names.PersonName.ComparisonForm(snapshot!.Name), StringComparison.Ordinal))
+        {
+            _online[(int)Category.IdentityConflict].Add(new ResultRow
+            {
+                Category = Category.IdentityConflict,
+                Person = person,
+                Student = snapshot,
+                Reason = "姓名不一致",
+                Responsible = person.Dispatch,
+                Note = RegionNote(person.Dispatch),
+            });
+        }
+
+        if (!enrolled)
+            return true;
+        int index = _enrolled.Add(new StudentEntry
+        {
+            Key = id.Key,
+            Row = c.RowNumber,
+            Stage = stage,
+            Name = snapshot?.Name ?? c.Name.Trim().ToString(),
+            School = school,
+            StageText = stageText,
+            Grade = _pool.Intern(c.Grade),
+            StatusText = _pool.Intern(c.Status),
+        });
+        _firstEnrolled.TryAdd(id.Key, index);
+        ref int count = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_enrolledKeyCount, id.Key, out _);
+        count++;
+        return true;
+    }
+
+    private School SchoolOf(ReadOnlySpan<char> name, ReadOnlySpan<char> code, ReadOnlySpan<char> countyCell)
+    {
+        string n = _pool.Intern(name), k = _pool.Intern(code);
+        int county = CountyLocator.ParseCode(countyCell);
+        if (n.Length == 0 && k.Length == 0 && county == 0)
+            return School.Unknown;
+        if (_schools.TryGetValue((k, n, county), out var school))
+            return school;
+        school = new School(n, k, county, _counties.Dispatch(county));
+        _schools.Add((k, n, county), school);
+        if (k.Length > 0)
+            _schoolsByCode.TryAdd(k, school);
+        return school;
+    }
+
+    private StudentRecord EnrolmentOf(int entryIndex)
+    {
+        ref var e = ref _enrolled[entryIndex];
+        return e.ToRecord(KeyText(e.Key));
+    }
+
+    private void FinishEnrollmentDuplicates(List<ResultRow> into)
+    {
+        for (int i = 0; i < _enrolled.Count; i++)
+        {
+            ref var e = ref _enrolled[i];
+            int n = _enrolledKeyCount[e.Key];
+            if (n < 2)
+                continue;
+            var s = EnrolmentOf(i);
+            into.Add(new ResultRow
+            {
+                Category = Category.DuplicateEnrollment,
+                Student = s,
+                Person = PersonOf(e.Key),
+                DuplicateCount = n,
+                Responsible = s.School.Dispatch,
+                Note = RegionNote(s.School.Dispatch),
+            });
+        }
+    }
+}

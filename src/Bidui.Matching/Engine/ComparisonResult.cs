@@ -1,0 +1,23 @@
+using Bidui.Matching.Categories;
+using Bidui.Matching.Records;
+
+namespace Bidui.Matching.Engine;
+
+/// <summary>Every computed list, the rejected rows and the notes of one comparison.</summary>
+public sealed class ComparisonResult
+{
+    internal ComparisonResult(ComparisonSettings settings, IReadOnlyDictionary<Category, IReadOnlyList<ResultRow>> lists,
+        IReadOnlyList<RejectedRow> rejects, IReadOnlyList<string> notes)
+    {
+        Settings = settings;
+        Lists = lists;
+        Rejects = rejects;
+        Notes = notes;
+    }
+
+    public ComparisonSettings Settings { get; }
+    /// <summary>Only the categories that were computed (aid lists only with an aid file).</summary>
+    public IReadOnlyDictionary<Category, IReadOnlyList<ResultRow>> Lists { get; }
+    public IReadOnlyList<RejectedRow> Rejects { get; }
+    public IReadOnlyList<string> Notes { get; }
+}

@@ -1,0 +1,22 @@
+using Bidui.Core.Dates;
+using Bidui.Core.Schooling;
+
+namespace Bidui.Matching.Engine;
+
+/// <summary>The knobs of SPEC §3–4 that a province may configure.</summary>
+public sealed record ComparisonSettings
+{
+    /// <summary>Age is taken on this day (SPEC §3).</summary>
+    public required DateOnly ReferenceDate { get; init; }
+    /// <summary>The day of the run: birth dates after it are invalid (SPEC §2.1).</summary>
+    public required DateOnly Today { get; init; }
+    public AgeBand CompulsoryAge { get; init; } = AgeBand.CompulsorySchool;
+    public IReadOnlySet<SchoolStage> AidStages { get; init; } = DefaultStages;
+    /// <summary>Whether an aid file was given: the aid lists exist only then.</summary>
+    public bool HasAid { get; init; }
+
+    public static IReadOnlySet<SchoolStage> DefaultStages { get; } = new HashSet<SchoolStage>
+    {
+        SchoolStage.Preschool, SchoolStage.Primary, SchoolStage.Junior, SchoolStage.Senior, SchoolStage.Vocational,
+    };
+}

@@ -1,0 +1,32 @@
+using Bidui.Core.Regions;
+using Bidui.Matching.Categories;
+
+namespace Bidui.Matching.Records;
+
+/// <summary>
+/// One row of one result list. It points at the source records it stands for (provenance) and
+/// says who must act on it (the responsible county).
+/// </summary>
+public sealed class ResultRow
+{
+    public required Category Category { get; init; }
+    public PovertyRecord? Person { get; init; }
+    public StudentRecord? Student { get; init; }
+    public AidRecord? Aid { get; init; }
+    /// <summary>For lists of source rows (invalid_id, field_conflict): which dataset and row.</summary>
+    public Dataset? Source { get; init; }
+    public int SourceRow { get; init; }
+    /// <summary>原因 where the rule gives one.</summary>
+    public string Reason { get; init; } = string.Empty;
+    /// <summary>Extra facts for the reader (e.g. the contradicting cells), shown in its own column.</summary>
+    public string Detail { get; init; } = string.Empty;
+    /// <summary>Rows sharing the key, for the duplicate lists.</summary>
+    public int DuplicateCount { get; init; }
+    public int Age { get; init; } = -1;
+    public DispatchCounty Responsible { get; init; }
+    /// <summary>备注: region-code notes and the like.</summary>
+    public string Note { get; init; } = string.Empty;
+}
+
+/// <summary>A row that was neither blank nor loaded (SPEC §5: name and ID both empty).</summary>
+public sealed record RejectedRow(Dataset Source, int Row, string Reason);

@@ -1,0 +1,11 @@
+namespace Bidui.Matching.Support;
+
+/// <summary>Counts notes of the same kind so the summary says "N 行：…" once instead of N times.</summary>
+internal sealed class NoteCounter
+{
+    private readonly Dictionary<string, int> _counts = new(StringComparer.Ordinal);
+
+    public void Add(string note) => _counts[note] = _counts.GetValueOrDefault(note) + 1;
+
+    public IReadOnlyList<string> ToLines() => _counts.Select(kv => $"{kv.Value} 行：{kv.Key}").ToList();
+}
