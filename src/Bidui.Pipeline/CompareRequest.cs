@@ -1,0 +1,12 @@
+namespace Bidui.Pipeline;
+
+/// <summary>What `bidui compare` is asked to do.</summary>
+public sealed record CompareRequest(string StudentsPath, string PovertyPath, string? AidPath, string OutputDirectory)
+{
+    /// <summary>SPEC §3; null takes Aug 31 of the year the current school year began.</summary>
+    public DateOnly? ReferenceDate { get; init; }
+    /// <summary>The sheet to read in xlsx/xls inputs; the first sheet when null.</summary>
+    public string? SheetName { get; init; }
+    /// <summary>The day of the run (tests pin it).</summary>
+    public DateOnly Today { get; init; } = DateOnly.FromDateTime(DateTime.Now);
+}
