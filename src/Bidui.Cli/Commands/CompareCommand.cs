@@ -1,0 +1,67 @@
+using System.ComponentModel;
+using System.Globalization;
+using Bidui.Pipeline;
+using Spectre.Console.Cli;
+
+namespace Bidui.Cli.Commands;
+
+internal sealed class CompareCommand : Command<CompareCommand.Settings>
+{
+    public sealed class Settings : CommandSettings
+    {
+        [CommandOption("--students <FILE>"), Description("学籍数据（CSV/xlsx/xls）")]
+        public string? Students { get; init; }
+
+        [CommandOption("--poverty <FILE>"), Description("脱贫人口及防返贫监测对象数据（CSV/xlsx/xls）")]
+        public string? Poverty { get; init; }
+
+        [CommandOption("--aid <FILE>"), Description("资助发放数据（可选）")]
+        public string? Aid { get; init; }
+
+        [CommandOption("--reference-date <DATE>"), Description("年龄计算基准日 yyyy-MM-dd（默认：本学年开始年份的8月31日）")]
+        public string? ReferenceDate { get; init; }
+
+        [CommandOption("--sheet <NAME>"), Description("读取 xlsx/xls 的指定工作表（默认第一个）")]
+        public string? Sheet { get; init; }
+
+        [CommandOption("--out <DIR>"), Description("结果输出目录")]
+        public string? Out { get; init; }
+
+        [CommandOption("--exact-only"), Description("只做证件号码精确比对（概率匹配层尚未启用时与默认相同）")]
+        public bool ExactOnly { get; init; }
+    }
+
+    protected override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var request = new CompareRequest(
+            RequireFile(settings.Students, "--students"),
+            RequireFile(settings.Poverty, "--poverty"),
+            settings.Aid is null ? null : RequireFile(settings.Aid, "--aid"),
+            settings.Out ?? throw new UsageException("缺少 --out：请指定结果输出目录。"))
+        {
+            ReferenceDate = ParseDate(settings.ReferenceDate),
+            SheetName = settings.Sheet,
+        };
+        var outcome = SpectreProgress.Run(p => CompareJob.Run(request, p));
+        SummaryTable.Show(outcome);
+        return ExitCodes.Done;
+    }
+
+    internal static string RequireFile(string? path, string option)
+    {
+        if (string.IsNullOrWhiteSpace(path))
+            throw new UsageException($"缺少 {option}：请指定输入文件。");
+        if (!File.Exists(path))
+            throw new UsageException($"找不到文件 {path}（{option}）：请检查路径。");
+        return path;
+    }
+
+    internal static DateOnly? ParseDate(string? text)
+    {
+        if (text is null)
+            return null;
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+            return d;
+        throw new UsageException($"--reference-date 的值“{text}”不是 yyyy-MM-dd 格式的日期，例如 2026-08-31。");
+    }
+}
