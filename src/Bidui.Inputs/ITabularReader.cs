@@ -11,6 +11,9 @@ public interface ITabularReader : IDisposable
     /// <summary>"CSV (UTF-8)", "CSV (GB18030)", "xlsx" or "xls" — for the run summary.</summary>
     string FormatName { get; }
 
+    /// <summary>The sheet being read (xlsx/xls); null for CSV.</summary>
+    string? SheetName { get; }
+
     /// <summary>Advances to the next physical row, blank rows included; false at the end.</summary>
     bool Read();
 
