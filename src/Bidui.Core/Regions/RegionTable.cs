@@ -1,24 +1,131 @@
+using System.Globalization;
+using Bidui.Core.Text;
+
 namespace Bidui.Core.Regions;
 
+/// <summary>
+/// GB/T 2260 division codes with their history (see Regions/Data/README.md). Immutable after loading,
+/// so one instance serves all threads.
+/// </summary>
 public sealed class RegionTable
 {
-    public static RegionTable Default => throw new NotImplementedException();
+    private static readonly Lazy<RegionTable> DefaultTable = new(LoadEmbedded);
 
-    public static RegionTable Load(TextReader csv) => throw new NotImplementedException();
+    private readonly Dictionary<int, RegionInfo> _byCode;
+    private readonly Dictionary<int, DispatchCounty> _dispatch;
+    private readonly Dictionary<int, string> _fullNames;
+    private readonly Dictionary<int, RegionInfo[]> _countiesInUse;
 
-    public RegionInfo? Find(int code) => throw new NotImplementedException();
+    private RegionTable(List<RegionInfo> rows)
+    {
+        _byCode = PreferredRows(rows);
+        _dispatch = new Dictionary<int, DispatchCounty>(_byCode.Count);
+        _fullNames = new Dictionary<int, string>(_byCode.Count);
+        var counties = new Dictionary<int, List<RegionInfo>>();
+        foreach (RegionInfo info in _byCode.Values)
+        {
+            _dispatch[info.Code] = DispatchResolver.Resolve(info.Code, _byCode);
+            _fullNames[info.Code] = ComposeFullName(info);
+            if (info.InUse && info.Level == RegionLevel.County)
+            {
+                int province = info.Code / 10000;
+                if (!counties.TryGetValue(province, out List<RegionInfo>? list))
+                    counties[province] = list = [];
+                list.Add(info);
+            }
+        }
+        _countiesInUse = [];
+        foreach ((int province, List<RegionInfo> list) in counties)
+        {
+            list.Sort(static (a, b) => a.Code.CompareTo(b.Code));
+            _countiesInUse[province] = [.. list];
+        }
+    }
 
-    public DispatchCounty ResolveForDispatch(int code) => throw new NotImplementedException();
+    /// <summary>The table embedded in this assembly, parsed on first use.</summary>
+    public static RegionTable Default => DefaultTable.Value;
 
-    public string FullName(int code) => throw new NotImplementedException();
+    public static RegionTable Load(TextReader csv)
+    {
+        ArgumentNullException.ThrowIfNull(csv);
+        return new RegionTable(RegionCsv.Read(csv));
+    }
 
-    public string CountyName(int code) => throw new NotImplementedException();
+    /// <summary>The row of a code: the in-use row when there is one, else the most recently changed.</summary>
+    public RegionInfo? Find(int code) => _byCode.GetValueOrDefault(code);
 
-    public string ProvinceName(int code) => throw new NotImplementedException();
+    /// <summary>
+    /// The in-use county to send work for <paramref name="code"/> to. Known prefecture and province
+    /// codes come back as given with no note.
+    /// </summary>
+    public DispatchCounty ResolveForDispatch(int code) =>
+        _dispatch.TryGetValue(code, out DispatchCounty dispatch) ? dispatch : new DispatchCounty(0, RegionNote.Unknown, code);
 
-    public string PrefectureName(int code) => throw new NotImplementedException();
+    /// <summary>"湖南省 长沙市 芙蓉区"; no prefecture part under 直辖; "" when unknown.</summary>
+    public string FullName(int code) => _fullNames.GetValueOrDefault(code) ?? "";
 
-    public IReadOnlyList<RegionInfo> CountiesInUse(int provinceCode2Digits) => throw new NotImplementedException();
+    public string CountyName(int code) =>
+        Find(code) is { Level: RegionLevel.County } info ? info.Name : "";
 
-    public static string NoteText(RegionNote note, int original, int successor) => throw new NotImplementedException();
+    /// <summary>The province of a code; an unknown code still gets its province from the first two digits.</summary>
+    public string ProvinceName(int code) =>
+        Find(code)?.Province ?? Find(code / 10000 * 10000)?.Name ?? "";
+
+    /// <summary>The prefecture of a code; an unknown county code still gets it from the first four digits.</summary>
+    public string PrefectureName(int code) => Find(code) switch
+    {
+        { Level: RegionLevel.Prefecture } info => info.Name,
+        { Level: RegionLevel.County } info => info.Prefecture ?? "",
+        { } => "",
+        null => Find(code / 100 * 100) is { Level: RegionLevel.Prefecture } prefecture ? prefecture.Name : "",
+    };
+
+    /// <summary>The in-use counties of a province (two-digit code), by code.</summary>
+    public IReadOnlyList<RegionInfo> CountiesInUse(int provinceCode2Digits) =>
+        _countiesInUse.TryGetValue(provinceCode2Digits, out RegionInfo[]? list) ? list : [];
+
+    /// <summary>The note shown next to a dispatched row; "" for <see cref="RegionNote.None"/>.</summary>
+    public static string NoteText(RegionNote note, int original, int successor) => note switch
+    {
+        RegionNote.Abolished when successor != 0 =>
+            string.Create(CultureInfo.InvariantCulture, $"区划代码{original:D6}已撤销，按新代码{successor:D6}派发"),
+        RegionNote.Abolished =>
+            string.Create(CultureInfo.InvariantCulture, $"区划代码{original:D6}已撤销，未找到在用的新代码"),
+        RegionNote.Unknown =>
+            string.Create(CultureInfo.InvariantCulture, $"区划代码{original:D6}不在GB/T 2260代码表中"),
+        _ => "",
+    };
+
+    private static RegionTable LoadEmbedded()
+    {
+        using StreamReader reader = EmbeddedData.Open("Bidui.Core.Regions.areacodes.csv");
+        return Load(reader);
+    }
+
+    private static Dictionary<int, RegionInfo> PreferredRows(List<RegionInfo> rows)
+    {
+        var byCode = new Dictionary<int, RegionInfo>(rows.Count);
+        foreach (RegionInfo row in rows)
+        {
+            if (!byCode.TryGetValue(row.Code, out RegionInfo? kept) || Prefer(row, kept))
+                byCode[row.Code] = row;
+        }
+        return byCode;
+    }
+
+    private static bool Prefer(RegionInfo candidate, RegionInfo kept)
+    {
+        if (candidate.InUse != kept.InUse)
+            return candidate.InUse;
+        int byChange = (candidate.ChangedYear ?? int.MaxValue).CompareTo(kept.ChangedYear ?? int.MaxValue);
+        return byChange != 0 ? byChange > 0 : candidate.StartYear > kept.StartYear;
+    }
+
+    private static string ComposeFullName(RegionInfo info) => info.Level switch
+    {
+        RegionLevel.Province => info.Name,
+        RegionLevel.Prefecture => $"{info.Province} {info.Name}",
+        _ when info.Prefecture is null => $"{info.Province} {info.Name}",
+        _ => $"{info.Province} {info.Prefecture} {info.Name}",
+    };
 }
