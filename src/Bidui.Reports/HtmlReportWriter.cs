@@ -97,13 +97,17 @@ public static partial class HtmlReportWriter
         // Header
         w.WriteLine("<header class=\"banner\"><div class=\"wrap\">");
         w.WriteLine($"<h1>{E(model.Title)}</h1>");
-        w.WriteLine($"<p class=\"meta\"><span>基准日期：{E(FormatDate(model.ReferenceDate))}</span><span>生成时间：{E(FormatTime(model.GeneratedAt))}</span></p>");
+        w.WriteLine($"<p class=\"meta\"><span>基准日期：{E(FormatDate(model.ReferenceDate))}</span><span>生成时间：{FormatTime(model.GeneratedAt)}</span></p>");
         w.WriteLine("</div></header>");
         w.WriteLine("<main class=\"wrap\">");
 
         // Summary cards
         w.WriteLine("<section class=\"cards\">");
-        Card(w, "基准日期", FormatDate(model.ReferenceDate), null);
+        foreach (var info in categories.Where(c => !IsAction(c)))
+        {
+            Card(w, info.ChineseName, N(info.Count), "条");
+        }
+
         Card(w, "结果名单", N(categories.Count), "份");
         Card(w, "需处理记录合计", N(actionTotal), "条");
         Card(w, "涉及县（市、区）", N(model.Counties.Count(c => Total(c, actionCodes) > 0)), "个");
@@ -137,7 +141,7 @@ public static partial class HtmlReportWriter
 
     private static void WriteInputs(TextWriter w, IReadOnlyList<ReportInput> inputs)
     {
-        w.WriteLine("<section>");
+        w.WriteLine("<section id=\"inputs\">");
         w.WriteLine("<h2>一、数据读取情况</h2>");
         w.WriteLine("<p class=\"hint\">读取行数 = 空行 + 拒收行 + 载入行。拒收行（姓名与证件号码均为空的非空行）列于 rejects.csv。</p>");
         w.WriteLine("<div class=\"scroll\"><table>");
@@ -166,11 +170,14 @@ public static partial class HtmlReportWriter
 
     private static void WriteCategories(TextWriter w, IReadOnlyList<ReportCategory> categories)
     {
-        w.WriteLine("<section>");
+        w.WriteLine("<section id=\"lists\">");
         w.WriteLine("<h2>二、比对结果名单</h2>");
-        if (categories.Count > 0)
+        // The chart compares the lists somebody acts on; an informational list such as matched is
+        // usually far larger and would squash every other bar.
+        var charted = categories.Count(IsAction);
+        if (charted > 0)
         {
-            w.WriteLine($"<div id=\"chart-lists\" class=\"chart\" style=\"height:{ListChartHeight(categories.Count).ToString(CultureInfo.InvariantCulture)}px\" role=\"img\" aria-label=\"各名单记录数条形图\"></div>");
+            w.WriteLine($"<div id=\"chart-lists\" class=\"chart\" style=\"height:{ListChartHeight(charted).ToString(CultureInfo.InvariantCulture)}px\" role=\"img\" aria-label=\"各需处理名单记录数条形图\"></div>");
         }
 
         w.WriteLine("<div class=\"scroll\"><table>");
@@ -192,7 +199,7 @@ public static partial class HtmlReportWriter
         w.WriteLine("</tbody></table></div>");
         if (categories.Any(c => !IsAction(c)))
         {
-            w.WriteLine("<p class=\"hint\">灰底的名单仅作记录，不计入需处理记录合计。</p>");
+            w.WriteLine("<p class=\"hint\">灰底的名单仅作记录，不计入需处理记录合计，也不列入上图。</p>");
         }
 
         w.WriteLine("</section>");
@@ -200,7 +207,7 @@ public static partial class HtmlReportWriter
 
     private static void WriteCounties(TextWriter w, ReportModel model, IReadOnlyList<(string Code, string Name)> columns, HashSet<string> actionCodes)
     {
-        w.WriteLine("<section>");
+        w.WriteLine("<section id=\"counties\">");
         w.WriteLine("<h2>三、各县（市、区）需处理名单</h2>");
         var shown = Math.Min(TopCounties, model.Counties.Count(c => Total(c, actionCodes) > 0));
         if (shown > 0)
@@ -214,9 +221,9 @@ public static partial class HtmlReportWriter
 
         w.WriteLine("<div class=\"scroll\"><table class=\"counties\">");
         w.Write("<thead><tr><th>县级代码</th><th>县（市、区）</th>");
-        foreach (var (_, name) in columns)
+        foreach (var (code, name) in columns)
         {
-            w.Write($"<th class=\"num\">{E(name)}</th>");
+            w.Write($"<th class=\"num{(actionCodes.Contains(code) ? string.Empty : " muted")}\">{E(name)}</th>");
         }
 
         w.WriteLine("<th class=\"num\">需处理合计</th></tr></thead>");
@@ -227,7 +234,8 @@ public static partial class HtmlReportWriter
             foreach (var (code, _) in columns)
             {
                 var count = county.CountsByCategory.TryGetValue(code, out var value) ? value : 0;
-                w.Write(count == 0 ? "<td class=\"num zero\">0</td>" : $"<td class=\"num\">{E(N(count))}</td>");
+                var cls = count == 0 ? "num zero" : actionCodes.Contains(code) ? "num" : "num muted";
+                w.Write($"<td class=\"{cls}\">{E(N(count))}</td>");
             }
 
             w.WriteLine($"<td class=\"num total\">{E(N(Total(county, actionCodes)))}</td></tr>");
@@ -244,7 +252,7 @@ public static partial class HtmlReportWriter
 
     private static void WriteNotes(TextWriter w, IReadOnlyList<string> notes)
     {
-        w.WriteLine("<section>");
+        w.WriteLine("<section id=\"notes\">");
         w.WriteLine("<h2>四、说明</h2>");
         if (notes.Count == 0)
         {
@@ -390,6 +398,7 @@ public static partial class HtmlReportWriter
     private static string FormatDate(DateOnly date)
         => date.ToString("yyyy年M月d日", CultureInfo.InvariantCulture);
 
+    // Digits, '-', ':', '+' and CJK only: safe in HTML as is ('+' would otherwise be encoded).
     private static string FormatTime(DateTimeOffset time)
         => time.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + $"（UTC{time.ToString("zzz", CultureInfo.InvariantCulture)}）";
 
@@ -444,6 +453,7 @@ public static partial class HtmlReportWriter
         tr.info td { background: #f0f1f3; color: var(--muted); }
         .num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
         .zero { color: #b0b8c2; }
+        .muted { color: var(--muted); background: #f6f7f9; }
         .total { font-weight: 600; }
         .file { word-break: break-all; color: var(--muted); }
         code { font-family: Consolas, "Courier New", monospace; }
@@ -484,18 +494,19 @@ public static partial class HtmlReportWriter
             return chart;
           }
 
+          var actionLists = data.lists.filter(function (d) { return d.action; });
           var lists = make('chart-lists');
           if (lists) {
             lists.setOption({
               animation: false,
               textStyle: { fontFamily: font },
               grid: { left: 16, right: 72, top: 16, bottom: 16, containLabel: true },
-              tooltip: { trigger: 'item', formatter: function (p) { var d = data.lists[p.dataIndex]; return esc(d.name) + '（' + esc(d.code) + '）<br>处理方：' + esc(d.whoActs) + '<br>记录数：' + num(d.count); } },
+              tooltip: { trigger: 'item', formatter: function (p) { var d = actionLists[p.dataIndex]; return esc(d.name) + '（' + esc(d.code) + '）<br>处理方：' + esc(d.whoActs) + '<br>记录数：' + num(d.count); } },
               xAxis: { type: 'value', splitLine: { lineStyle: { color: '#e5e9ef' } } },
-              yAxis: { type: 'category', inverse: true, data: data.lists.map(function (d) { return d.name; }), axisTick: { show: false } },
+              yAxis: { type: 'category', inverse: true, data: actionLists.map(function (d) { return d.name; }), axisTick: { show: false } },
               series: [{
                 type: 'bar', barMaxWidth: 22,
-                data: data.lists.map(function (d) { return { value: d.count, itemStyle: { color: d.action ? '#1f4e79' : '#9aa5b1' } }; }),
+                data: actionLists.map(function (d) { return d.count; }), itemStyle: { color: '#1f4e79' },
                 label: { show: true, position: 'right', formatter: function (p) { return num(p.value); } }
               }]
             });
