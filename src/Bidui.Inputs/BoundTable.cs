@@ -153,7 +153,7 @@ public sealed class BoundTable : IDisposable
 
         if (missing.Count > 0)
         {
-            throw InputErrors.MissingColumns(reader.FilePath, schema, reader.RowNumber, missing, headers);
+            throw InputErrors.MissingColumns(reader.FilePath, reader.SheetName, schema, reader.RowNumber, missing, headers);
         }
 
         return new BoundTable(reader, schema, reader.RowNumber, headers, ordinals);

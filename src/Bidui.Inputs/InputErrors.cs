@@ -48,11 +48,12 @@ internal static class InputErrors
     internal static InputFileException NoHeader(string path, string? sheetName, DatasetSchema schema, int rowsScanned)
     {
         var examples = string.Join("、", schema.RequiredGroups.Select(g => g[0]));
-        string sheet = sheetName is null ? string.Empty : $"工作表“{sheetName}”";
-        return new($"在文件“{path}”{sheet}的前{rowsScanned}行中没有找到{schema.DatasetName}数据的表头。表头行应至少包含两个可识别的列名，例如：{examples}。请检查是否选错了文件，或把表头改成这些列名后再试。", path);
+        string sheet = sheetName is null ? string.Empty : $"的工作表“{sheetName}”";
+        string scope = rowsScanned < BoundTable.MaxHeaderScanRows ? $"（共{rowsScanned}行）中" : $"的前{rowsScanned}行中";
+        return new($"在文件“{path}”{sheet}{scope}没有找到{schema.DatasetName}数据的表头。表头行应至少包含两个可识别的列名，例如：{examples}。请检查是否选错了文件，或把表头改成这些列名后再试。", path);
     }
 
-    internal static InputFileException MissingColumns(string path, DatasetSchema schema, int headerRow, IReadOnlyList<IReadOnlyList<string>> missingGroups, IReadOnlyList<string> headersFound)
+    internal static InputFileException MissingColumns(string path, string? sheetName, DatasetSchema schema, int headerRow, IReadOnlyList<IReadOnlyList<string>> missingGroups, IReadOnlyList<string> headersFound)
     {
         var parts = new List<string>(missingGroups.Count);
         foreach (var group in missingGroups)
@@ -69,7 +70,7 @@ internal static class InputErrors
 
         var found = headersFound.Where(h => !string.IsNullOrWhiteSpace(h)).Select(h => h.Trim());
         return new(
-            $"文件“{path}”第{headerRow}行的表头缺少{schema.DatasetName}数据必需的列：{string.Join("；", parts)}。" +
+            $"文件“{path}”{(sheetName is null ? string.Empty : $"工作表“{sheetName}”")}第{headerRow}行的表头缺少{schema.DatasetName}数据必需的列：{string.Join("；", parts)}。" +
             $"表头中找到的列有：{JoinQuoted(found.ToList())}。请在表头中加入缺少的列，或把对应的列名改成上面列出的名称之一，然后再试。",
             path,
             headerRow,

@@ -35,18 +35,14 @@ public static class TabularFile
 
             return CsvTabularReader.Open(stream, path);
         }
-        catch (InputFileException)
-        {
-            stream.Dispose();
-            throw;
-        }
         catch (IOException ex)
         {
             stream.Dispose();
             throw InputErrors.CannotOpen(path, ex);
         }
-        catch (Exception)
+        catch
         {
+            // The readers own the stream once built; until then it is ours to close.
             stream.Dispose();
             throw;
         }
