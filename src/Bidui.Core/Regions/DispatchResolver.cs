@@ -53,7 +53,8 @@ internal static class DispatchResolver
         return firstKnown;
     }
 
-    // The prefecture's own successor list names the districts that took its core; else its first county.
+    // The prefecture's own successor list names the districts that took its core; else its first county;
+    // a prefecture-level city without counties (东莞市, 中山市) is itself the county-level office.
     private static int CountyOfPrefecture(RegionInfo prefecture, IReadOnlyDictionary<int, RegionInfo> rows)
     {
         foreach (int candidate in prefecture.Successors)
@@ -68,6 +69,6 @@ internal static class DispatchResolver
                 && (best == 0 || info.Code < best))
                 best = info.Code;
         }
-        return best;
+        return best == 0 ? prefecture.Code : best;
     }
 }

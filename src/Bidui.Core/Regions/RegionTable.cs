@@ -21,25 +21,12 @@ public sealed class RegionTable
         _byCode = PreferredRows(rows);
         _dispatch = new Dictionary<int, DispatchCounty>(_byCode.Count);
         _fullNames = new Dictionary<int, string>(_byCode.Count);
-        var counties = new Dictionary<int, List<RegionInfo>>();
         foreach (RegionInfo info in _byCode.Values)
         {
             _dispatch[info.Code] = DispatchResolver.Resolve(info.Code, _byCode);
             _fullNames[info.Code] = ComposeFullName(info);
-            if (info.InUse && info.Level == RegionLevel.County)
-            {
-                int province = info.Code / 10000;
-                if (!counties.TryGetValue(province, out List<RegionInfo>? list))
-                    counties[province] = list = [];
-                list.Add(info);
-            }
         }
-        _countiesInUse = [];
-        foreach ((int province, List<RegionInfo> list) in counties)
-        {
-            list.Sort(static (a, b) => a.Code.CompareTo(b.Code));
-            _countiesInUse[province] = [.. list];
-        }
+        _countiesInUse = GroupCountyLevelUnits(_byCode.Values);
     }
 
     /// <summary>The table embedded in this assembly, parsed on first use.</summary>
@@ -80,7 +67,10 @@ public sealed class RegionTable
         null => Find(code / 100 * 100) is { Level: RegionLevel.Prefecture } prefecture ? prefecture.Name : "",
     };
 
-    /// <summary>The in-use counties of a province (two-digit code), by code.</summary>
+    /// <summary>
+    /// The in-use county-level units of a province (two-digit code), by code: its counties, plus the
+    /// prefecture-level cities that have no counties (东莞市, 中山市, 儋州市, 嘉峪关市), which do a county's work.
+    /// </summary>
     public IReadOnlyList<RegionInfo> CountiesInUse(int provinceCode2Digits) =>
         _countiesInUse.TryGetValue(provinceCode2Digits, out RegionInfo[]? list) ? list : [];
 
@@ -119,6 +109,34 @@ public sealed class RegionTable
             return candidate.InUse;
         int byChange = (candidate.ChangedYear ?? int.MaxValue).CompareTo(kept.ChangedYear ?? int.MaxValue);
         return byChange != 0 ? byChange > 0 : candidate.StartYear > kept.StartYear;
+    }
+
+    private static Dictionary<int, RegionInfo[]> GroupCountyLevelUnits(IEnumerable<RegionInfo> rows)
+    {
+        var prefecturesWithCounties = new HashSet<int>();
+        foreach (RegionInfo info in rows)
+        {
+            if (info is { InUse: true, Level: RegionLevel.County })
+                prefecturesWithCounties.Add(info.Code / 100);
+        }
+        var byProvince = new Dictionary<int, List<RegionInfo>>();
+        foreach (RegionInfo info in rows)
+        {
+            bool unit = info.InUse && (info.Level == RegionLevel.County
+                || (info.Level == RegionLevel.Prefecture && !prefecturesWithCounties.Contains(info.Code / 100)));
+            if (!unit)
+                continue;
+            if (!byProvince.TryGetValue(info.Code / 10000, out List<RegionInfo>? list))
+                byProvince[info.Code / 10000] = list = [];
+            list.Add(info);
+        }
+        var result = new Dictionary<int, RegionInfo[]>(byProvince.Count);
+        foreach ((int province, List<RegionInfo> list) in byProvince)
+        {
+            list.Sort(static (a, b) => a.Code.CompareTo(b.Code));
+            result[province] = [.. list];
+        }
+        return result;
     }
 
     private static string ComposeFullName(RegionInfo info) => info.Level switch
