@@ -18,6 +18,12 @@ public static class XlsxWorkbookWriter
     internal const double MinColumnWidth = 6;
     internal const double MaxColumnWidth = 60;
 
+    /// <summary>
+    /// Numbers wider than their column show as ##### or 1E+06, so number columns get room for 12 digits
+    /// even when the sampled rows are short (later rows may be longer).
+    /// </summary>
+    internal const double MinNumberColumnWidth = 14;
+
     /// <summary>Excel refuses longer cell texts.</summary>
     internal const int MaxCellChars = 32_767;
 
@@ -27,6 +33,10 @@ public static class XlsxWorkbookWriter
     private const int MaxExactDigits = 15;
 
     private const int BufferSize = 1 << 16;
+
+    // Values are shown as the sources hold them: a name with a stray leading space is a finding too.
+    // A fresh instance per workbook: the options type is mutable.
+    private static SpreadCheetahOptions Options => new() { BufferSize = BufferSize, PreserveStringWhitespace = true };
 
     public static void Write(string path, IEnumerable<SheetSpec> sheets) => Write(path, sheets, ExcelMaxRows);
 
@@ -53,7 +63,7 @@ public static class XlsxWorkbookWriter
             var stream = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None, BufferSize);
             await using (stream.ConfigureAwait(false))
             {
-                var book = await Spreadsheet.CreateNewAsync(stream, new SpreadCheetahOptions { BufferSize = BufferSize }, cancellationToken)
+                var book = await Spreadsheet.CreateNewAsync(stream, Options, cancellationToken)
                     .ConfigureAwait(false);
                 await using (book.ConfigureAwait(false))
                 {
@@ -115,7 +125,7 @@ public static class XlsxWorkbookWriter
         }
 
         var options = new WorksheetOptions { FrozenRows = 1 };
-        var widths = MeasureColumnWidths(headers, sample);
+        var widths = MeasureColumnWidths(headers, kinds, sample);
         for (var c = 0; c < widths.Length; c++)
         {
             options.Column(c + 1).Width = widths[c];
@@ -225,7 +235,7 @@ public static class XlsxWorkbookWriter
     }
 
     /// <summary>Widths in Excel character units from the header and the sampled rows, capped.</summary>
-    internal static double[] MeasureColumnWidths(IReadOnlyList<string> headers, IEnumerable<string?[]> sample)
+    internal static double[] MeasureColumnWidths(IReadOnlyList<string> headers, IReadOnlyList<CellKind> kinds, IEnumerable<string?[]> sample)
     {
         var widths = new double[headers.Count];
         for (var c = 0; c < headers.Count; c++)
@@ -253,7 +263,8 @@ public static class XlsxWorkbookWriter
 
         for (var c = 0; c < widths.Length; c++)
         {
-            widths[c] = Math.Round(Math.Clamp(widths[c] + 2, MinColumnWidth, MaxColumnWidth), 1);
+            var min = kinds[c] == CellKind.Text ? MinColumnWidth : MinNumberColumnWidth;
+            widths[c] = Math.Round(Math.Clamp(widths[c] + 2, min, MaxColumnWidth), 1);
         }
 
         return widths;

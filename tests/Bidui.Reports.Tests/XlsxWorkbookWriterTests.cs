@@ -125,12 +125,18 @@ public sealed class XlsxWorkbookWriterTests
     {
         using var dir = new TempDirectory();
         var path = dir.File("t.xlsx");
-        XlsxWorkbookWriter.Write(path, [new SheetSpec("文本", [new("值")], [["=1+1"], ["a\u0001b"], ["行一\n行二"]])]);
+        XlsxWorkbookWriter.Write(path, [new SheetSpec("文本", [new("值")], [["=1+1"], ["a\u0001b"], ["行一\n行二"], [" 张三 "]])]);
 
         var rows = ReadBack(path)[0].Rows;
         Assert.Equal("=1+1", rows[1][0]);
         Assert.Equal("行一\n行二", rows[3][0]);
-        Assert.StartsWith("a", (string?)rows[2][0], StringComparison.Ordinal);
+
+        // XML cannot hold most control characters; they are dropped rather than breaking the file.
+        Assert.Equal("ab", rows[2][0]);
+
+        // Leading and trailing spaces are kept (xml:space="preserve"): the list shows the source as it is.
+        Assert.Equal(" 张三 ", rows[4][0]);
+        Assert.Contains("xml:space=\"preserve\"", SheetXml(path, 1), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -188,9 +194,9 @@ public sealed class XlsxWorkbookWriterTests
         var path = dir.File("w.xlsx");
         XlsxWorkbookWriter.Write(path,
         [
-            new SheetSpec("名单", [new("姓名"), new("身份证件号"), new("学校名称"), new("备注")],
+            new SheetSpec("名单", [new("姓名"), new("身份证件号"), new("学校名称"), new("备注"), new("行", CellKind.Integer)],
             [
-                ["张三", "430102201001010015", "湖南省长沙市芙蓉区第一小学", new string('长', 200)],
+                ["张三", "430102201001010015", "湖南省长沙市芙蓉区第一小学", new string('长', 200), "2"],
             ]),
         ]);
 
@@ -200,10 +206,12 @@ public sealed class XlsxWorkbookWriterTests
         var widths = Regex.Matches(xml, "<col [^>]*min=\"(\\d+)\"[^>]*width=\"([\\d.]+)\"")
             .ToDictionary(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture),
                           m => double.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture));
-        Assert.Equal(4, widths.Count);
+        Assert.Equal(5, widths.Count);
+        Assert.InRange(widths[1], 6, 8);     // 姓名: two CJK characters, bold
         Assert.InRange(widths[2], 19, 24);   // 18 digits
         Assert.InRange(widths[3], 26, 32);   // 13 CJK characters count about two each
         Assert.Equal(60, widths[4]);          // capped
+        Assert.True(widths[5] >= 14);         // numbers need room, or Excel shows 1E+06
 
         using var zip = ZipFile.OpenRead(path);
         using var styles = new StreamReader(zip.GetEntry("xl/styles.xml")!.Open());
