@@ -72,11 +72,11 @@ public sealed class CsvReadingTests : IDisposable
     public void Ragged_rows_blank_lines_and_hash_lines_all_come_through()
     {
         // Sylvan skips '#' lines by default; here they must be rows like any other.
-        string path = _files.WriteText("ragged.csv", "标题\n姓名,身份证件号,年级\n\n#张三,1\n李四,2,三年级,多余\n,, \n");
+        string path = _files.WriteText("ragged.csv", "标题\n姓名,身份证件号,年级\n\n#张三,1\n李四,2,三年级,多余\n,, \n\0x\n");
         using var reader = TabularFile.Open(path);
         var rows = reader.ReadAll();
-        Assert.Equal(6, rows.Count);
-        Assert.Equal([1, 2, 3, 4, 5, 6], rows.Select(r => r.Row));
+        Assert.Equal(7, rows.Count);
+        Assert.Equal([1, 2, 3, 4, 5, 6, 7], rows.Select(r => r.Row));
         Assert.Single(rows[0].Cells);
         Assert.True(rows[2].Blank);
         Assert.Equal("#张三", rows[3].Cells[0]);
@@ -84,6 +84,26 @@ public sealed class CsvReadingTests : IDisposable
         Assert.Equal("多余", rows[4].Cells[3]);
         Assert.True(rows[5].Blank);
         Assert.False(rows[4].Blank);
+        Assert.Equal("\0x", rows[6].Cells[0]);
+    }
+
+    [Fact]
+    public void Malformed_quotes_are_an_input_error_naming_the_row()
+    {
+        // Excel would show abcdef; Sylvan refuses text after a closing quote, so the person is told where.
+        string path = _files.WriteText("bad.csv", "姓名,身份证件号\n\"张\"三,1\n");
+        using var reader = TabularFile.Open(path);
+        Assert.True(reader.Read());
+        var ex = Assert.Throws<InputFileException>(() => reader.Read());
+        Assert.Equal(2, ex.Row);
+    }
+
+    [Fact]
+    public void Carriage_return_line_ends_count_as_rows()
+    {
+        string path = _files.WriteText("cr.csv", "a,b\rc,d\r\re,f");
+        using var reader = TabularFile.Open(path);
+        Assert.Equal([1, 2, 3, 4], reader.ReadAll().Select(r => r.Row));
     }
 
     [Fact]

@@ -81,8 +81,9 @@ internal sealed class CsvTabularReader : ITabularReader
         {
             HasHeaders = false,
             Delimiter = delimiter,
-            // Sylvan skips lines starting with '#' by default, which would drop rows and shift row numbers.
-            Comment = '\0',
+            // Sylvan skips lines starting with the comment character ('#' by default), which would drop
+            // rows and shift row numbers. A lone surrogate never comes out of a decoder, so no line matches.
+            Comment = '\uDFFF',
             // Let a record with very long cells grow the buffer instead of failing.
             MaxBufferSize = 64 * 1024 * 1024,
             OwnsReader = true,
