@@ -11,7 +11,8 @@ public static class DocumentTypes
     public static bool IsResidentId(ReadOnlySpan<char> typeCell)
     {
         string? holder = null;
-        ReadOnlySpan<char> type = Nfkc.ApplyTrim(typeCell, ref holder);
+        Span<char> nfkcBuffer = stackalloc char[Nfkc.StackLimit];
+        ReadOnlySpan<char> type = Nfkc.ApplyTrim(typeCell, nfkcBuffer, ref holder);
         return type switch
         {
             "" or "居民身份证" or "身份证" or "二代身份证" => true,

@@ -22,8 +22,10 @@ public sealed class OtherDocumentKeys
     public long GetOrAdd(ReadOnlySpan<char> typeCell, ReadOnlySpan<char> numberCell)
     {
         string? typeHolder = null, numberHolder = null;
-        ReadOnlySpan<char> type = Nfkc.ApplyTrim(typeCell, ref typeHolder);
-        ReadOnlySpan<char> number = Nfkc.Apply(numberCell, ref numberHolder);
+        Span<char> typeBuffer = stackalloc char[Nfkc.StackLimit];
+        Span<char> numberBuffer = stackalloc char[Nfkc.StackLimit];
+        ReadOnlySpan<char> type = Nfkc.ApplyTrim(typeCell, typeBuffer, ref typeHolder);
+        ReadOnlySpan<char> number = Nfkc.Apply(numberCell, numberBuffer, ref numberHolder);
 
         int capacity = type.Length + 1 + number.Length;
         char[]? rented = null;

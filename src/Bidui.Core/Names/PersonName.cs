@@ -22,8 +22,9 @@ public static class PersonName
     {
         if (string.IsNullOrEmpty(raw))
             return "";
-        string text = Nfkc.IsStable(raw) ? raw : Nfkc.Normalize(raw);
-        ReadOnlySpan<char> trimmed = Trim(text);
+        string? holder = null;
+        Span<char> nfkcBuffer = stackalloc char[Nfkc.StackLimit];
+        ReadOnlySpan<char> trimmed = Trim(Nfkc.Apply(raw, nfkcBuffer, ref holder));
         if (trimmed.IsEmpty)
             return "";
 

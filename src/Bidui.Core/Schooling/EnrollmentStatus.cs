@@ -8,6 +8,7 @@ public static class EnrollmentStatus
     public static bool IsEnrolled(ReadOnlySpan<char> cell)
     {
         string? holder = null;
-        return Nfkc.ApplyTrim(cell, ref holder) is "" or "在读" or "在籍" or "在校" or "休学";
+        Span<char> nfkcBuffer = stackalloc char[Nfkc.StackLimit];
+        return Nfkc.ApplyTrim(cell, nfkcBuffer, ref holder) is "" or "在读" or "在籍" or "在校" or "休学";
     }
 }

@@ -11,7 +11,8 @@ public static class SchoolStages
     public static SchoolStage FromStageCell(ReadOnlySpan<char> cell)
     {
         string? holder = null;
-        ReadOnlySpan<char> s = Nfkc.ApplyTrim(cell, ref holder);
+        Span<char> nfkcBuffer = stackalloc char[Nfkc.StackLimit];
+        ReadOnlySpan<char> s = Nfkc.ApplyTrim(cell, nfkcBuffer, ref holder);
         return s switch
         {
             "" => SchoolStage.None,
@@ -32,7 +33,8 @@ public static class SchoolStages
     public static SchoolStage FromGrade(ReadOnlySpan<char> cell)
     {
         string? holder = null;
-        ReadOnlySpan<char> s = Nfkc.ApplyTrim(cell, ref holder);
+        Span<char> nfkcBuffer = stackalloc char[Nfkc.StackLimit];
+        ReadOnlySpan<char> s = Nfkc.ApplyTrim(cell, nfkcBuffer, ref holder);
         switch (s)
         {
             case "小班" or "中班" or "大班" or "托班" or "学前班":

@@ -15,7 +15,8 @@ public readonly record struct SchoolingStatement(StatementKind Kind, SchoolStage
     public static SchoolingStatement Parse(ReadOnlySpan<char> cell)
     {
         string? holder = null;
-        ReadOnlySpan<char> s = StatementText.DropCode(Nfkc.ApplyTrim(cell, ref holder));
+        Span<char> nfkcBuffer = stackalloc char[Nfkc.StackLimit];
+        ReadOnlySpan<char> s = StatementText.DropCode(Nfkc.ApplyTrim(cell, nfkcBuffer, ref holder));
         if (s.IsEmpty || s.Length > StackLimit)
             return default;
         Span<char> buffer = stackalloc char[StackLimit];

@@ -13,11 +13,14 @@ internal static class Nfkc
     {
         foreach (char c in s)
         {
-            if (c >= 0x80 && !CharClass.IsUnifiedIdeograph(c))
+            if (c >= 0x80 && !CharClass.IsUnifiedIdeograph(c) && !IsStableDot(c))
                 return false;
         }
         return true;
     }
+
+    // Dots common in minority names; each is NFKC-stable and never composes (NFKC_QC=Yes, ccc=0).
+    private static bool IsStableDot(char c) => c is '\u00B7' or '\u2022' or '\u30FB' or '\u2027' or '\u2219' or '\u22C5';
 
     /// <summary>
     /// True when every character is ASCII, full-width ASCII or U+3000, for which NFKC is a simple
@@ -36,18 +39,42 @@ internal static class Nfkc
     public static char MapWidth(char c) =>
         c >= '\uFF01' && c <= '\uFF5E' ? (char)(c - 0xFEE0) : c == '\u3000' ? ' ' : c;
 
-    /// <summary>NFKC of the cell; the input's own span when it is stable (no allocation).</summary>
-    public static ReadOnlySpan<char> Apply(ReadOnlySpan<char> s, ref string? holder)
+    /// <summary>Size of the stack buffer callers pass to <see cref="Apply"/>: longer cells may allocate.</summary>
+    public const int StackLimit = 64;
+
+    /// <summary>
+    /// NFKC of the cell without allocating in the common cases: the input's own span when it is stable,
+    /// a per-character mapping into <paramref name="buffer"/> when only width forms need folding
+    /// (在校生（小学）), the runtime normaliser (kept alive by <paramref name="holder"/>) otherwise.
+    /// </summary>
+    public static ReadOnlySpan<char> Apply(ReadOnlySpan<char> s, Span<char> buffer, ref string? holder)
     {
         if (IsStable(s))
             return s;
+        if (s.Length <= buffer.Length && IsWidthOrIdeograph(s))
+        {
+            for (int i = 0; i < s.Length; i++)
+                buffer[i] = MapWidth(s[i]);
+            return buffer[..s.Length];
+        }
         holder = Normalize(s.ToString());
         return holder;
     }
 
-    /// <summary>NFKC then trim, allocating only for text that NFKC could change.</summary>
-    public static ReadOnlySpan<char> ApplyTrim(ReadOnlySpan<char> s, ref string? holder) =>
-        Apply(s.Trim(), ref holder).Trim();
+    /// <summary>NFKC then trim, as <see cref="Apply"/>.</summary>
+    public static ReadOnlySpan<char> ApplyTrim(ReadOnlySpan<char> s, Span<char> buffer, ref string? holder) =>
+        Apply(s.Trim(), buffer, ref holder).Trim();
+
+    // Ideographs are NFKC-stable and never combine, so mapping the width forms around them is exact NFKC.
+    private static bool IsWidthOrIdeograph(ReadOnlySpan<char> s)
+    {
+        foreach (char c in s)
+        {
+            if (c >= 0x80 && !CharClass.IsUnifiedIdeograph(c) && !IsStableDot(c) && !(c >= '\uFF01' && c <= '\uFF5E') && c != '\u3000')
+                return false;
+        }
+        return true;
+    }
 
     public static string Normalize(string s)
     {
