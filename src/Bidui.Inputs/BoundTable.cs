@@ -2,7 +2,8 @@ namespace Bidui.Inputs;
 
 /// <summary>
 /// An input file with its header row located and its columns bound to a <see cref="DatasetSchema"/>.
-/// After <see cref="Open"/> the reader stands on the header row; <see cref="ReadRow"/> moves to the rows below.
+/// After <see cref="Open"/> call <see cref="ReadRow"/> to move to the first row below the header; until
+/// then the reader's current row is unspecified.
 /// </summary>
 public sealed class BoundTable : IDisposable
 {
@@ -11,11 +12,12 @@ public sealed class BoundTable : IDisposable
 
     private readonly Dictionary<string, int> _ordinals;
 
-    private BoundTable(ITabularReader reader, DatasetSchema schema, int headerRowNumber, IReadOnlyList<string> headersFound, Dictionary<string, int> ordinals)
+    private BoundTable(ITabularReader reader, DatasetSchema schema, int headerRowNumber, int headerRowCount, IReadOnlyList<string> headersFound, Dictionary<string, int> ordinals)
     {
         Reader = reader;
         Schema = schema;
         HeaderRowNumber = headerRowNumber;
+        HeaderRowCount = headerRowCount;
         HeadersFound = headersFound;
         _ordinals = ordinals;
     }
@@ -46,10 +48,19 @@ public sealed class BoundTable : IDisposable
 
     public DatasetSchema Schema { get; }
 
-    /// <summary>Row number of the header as Excel/WPS shows it.</summary>
+    /// <summary>Row number of the header as Excel/WPS shows it (its first row when it spans two).</summary>
     public int HeaderRowNumber { get; }
 
-    /// <summary>The header row's cells as found (trimmed), in column order; "" for empty cells, so the index is the ordinal.</summary>
+    /// <summary>
+    /// 1, or 2 when the names continue on the row below (merged header cells); data rows start at
+    /// <see cref="HeaderRowNumber"/> + <see cref="HeaderRowCount"/> at the earliest.
+    /// </summary>
+    public int HeaderRowCount { get; }
+
+    /// <summary>
+    /// The header cells as found (trimmed), in column order; "" for empty cells, so the index is the
+    /// ordinal. With a two-row header, the lower row's text where it has one.
+    /// </summary>
     public IReadOnlyList<string> HeadersFound { get; }
 
     /// <summary>
@@ -113,12 +124,32 @@ public sealed class BoundTable : IDisposable
 
     private static BoundTable BindHeader(ITabularReader reader, DatasetSchema schema)
     {
+        int headerRow = reader.RowNumber;
         var headers = new string[reader.FieldCount];
+        for (int i = 0; i < headers.Length; i++)
+        {
+            headers[i] = reader.GetString(i).Trim();
+        }
+
+        // Peek at the next row: under merged header cells the names may continue one row down.
+        var table = new LookaheadReader(reader);
+        int headerRowCount = 1;
+        if (reader.Read())
+        {
+            if (TryMergeSubHeader(reader, schema, ref headers))
+            {
+                headerRowCount = 2;
+            }
+            else
+            {
+                table.ReplayCurrentRow();
+            }
+        }
+
         var ordinals = new Dictionary<string, int>(StringComparer.Ordinal);
         var boundByCanonical = new HashSet<string>(StringComparer.Ordinal);
         for (int i = 0; i < headers.Length; i++)
         {
-            headers[i] = reader.GetString(i).Trim();
             var (canonical, isCanonical) = schema.Lookup(DatasetSchema.NormalizeHeader(headers[i]));
             if (canonical is null)
             {
@@ -153,9 +184,92 @@ public sealed class BoundTable : IDisposable
 
         if (missing.Count > 0)
         {
-            throw InputErrors.MissingColumns(reader.FilePath, reader.SheetName, schema, reader.RowNumber, missing, headers);
+            throw InputErrors.MissingColumns(reader.FilePath, reader.SheetName, schema, headerRow, missing, headers);
         }
 
-        return new BoundTable(reader, schema, reader.RowNumber, headers, ordinals);
+        return new BoundTable(table, schema, headerRow, headerRowCount, headers, ordinals);
+    }
+
+    /// <summary>
+    /// A two-row header (a group label merged across columns above, names below; names merged down
+    /// the two rows elsewhere) shows as a second row that holds recognised names only where the first
+    /// row has none, and nothing under the names already found. A data row always has values there.
+    /// </summary>
+    private static bool TryMergeSubHeader(ITabularReader reader, DatasetSchema schema, ref string[] headers)
+    {
+        if (reader.IsBlank)
+        {
+            return false;
+        }
+
+        bool addsName = false;
+        for (int i = 0; i < reader.FieldCount; i++)
+        {
+            var cell = reader.GetString(i);
+            if (string.IsNullOrWhiteSpace(cell))
+            {
+                continue;
+            }
+
+            if (i < headers.Length && schema.Recognize(headers[i]) is not null)
+            {
+                return false;
+            }
+
+            addsName |= schema.Recognize(cell) is not null;
+        }
+
+        if (!addsName)
+        {
+            return false;
+        }
+
+        var merged = new string[Math.Max(headers.Length, reader.FieldCount)];
+        for (int i = 0; i < merged.Length; i++)
+        {
+            var below = reader.GetString(i).Trim();
+            merged[i] = below.Length > 0 ? below : i < headers.Length ? headers[i] : string.Empty;
+        }
+
+        headers = merged;
+        return true;
+    }
+
+    /// <summary>Hands back the row read while looking for a second header row, then reads on.</summary>
+    private sealed class LookaheadReader(ITabularReader inner) : ITabularReader
+    {
+        private bool _replay;
+
+        public string FilePath => inner.FilePath;
+
+        public string FormatName => inner.FormatName;
+
+        public string? SheetName => inner.SheetName;
+
+        public int RowNumber => inner.RowNumber;
+
+        public int FieldCount => inner.FieldCount;
+
+        public bool IsBlank => inner.IsBlank;
+
+        /// <summary>The inner reader already stands on the next row: the next <see cref="Read"/> only reveals it.</summary>
+        public void ReplayCurrentRow() => _replay = true;
+
+        public bool Read()
+        {
+            if (_replay)
+            {
+                _replay = false;
+                return true;
+            }
+
+            return inner.Read();
+        }
+
+        public string GetString(int ordinal) => inner.GetString(ordinal);
+
+        public ReadOnlySpan<char> GetSpan(int ordinal) => inner.GetSpan(ordinal);
+
+        public void Dispose() => inner.Dispose();
     }
 }

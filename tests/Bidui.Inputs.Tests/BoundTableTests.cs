@@ -13,7 +13,7 @@ public sealed class BoundTableTests : IDisposable
     {
         using var table = BoundTable.Open(TestFiles.Fixture("students_gb18030.csv"), DatasetSchema.Students);
         Assert.Equal(3, table.HeaderRowNumber);
-        Assert.Equal(3, table.Reader.RowNumber);
+        Assert.Equal(1, table.HeaderRowCount);
         Assert.Equal(1, table.Ordinal("姓名"));
         Assert.Equal(2, table.Ordinal("身份证件号"));
         Assert.Equal(3, table.Ordinal("身份证件类型"));
@@ -119,6 +119,48 @@ public sealed class BoundTableTests : IDisposable
         Assert.Contains("“序号”、“学生姓名”、“身份证号”、“学校名称”", ex.Message, StringComparison.Ordinal);
         Assert.Contains("学校所在地区划码", ex.Message, StringComparison.Ordinal); // an accepted alias
         Assert.Contains("学段或年级", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Two_row_header_under_merged_cells_is_merged()
+    {
+        // Row 2: 姓名/证件号码 merged down over rows 2-3, 所在地区 merged across; row 3: 省 市 县 below it.
+        string path = _files.WriteText("two-row.csv", "名单,,,,,\n姓名,证件号码,所在地区,,,人口类型\n,,省,市,县,\n张三,430102201001011238,湖南省,长沙市,芙蓉区,脱贫户\n");
+        using var table = BoundTable.Open(path, DatasetSchema.Poverty);
+        Assert.Equal(2, table.HeaderRowNumber);
+        Assert.Equal(2, table.HeaderRowCount);
+        Assert.Equal(4, table.Ordinal("县"));
+        Assert.Equal(2, table.Ordinal("省"));
+        Assert.Equal(5, table.Ordinal("人口类型"));
+        Assert.Equal(["姓名", "证件号码", "省", "市", "县", "人口类型"], table.HeadersFound);
+        Assert.True(table.ReadRow());
+        Assert.Equal(4, table.Reader.RowNumber);
+        Assert.Equal("芙蓉区", table.Reader.GetString(4));
+        Assert.False(table.ReadRow());
+    }
+
+    [Fact]
+    public void First_data_row_is_not_mistaken_for_a_second_header_row()
+    {
+        // The first data row holds 县 in a column without a name: still data, because it has values under names.
+        string path = _files.WriteText("one-row.csv", "姓名,证件号码,县,备注\n张三,1,芙蓉区,村\n\n");
+        using var table = BoundTable.Open(path, DatasetSchema.Poverty);
+        Assert.Equal(1, table.HeaderRowCount);
+        Assert.True(table.ReadRow());
+        Assert.Equal(2, table.Reader.RowNumber);
+        Assert.Equal("张三", table.Reader.GetString(0));
+        Assert.True(table.ReadRow());
+        Assert.True(table.Reader.IsBlank);
+        Assert.False(table.ReadRow());
+    }
+
+    [Fact]
+    public void Header_as_last_row_gives_no_data_rows()
+    {
+        string path = _files.WriteText("only-header.csv", "姓名,证件号码,县");
+        using var table = BoundTable.Open(path, DatasetSchema.Poverty);
+        Assert.False(table.ReadRow());
+        Assert.False(table.ReadRow());
     }
 
     [Fact]
