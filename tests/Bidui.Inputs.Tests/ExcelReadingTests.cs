@@ -33,6 +33,7 @@ public sealed class ExcelReadingTests : IDisposable
         Assert.Equal("4.3010220090909E+17", rows[4].Cells[2]); // an ID typed as a number has lost digits
         Assert.Equal("430102", rows[4].Cells[7]); // small integral number without decimals
         Assert.Equal("2012-12-12", rows[7].Cells[4]); // date cell
+        Assert.Equal("000042", rows[9].Cells[0]); // number with custom format "000000"
     }
 
     [Fact]

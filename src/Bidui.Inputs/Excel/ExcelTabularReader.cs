@@ -138,8 +138,9 @@ internal sealed class ExcelTabularReader : ITabularReader
     private string Text(int ordinal)
     {
         object? value = _excel.GetValue(ordinal);
-        // The number format matters only for numbers (zero-padded codes); skip the lookup otherwise.
-        string? format = value is double ? _excel.GetNumberFormatString(ordinal) : null;
+        // The number format matters only for numbers with a custom format (zero-padded codes such as
+        // "000000"); built-in formats (index below 164) never pad, so skip the string lookup for them.
+        string? format = value is double && _excel.GetNumberFormatIndex(ordinal) >= 164 ? _excel.GetNumberFormatString(ordinal) : null;
         return CellText.Format(value, format);
     }
 

@@ -67,7 +67,7 @@ class Book:
         return self.index[text]
 
     def sheet_xml(self, rows, merges=()):
-        """rows: {row_number: [cell, ...]}; cell is None, str, int/float, or ('date', serial)."""
+        """rows: {row_number: [cell, ...]}; cell is None, str, int/float, ('date', serial) or ('padded', int)."""
         out = ['<?xml version="1.0" encoding="UTF-8" standalone="yes"?>',
                '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
                'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheetData>']
@@ -79,6 +79,8 @@ class Book:
                     continue
                 if isinstance(v, tuple) and v[0] == "date":
                     out.append(f'<c r="{ref}" s="1"><v>{v[1]}</v></c>')
+                elif isinstance(v, tuple) and v[0] == "padded":
+                    out.append(f'<c r="{ref}" s="2"><v>{v[1]}</v></c>')
                 elif isinstance(v, (int, float)):
                     out.append(f'<c r="{ref}"><v>{v!r}</v></c>')
                 else:
@@ -130,16 +132,19 @@ class Book:
                        + f'<Relationship Id="rId{len(sheets) + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>'
                        + f'<Relationship Id="rId{len(sheets) + 2}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>'
                        '</Relationships>')
-            # Style 1 = built-in number format 14 (a date), so serials in those cells are dates.
+            # Style 1 = built-in number format 14 (a date), so serials in those cells are dates;
+            # style 2 = custom format 164 "000000", a number shown with leading zeros.
             z.writestr("xl/styles.xml",
                        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
                        '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+                       '<numFmts count="1"><numFmt numFmtId="164" formatCode="000000"/></numFmts>'
                        '<fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts>'
                        '<fills count="1"><fill><patternFill patternType="none"/></fill></fills>'
                        '<borders count="1"><border/></borders>'
                        '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
-                       '<cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
-                       '<xf numFmtId="14" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>'
+                       '<cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
+                       '<xf numFmtId="14" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
+                       '<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>'
                        '</styleSheet>')
             for i, part in enumerate(sheet_parts):
                 z.writestr(f"xl/worksheets/sheet{i + 1}.xml", part)
@@ -152,7 +157,8 @@ class Book:
 
 # Poverty register: title in row 1 (merged A1:H1), row 2 absent, header in row 3, data rows 4, 5,
 # rows 6-7 absent (a gap), data rows 8 and 10. Row 5 holds an ID typed as a number (Excel keeps
-# 15 significant digits), row 8 a date cell. A second sheet "说明" follows.
+# 15 significant digits), row 8 a date cell, row 10 a 户编号 number 42 formatted "000000".
+# A second sheet "说明" follows.
 poverty_header = ["户编号", "姓名", "证件号码", "与户主关系", "出生日期", "人口类型", "在校生状况", "县级代码（6位）", "人员状态"]
 poverty_rows = {
     1: ["2024年脱贫人口及防返贫监测对象明细"],
@@ -160,7 +166,7 @@ poverty_rows = {
     4: ["H001", "张伟", "430102201001011238", "之子", "2010-01-01", "脱贫户", "在校生-初中", "430102", "正常"],
     5: ["H002", "王芳", float(430102200909090021), "之女", "2009-09-09", "边缘易致贫户", "初中", 430102, "正常"],
     8: ["H003", "李娜", "430102201212120042", "之女", ("date", 41255), "脱贫户", "小学", "430102", "正常"],
-    10: ["H004", "赵六", "430102201505050031", "之子", "2015-05-05", "脱贫户", "学龄前儿童", "430102", "死亡"],
+    10: [("padded", 42), "赵六", "430102201505050031", "之子", "2015-05-05", "脱贫户", "学龄前儿童", "430102", "死亡"],
 }
 book = Book()
 book.save("poverty_gaps.xlsx", [
