@@ -25,6 +25,7 @@ internal static class SummaryTable
         AnsiConsole.Write(lists);
         foreach (var note in outcome.Notes)
             AnsiConsole.MarkupLine($"[yellow]注意：[/]{Markup.Escape(note)}");
+        AnsiConsole.MarkupLine("用时：" + string.Join("，", outcome.Steps.Select(s => $"{Markup.Escape(s.Step)} {s.Elapsed.TotalSeconds:F1} 秒")));
         AnsiConsole.MarkupLine($"结果已写入 [green]{Markup.Escape(outcome.OutputDirectory)}[/]（用时 {outcome.Elapsed.TotalSeconds:F1} 秒）");
     }
 

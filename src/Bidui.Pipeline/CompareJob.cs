@@ -9,7 +9,10 @@ namespace Bidui.Pipeline;
 
 /// <summary>What a finished comparison reports back to its caller.</summary>
 public sealed record CompareOutcome(string OutputDirectory, DateOnly ReferenceDate, IReadOnlyList<InputAccount> Inputs,
-    IReadOnlyDictionary<Category, int> Counts, IReadOnlyList<string> Notes, TimeSpan Elapsed);
+    IReadOnlyDictionary<Category, int> Counts, IReadOnlyList<string> Notes, TimeSpan Elapsed, IReadOnlyList<StepTime> Steps);
+
+/// <summary>How long one step of the job took (shown to the user and used by the benchmark).</summary>
+public sealed record StepTime(string Step, TimeSpan Elapsed);
 
 /// <summary>
 /// The comparison job end to end (read → normalise → match → classify → write), shared by the CLI,
@@ -32,26 +35,39 @@ public static class CompareJob
         var settings = new ComparisonSettings { ReferenceDate = referenceDate, Today = request.Today, HasAid = aid is not null };
         var engine = new ComparisonEngine(settings, regions);
         var inputs = new List<InputAccount>();
+        var steps = new List<StepTime>();
+        var lap = Stopwatch.StartNew();
+        void Done(string name)
+        {
+            steps.Add(new StepTime(name, lap.Elapsed));
+            lap.Restart();
+        }
+
         using (var step = progress.Start("读取乡村振兴数据（脱贫人口及防返贫监测对象）"))
             inputs.Add(InputLoader.LoadPoverty(poverty, engine, step));
+        Done("读取乡村振兴数据");
         if (aid is not null)
         {
-            using var step = progress.Start("读取资助发放数据");
-            inputs.Add(InputLoader.LoadAid(aid, engine, step));
+            using (var step = progress.Start("读取资助发放数据"))
+                inputs.Add(InputLoader.LoadAid(aid, engine, step));
+            Done("读取资助数据");
         }
         using (var step = progress.Start("读取学籍数据并比对"))
             inputs.Insert(0, InputLoader.LoadStudents(students, engine, step));
+        Done("读取学籍数据并比对");
 
         ComparisonResult result;
         using (progress.Start("生成比对清单"))
             result = engine.Finish();
+        Done("生成比对清单");
 
         using (var staging = new OutputStaging(request.OutputDirectory))
         {
             new ResultWriter(regions, result, inputs, progress).WriteAll(staging);
             staging.Commit(ResultFiles.All());
         }
+        Done("写出结果文件");
         return new CompareOutcome(Path.GetFullPath(request.OutputDirectory), referenceDate, inputs,
-            result.Lists.ToDictionary(kv => kv.Key, kv => kv.Value.Count), result.Notes, clock.Elapsed);
+            result.Lists.ToDictionary(kv => kv.Key, kv => kv.Value.Count), result.Notes, clock.Elapsed, steps);
     }
 }

@@ -31,7 +31,7 @@ internal sealed class CompareCommand : Command<CompareCommand.Settings>
         public bool ExactOnly { get; init; }
     }
 
-    protected override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var request = new CompareRequest(
             RequireFile(settings.Students, "--students"),

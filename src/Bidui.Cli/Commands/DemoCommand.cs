@@ -28,7 +28,7 @@ internal sealed class DemoCommand : Command<DemoCommand.Settings>
         public string? ReferenceDate { get; init; }
     }
 
-    protected override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         string outDir = settings.Out ?? throw new UsageException("缺少 --out：请指定输出目录。");
         var size = settings.Size.ToLowerInvariant() switch
