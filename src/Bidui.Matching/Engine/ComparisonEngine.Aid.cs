@@ -26,7 +26,7 @@ public sealed partial class ComparisonEngine
             Row = c.RowNumber,
             Key = id.Key,
             Name = c.Name.Trim().ToString(),
-            IdText = IdText(id, c.IdNumber),
+            IdGiven = IdGiven(id, c.IdNumber),
             IdProblem = id.Problem,
             Project = _pool.Intern(c.Project),
             Amount = _pool.Intern(c.Amount),
@@ -57,7 +57,7 @@ public sealed partial class ComparisonEngine
     {
         if (a.SchoolCode.Length > 0 && _schoolsByCode.TryGetValue(a.SchoolCode, out var school))
             return school.Dispatch;
-        if (a.Key != 0 && _firstEnrolled.TryGetValue(a.Key, out int i))
+        if (a.Key != 0 && _enrolledKeys.TryGetFirst(a.Key, out int i))
             return _enrolled[i].School.Dispatch;
         return default;
     }
@@ -91,7 +91,7 @@ public sealed partial class ComparisonEngine
                 {
                     Category = Category.AidIneligible, Aid = a, Reason = "不在脱贫人口及防返贫监测对象名单中", Responsible = county, Note = note,
                 });
-            if (!_firstEnrolled.ContainsKey(a.Key))
+            if (!_enrolledKeys.Contains(a.Key))
                 lists[(int)Category.AidNotEnrolled].Add(new ResultRow
                 {
                     Category = Category.AidNotEnrolled, Aid = a, Person = person, Reason = "学籍库中无在籍学籍", Responsible = county, Note = note,

@@ -19,7 +19,7 @@ public sealed partial class ComparisonEngine
         for (int i = 0; i < _poverty.Count; i++)
         {
             var p = _poverty[i];
-            if (_personIndex[p.Key] != i)
+            if (_povertyKeys.TryGetFirst(p.Key, out int first) && first != i)
                 continue; // a later row of a person: only in duplicate_poverty
             unknownAge += ClassifyPerson(p, lists) ? 0 : 1;
         }
@@ -53,7 +53,7 @@ public sealed partial class ComparisonEngine
     /// <summary>matched, aid_missing, dropout_suspect and status_mismatch for one person. False when the age is unknown and mattered.</summary>
     private bool ClassifyPerson(PovertyRecord p, List<ResultRow>[] lists)
     {
-        bool inE = _firstEnrolled.TryGetValue(p.Key, out int entry);
+        bool inE = _enrolledKeys.TryGetFirst(p.Key, out int entry);
         StudentRecord? enrolment = inE ? EnrolmentOf(entry) : null;
         bool ageKnown = true;
 

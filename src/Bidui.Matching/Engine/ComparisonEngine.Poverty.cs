@@ -9,8 +9,7 @@ namespace Bidui.Matching.Engine;
 public sealed partial class ComparisonEngine
 {
     private readonly List<PovertyRecord> _poverty = [];
-    private readonly Dictionary<long, int> _personIndex = [];
-    private readonly Dictionary<long, int> _povertyKeyCount = [];
+    private readonly Support.KeyIndex _povertyKeys = new();
 
     /// <summary>Adds one non-blank poverty row; false when it was rejected (SPEC §5).</summary>
     public bool AddPoverty(in PovertyCells c)
@@ -32,7 +31,7 @@ public sealed partial class ComparisonEngine
             Row = c.RowNumber,
             Key = id.Key,
             Name = c.Name.Trim().ToString(),
-            IdText = IdText(id, c.IdNumber),
+            IdGiven = IdGiven(id, c.IdNumber),
             IdProblem = id.Problem,
             HouseholdId = c.HouseholdId.Trim().ToString(),
             Relation = _pool.Intern(c.Relation),
@@ -56,20 +55,19 @@ public sealed partial class ComparisonEngine
             return true;
 
         _poverty.Add(record);
-        _personIndex.TryAdd(id.Key, _poverty.Count - 1);
-        _povertyKeyCount[id.Key] = _povertyKeyCount.GetValueOrDefault(id.Key) + 1;
+        _povertyKeys.Add(id.Key, _poverty.Count - 1);
         return true;
     }
 
     /// <summary>The person (first poverty row) with this key, or null.</summary>
     private PovertyRecord? PersonOf(long key) =>
-        _personIndex.TryGetValue(key, out int i) ? _poverty[i] : null;
+        _povertyKeys.TryGetFirst(key, out int i) ? _poverty[i] : null;
 
     private void FinishPovertyDuplicates(List<ResultRow> into)
     {
         foreach (var p in _poverty)
         {
-            int n = _povertyKeyCount[p.Key];
+            int n = _povertyKeys.CountOf(p.Key);
             if (n < 2)
                 continue;
             into.Add(new ResultRow

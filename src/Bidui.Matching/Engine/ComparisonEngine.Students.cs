@@ -8,8 +8,7 @@ namespace Bidui.Matching.Engine;
 public sealed partial class ComparisonEngine
 {
     private readonly ChunkedList<StudentEntry> _enrolled = new();
-    private readonly Dictionary<long, int> _firstEnrolled = [];
-    private readonly Dictionary<long, int> _enrolledKeyCount = [];
+    private readonly KeyIndex _enrolledKeys = new();
     private readonly Dictionary<(string Code, string Name, int County), School> _schools = [];
     private readonly Dictionary<string, School> _schoolsByCode = new(StringComparer.Ordinal);
 
@@ -43,7 +42,7 @@ public sealed partial class ComparisonEngine
                 Row = c.RowNumber,
                 Key = id.Key,
                 Name = c.Name.Trim().ToString(),
-                IdText = IdText(id, c.IdNumber),
+                IdGiven = IdGiven(id, c.IdNumber),
                 IdProblem = id.Problem,
                 School = school,
                 Stage = stage,
@@ -91,9 +90,7 @@ public sealed partial class ComparisonEngine
             Grade = _pool.Intern(c.Grade),
             StatusText = _pool.Intern(c.Status),
         });
-        _firstEnrolled.TryAdd(id.Key, index);
-        ref int count = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_enrolledKeyCount, id.Key, out _);
-        count++;
+        _enrolledKeys.Add(id.Key, index);
         return true;
     }
 
@@ -115,7 +112,7 @@ public sealed partial class ComparisonEngine
     private StudentRecord EnrolmentOf(int entryIndex)
     {
         ref var e = ref _enrolled[entryIndex];
-        return e.ToRecord(KeyText(e.Key));
+        return e.ToRecord(IdGiven(e.Key));
     }
 
     private void FinishEnrollmentDuplicates(List<ResultRow> into)
@@ -123,7 +120,7 @@ public sealed partial class ComparisonEngine
         for (int i = 0; i < _enrolled.Count; i++)
         {
             ref var e = ref _enrolled[i];
-            int n = _enrolledKeyCount[e.Key];
+            int n = _enrolledKeys.CountOf(e.Key);
             if (n < 2)
                 continue;
             var s = EnrolmentOf(i);

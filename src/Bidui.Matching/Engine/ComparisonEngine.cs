@@ -53,18 +53,19 @@ public sealed partial class ComparisonEngine
         return new ParsedId(r.Key, r.Problem, true, r.BirthDate, r.Sex);
     }
 
-    /// <summary>The ID as a list shows it: the normalised 18-digit number for a key, the cell as given otherwise.</summary>
-    private string IdText(in ParsedId id, ReadOnlySpan<char> cell)
+    /// <summary>
+    /// The ID text a record must keep: none for a resident key (the list shows its normalised 18-digit
+    /// form, rebuilt from the key), the document for another type, the cell as given without a key.
+    /// </summary>
+    private string? IdGiven(in ParsedId id, ReadOnlySpan<char> cell)
     {
         if (id.Key == 0)
             return cell.Trim().ToString();
-        if (!id.IsResident)
-            return _otherKeys.Describe(id.Key);
-        return ResidentId.Format(id.Key);
+        return id.IsResident ? null : _otherKeys.Describe(id.Key);
     }
 
-    private string KeyText(long key) =>
-        OtherDocumentKeys.IsOtherDocumentKey(key) ? _otherKeys.Describe(key) : ResidentId.Format(key);
+    private string? IdGiven(long key) =>
+        OtherDocumentKeys.IsOtherDocumentKey(key) ? _otherKeys.Describe(key) : null;
 
     /// <summary>SPEC §5: a row is rejected when both name and ID are empty but the row is not blank.</summary>
     private bool Reject(Dataset source, int row, ReadOnlySpan<char> name, ReadOnlySpan<char> id)

@@ -9,7 +9,10 @@ public sealed class StudentRecord
     public required int Row { get; init; }
     public long Key { get; init; }
     public required string Name { get; init; }
-    public required string IdText { get; init; }
+    /// <summary>The ID text as given, kept only when it cannot be rebuilt from <see cref="Key"/> (no key, or another document type).</summary>
+    public string? IdGiven { get; init; }
+    /// <summary>The ID as lists show it: a resident key is formatted on demand, so millions of rows keep no ID strings.</summary>
+    public string IdText => IdGiven ?? Bidui.Core.Identity.ResidentId.Format(Key);
     public IdProblem IdProblem { get; init; }
     public required School School { get; init; }
     public SchoolStage Stage { get; init; }
@@ -35,12 +38,12 @@ public struct StudentEntry
     public string Grade;
     public string StatusText;
 
-    public readonly StudentRecord ToRecord(string idText) => new()
+    public readonly StudentRecord ToRecord(string? idGiven) => new()
     {
         Row = Row,
         Key = Key,
         Name = Name,
-        IdText = idText,
+        IdGiven = idGiven,
         School = School,
         Stage = Stage,
         StageText = StageText,
