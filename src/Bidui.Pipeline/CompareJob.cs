@@ -28,9 +28,30 @@ public static class CompareJob
         var clock = Stopwatch.StartNew();
         var referenceDate = request.ReferenceDate ?? ReferenceDates.Default(request.Today);
 
-        using var poverty = BoundTable.Open(request.PovertyPath, DatasetSchema.Poverty, request.SheetName);
-        using var students = BoundTable.Open(request.StudentsPath, DatasetSchema.Students, request.SheetName);
-        using var aid = request.AidPath is null ? null : BoundTable.Open(request.AidPath, DatasetSchema.Aid, request.SheetName);
+        BoundTable? poverty = null, students = null, aid = null;
+        try
+        {
+            using (var step = progress.Start("打开输入文件并检查表头", request.AidPath is null ? 2 : 3))
+            {
+                poverty = BoundTable.Open(request.PovertyPath, DatasetSchema.Poverty, request.SheetName);
+                step.Report(1);
+                students = BoundTable.Open(request.StudentsPath, DatasetSchema.Students, request.SheetName);
+                step.Report(2);
+                aid = request.AidPath is null ? null : BoundTable.Open(request.AidPath, DatasetSchema.Aid, request.SheetName);
+            }
+            return Run(request, referenceDate, poverty, students, aid, progress, regions, clock);
+        }
+        finally
+        {
+            poverty?.Dispose();
+            students?.Dispose();
+            aid?.Dispose();
+        }
+    }
+
+    private static CompareOutcome Run(CompareRequest request, DateOnly referenceDate, BoundTable poverty, BoundTable students,
+        BoundTable? aid, IJobProgress progress, RegionTable regions, Stopwatch clock)
+    {
 
         var settings = new ComparisonSettings { ReferenceDate = referenceDate, Today = request.Today, HasAid = aid is not null };
         var engine = new ComparisonEngine(settings, regions);
