@@ -116,7 +116,7 @@ internal sealed partial class WorldBuilder
         for (int i = 0; i < duplicates; i++)
         {
             var copy = _w.Aid[rng.Next(paidRows)];
-            copy.PayDay = copy.PayDay < 0 ? copy.PayDay : copy.PayDay + rng.Between(0, 20);
+            copy.PayDay = copy.PayDay < 0 ? copy.PayDay : Math.Min(copy.PayDay + rng.Between(0, 20), _today.DayNumber);
             _w.Aid.Add(copy);
         }
 

@@ -290,28 +290,32 @@ internal sealed partial class WorldBuilder
         rng.Shuffle(order.AsSpan());
         int n = order.Length;
         int next = 0;
-        Assign(Plan.OutOfProvince, Count(n, 0.025, 2));
-        Assign(Plan.Dropout, Count(n, 0.01, 2));
-        Assign(Plan.DeceasedKid, Count(n, 0.002, 1));
-        Assign(Plan.DeceasedEnrolled, Count(n, 0.001, 1));
-        Assign(Plan.StageMismatch, Count(n, 0.02, 2));
-        Assign(Plan.NotInSchoolStatement, Count(n, 0.01, 2));
-        Assign(Plan.Transfer, Count(n, 0.01, 2));
-        Assign(Plan.DuplicateEnrollment, Count(n, 0.008, 2));
+        foreach (var (plan, rate, min) in KidPlanRates)
+        {
+            for (int i = 0, count = Count(n, rate, min); i < count && next < n; i++)
+            {
+                span[order[next++]].Plan = plan;
+            }
+        }
 
         foreach (ref var k in span)
         {
             EmitKid(rng, ref k);
         }
-
-        void Assign(Plan plan, int count)
-        {
-            for (int i = 0; i < count && next < n; i++)
-            {
-                span[order[next++]].Plan = plan;
-            }
-        }
     }
+
+    /// <summary>Cases forced among the poverty children who would be enrolled in school (grades 1–12): rate and least number.</summary>
+    private static readonly (Plan Plan, double Rate, int Min)[] KidPlanRates =
+    [
+        (Plan.OutOfProvince, 0.025, 2),
+        (Plan.Dropout, 0.01, 2),
+        (Plan.DeceasedKid, 0.002, 1),
+        (Plan.DeceasedEnrolled, 0.001, 1),
+        (Plan.StageMismatch, 0.02, 2),
+        (Plan.NotInSchoolStatement, 0.01, 2),
+        (Plan.Transfer, 0.01, 2),
+        (Plan.DuplicateEnrollment, 0.008, 2),
+    ];
 
     private void EmitKid(Rng rng, ref Kid k)
     {

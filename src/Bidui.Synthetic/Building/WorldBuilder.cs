@@ -59,6 +59,7 @@ internal sealed partial class WorldBuilder
         progress(0.14);
         b.BuildAid();
         progress(0.18);
+        b.Layout();
         b.InjectFaults();
         progress(0.2);
         return b._w;
