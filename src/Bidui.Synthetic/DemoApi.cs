@@ -47,14 +47,3 @@ public sealed record DemoOptions(DemoSize Size, int Seed, DateOnly ReferenceDate
 /// <summary>Where the generated inputs and the expected results were written.</summary>
 public sealed record DemoFiles(string StudentsPath, string PovertyPath, string AidPath, string TruthDirectory);
 
-/// <summary>Writes the three synthetic inputs and the truth that <c>compare --exact-only</c> must produce.</summary>
-public static class DemoGenerator
-{
-    /// <summary>Generates the demo world into <paramref name="outDir"/>; deterministic for a seed.</summary>
-    public static DemoFiles Generate(string outDir, DemoOptions options, IProgress<double>? progress = null)
-    {
-        ArgumentNullException.ThrowIfNull(outDir);
-        ArgumentNullException.ThrowIfNull(options);
-        throw new NotImplementedException();
-    }
-}

@@ -156,12 +156,7 @@ internal sealed partial class WorldBuilder
                 members.Add(new Member(father ? Relation.Father : Relation.Mother, father, Math.Min(92, head + rng.Between(22, 32))));
             }
 
-            int maxKid = Math.Clamp(youngest - 19, 0, 22);
-            while (members.Count < size)
-            {
-                bool boy = rng.Chance(0.52);
-                members.Add(new Member(boy ? Relation.Son : Relation.Daughter, boy, rng.Between(0, maxKid)));
-            }
+            AddChildren(rng, members, size, Math.Clamp(youngest - 19, 0, 22), Relation.Son, Relation.Daughter);
         }
         else
         {
@@ -184,12 +179,25 @@ internal sealed partial class WorldBuilder
                 }
             }
 
-            int maxKid = Math.Clamp(parent - 19, 0, 17);
-            while (members.Count < size)
-            {
-                bool boy = rng.Chance(0.52);
-                members.Add(new Member(boy ? Relation.Grandson : Relation.Granddaughter, boy, rng.Between(0, maxKid)));
-            }
+            AddChildren(rng, members, size, Math.Clamp(parent - 19, 0, 17), Relation.Grandson, Relation.Granddaughter);
+        }
+    }
+
+    /// <summary>Children from the eldest down, one to four years apart (the household ends up smaller when the youngest would not be born yet).</summary>
+    private static void AddChildren(Rng rng, List<Member> members, int size, int maxAge, Relation son, Relation daughter)
+    {
+        int count = size - members.Count;
+        if (count <= 0)
+        {
+            return;
+        }
+
+        int age = rng.Between(Math.Min(maxAge, 2 * (count - 1)), maxAge);
+        for (int i = 0; i < count && age >= 0; i++)
+        {
+            bool boy = rng.Chance(0.52);
+            members.Add(new Member(boy ? son : daughter, boy, age));
+            age -= rng.Between(1, 4);
         }
     }
 
@@ -217,7 +225,7 @@ internal sealed partial class WorldBuilder
             else
             {
                 bool patriline = m.Relation is Relation.Son or Relation.Daughter or Relation.Grandson or Relation.Granddaughter
-                    || (m.Male && m.Relation is Relation.Head or Relation.Father);
+                    || (m.Male && m.Relation is Relation.Head or Relation.Spouse or Relation.Father);
                 int surname = patriline && rng.Chance(0.95) ? familySurname : -1;
                 name = Names.RandomHan(rng, m.Male, child, surname);
             }

@@ -1,0 +1,377 @@
+using System.Text;
+using Bidui.Synthetic.Model;
+
+namespace Bidui.Synthetic.Output;
+
+/// <summary>
+/// What <c>compare --exact-only</c> must produce, derived from the world model (who each row is,
+/// which fault it carries, where it sits), never by reading the generated files back. Each rule is
+/// SPEC 4 written over the model: a row's key is its person unless its fault destroyed the ID.
+/// </summary>
+internal static class Truth
+{
+    private const string Students = "学籍";
+    private const string Poverty = "乡村振兴";
+    private const string Aid = "资助";
+
+    /// <summary>Lowest and highest age of compulsory schooling (SPEC 3).</summary>
+    private const int CompulsoryFrom = 6;
+    private const int CompulsoryTo = 15;
+
+    public static void Write(World w, string directory)
+    {
+        Directory.CreateDirectory(directory);
+        int persons = w.People.Count;
+        var students = w.Students.AsSpan();
+        var poverty = w.Poverty.AsSpan();
+        var aid = w.Aid.AsSpan();
+        int sFirst = w.StudentsFirstRow;
+        int pFirst = w.PovertyFirstRow;
+        int aFirst = w.AidFirstRow;
+
+        // P: the first poverty row of each key; E: the first enrolled student row; who has aid.
+        var firstPoverty = new int[persons];
+        var firstEnrolled = new int[persons];
+        Array.Fill(firstPoverty, -1);
+        Array.Fill(firstEnrolled, -1);
+        var povertyRows = new byte[persons];
+        var enrolledRows = new byte[persons];
+        var paid = new bool[persons];
+        for (int i = 0; i < poverty.Length; i++)
+        {
+            if (Keyed(poverty[i].Kind, poverty[i].Fault) is true)
+            {
+                int p = poverty[i].Person;
+                if (firstPoverty[p] < 0)
+                {
+                    firstPoverty[p] = i;
+                }
+
+                povertyRows[p] = (byte)Math.Min(255, povertyRows[p] + 1);
+            }
+        }
+
+        for (int i = 0; i < students.Length; i++)
+        {
+            if (Keyed(students[i].Kind, students[i].Fault) is true && Stages.IsEnrolled(students[i].Status))
+            {
+                int p = students[i].Person;
+                if (firstEnrolled[p] < 0)
+                {
+                    firstEnrolled[p] = i;
+                }
+
+                enrolledRows[p] = (byte)Math.Min(255, enrolledRows[p] + 1);
+            }
+        }
+
+        var aidGroups = new Dictionary<long, int>();
+        for (int i = 0; i < aid.Length; i++)
+        {
+            if (Keyed(aid[i].Kind, aid[i].Fault) is true)
+            {
+                paid[aid[i].Person] = true;
+                long group = AidGroup(aid[i]);
+                aidGroups[group] = aidGroups.GetValueOrDefault(group) + 1;
+            }
+        }
+
+        // Person lists, in poverty file order.
+        using (var matched = Open(directory, "matched", "乡村振兴行号,学籍行号"))
+        using (var missing = Open(directory, "aid_missing", "乡村振兴行号,学籍行号"))
+        using (var dropout = Open(directory, "dropout_suspect", "乡村振兴行号"))
+        using (var status = Open(directory, "status_mismatch", "乡村振兴行号,学籍行号,原因"))
+        {
+            for (int i = 0; i < poverty.Length; i++)
+            {
+                ref var row = ref poverty[i];
+                if (row.Kind != RowKind.Data || firstPoverty[row.Person] != i)
+                {
+                    continue;
+                }
+
+                int p = row.Person;
+                int e = firstEnrolled[p];
+                bool deceased = row.Life != LifeStatus.Normal;
+                if (e >= 0)
+                {
+                    matched.Line(i + pFirst, e + sFirst);
+                    if (!deceased && Stages.IsRegistryStage(students[e].Stage) && !paid[p])
+                    {
+                        missing.Line(i + pFirst, e + sFirst);
+                    }
+                }
+                else if (!deceased)
+                {
+                    int age = Age(w.People.Birth(p), w.ReferenceDate);
+                    if (age is >= CompulsoryFrom and <= CompulsoryTo)
+                    {
+                        dropout.Line(i + pFirst);
+                    }
+                }
+
+                if (!deceased && StatusReason(row, e >= 0 ? students[e].Stage : Stage.None, e >= 0) is { } reason)
+                {
+                    status.Line(i + pFirst, e >= 0 ? e + sFirst : -1, reason);
+                }
+            }
+        }
+
+        // identity_conflict: student rows (any status) of a person in P under another name.
+        using (var identity = Open(directory, "identity_conflict", "乡村振兴行号,学籍行号"))
+        {
+            var pairs = new List<(int, int)>();
+            for (int i = 0; i < students.Length; i++)
+            {
+                if (Keyed(students[i].Kind, students[i].Fault) is true && students[i].Fault == Fault.NameConflict && firstPoverty[students[i].Person] >= 0)
+                {
+                    pairs.Add((firstPoverty[students[i].Person] + pFirst, i + sFirst));
+                }
+            }
+
+            pairs.Sort();
+            foreach (var (a, b) in pairs)
+            {
+                identity.Line(a, b);
+            }
+        }
+
+        using (var field = Open(directory, "field_conflict", "来源数据,来源行号"))
+        using (var invalid = Open(directory, "invalid_id", "来源数据,来源行号,原因"))
+        using (var rejects = Open(directory, "rejects", "来源数据,来源行号"))
+        {
+            for (int i = 0; i < students.Length; i++)
+            {
+                SourceRow(field, invalid, rejects, Students, i + sFirst, students[i].Kind, students[i].Fault);
+            }
+
+            for (int i = 0; i < poverty.Length; i++)
+            {
+                SourceRow(field, invalid, rejects, Poverty, i + pFirst, poverty[i].Kind, poverty[i].Fault);
+            }
+
+            for (int i = 0; i < aid.Length; i++)
+            {
+                SourceRow(field, invalid, rejects, Aid, i + aFirst, aid[i].Kind, aid[i].Fault);
+            }
+        }
+
+        using (var duplicates = Open(directory, "duplicate_enrollment", "学籍行号"))
+        {
+            for (int i = 0; i < students.Length; i++)
+            {
+                if (Keyed(students[i].Kind, students[i].Fault) is true && Stages.IsEnrolled(students[i].Status) && enrolledRows[students[i].Person] >= 2)
+                {
+                    duplicates.Line(i + sFirst);
+                }
+            }
+        }
+
+        using (var duplicates = Open(directory, "duplicate_poverty", "乡村振兴行号"))
+        {
+            for (int i = 0; i < poverty.Length; i++)
+            {
+                if (Keyed(poverty[i].Kind, poverty[i].Fault) is true && povertyRows[poverty[i].Person] >= 2)
+                {
+                    duplicates.Line(i + pFirst);
+                }
+            }
+        }
+
+        using (var duplicate = Open(directory, "aid_duplicate", "资助行号"))
+        using (var ineligible = Open(directory, "aid_ineligible", "资助行号"))
+        using (var notEnrolled = Open(directory, "aid_not_enrolled", "资助行号"))
+        {
+            for (int i = 0; i < aid.Length; i++)
+            {
+                if (Keyed(aid[i].Kind, aid[i].Fault) is not true)
+                {
+                    continue;
+                }
+
+                int p = aid[i].Person;
+                if (aidGroups[AidGroup(aid[i])] >= 2)
+                {
+                    duplicate.Line(i + aFirst);
+                }
+
+                if (firstPoverty[p] < 0)
+                {
+                    ineligible.Line(i + aFirst);
+                }
+
+                if (firstEnrolled[p] < 0)
+                {
+                    notEnrolled.Line(i + aFirst);
+                }
+            }
+        }
+
+        WriteInputs(directory, Counts(students, static r => r.Kind), Counts(poverty, static r => r.Kind), Counts(aid, static r => r.Kind));
+    }
+
+    /// <summary>Whether a row has a key: null for blank and rejected rows.</summary>
+    private static bool? Keyed(RowKind kind, Fault fault) => kind == RowKind.Data ? Faults.KeepsKey(fault) : null;
+
+    private static long AidGroup(in AidRow row) => ((long)row.Person << 8) | ((long)row.Project << 1) | (long)row.Semester;
+
+    /// <summary>SPEC 4.4 for one person.</summary>
+    internal static string? StatusReason(in PovertyRow row, Stage enrolmentStage, bool enrolled)
+    {
+        bool notInSchool = row.Statement is StatementKind.PreschoolChild or StatementKind.NotInSchool or StatementKind.Dropout;
+        bool namesStage = row.Statement == StatementKind.InSchool;
+        if (enrolled)
+        {
+            if (notInSchool)
+            {
+                return "登记非在校但有学籍";
+            }
+
+            if (namesStage && enrolmentStage != Stage.None && row.StatementStage != enrolmentStage)
+            {
+                return "学段不一致";
+            }
+
+            return null;
+        }
+
+        return namesStage && Stages.IsRegistryStage(row.StatementStage) ? "登记在校但未查到学籍" : null;
+    }
+
+    /// <summary>Whole years completed on the reference date.</summary>
+    internal static int Age(DateOnly birth, DateOnly on)
+    {
+        int age = on.Year - birth.Year;
+        if (on.Month < birth.Month || (on.Month == birth.Month && on.Day < birth.Day))
+        {
+            age--;
+        }
+
+        return age;
+    }
+
+    private static void SourceRow(TruthFile field, TruthFile invalid, TruthFile rejects, string source, int row, RowKind kind, Fault fault)
+    {
+        if (kind == RowKind.Rejected)
+        {
+            rejects.Line(source, row);
+        }
+
+        if (kind != RowKind.Data)
+        {
+            return;
+        }
+
+        if (Faults.InvalidReason(fault) is { } reason)
+        {
+            invalid.Line(source, row, reason);
+        }
+
+        if (Faults.IsFieldConflict(fault))
+        {
+            field.Line(source, row);
+        }
+    }
+
+    private static (long Read, long Blank, long Rejected, long Loaded) Counts<T>(Span<T> rows, Func<T, RowKind> kindOf)
+        where T : struct
+    {
+        long blank = 0;
+        long rejected = 0;
+        foreach (var r in rows)
+        {
+            var kind = kindOf(r);
+            if (kind == RowKind.Blank)
+            {
+                blank++;
+            }
+            else if (kind == RowKind.Rejected)
+            {
+                rejected++;
+            }
+        }
+
+        return (rows.Length, blank, rejected, rows.Length - blank - rejected);
+    }
+
+    private static void WriteInputs(string directory, params (long Read, long Blank, long Rejected, long Loaded)[] counts)
+    {
+        string[] names = ["students", "poverty", "aid"];
+        var sb = new StringBuilder("{");
+        for (int i = 0; i < names.Length; i++)
+        {
+            var c = counts[i];
+            sb.Append(CultureInfo.InvariantCulture, $"{(i > 0 ? "," : "")}\n  \"{names[i]}\": {{\"rows_read\": {c.Read}, \"rows_blank\": {c.Blank}, \"rows_rejected\": {c.Rejected}, \"rows_loaded\": {c.Loaded}}}");
+        }
+
+        sb.Append("\n}\n");
+        File.WriteAllText(Path.Combine(directory, "inputs.json"), sb.ToString(), new UTF8Encoding(false));
+    }
+
+    private static TruthFile Open(string directory, string code, string header) => new(Path.Combine(directory, code + ".csv"), header);
+
+    /// <summary>One truth CSV: UTF-8 without BOM, LF, a header line.</summary>
+    private sealed class TruthFile : IDisposable
+    {
+        private readonly StreamWriter _writer;
+
+        public TruthFile(string path, string header)
+        {
+            _writer = new StreamWriter(path, false, new UTF8Encoding(false), 1 << 16) { NewLine = "\n" };
+            _writer.WriteLine(header);
+        }
+
+        public void Line(int a)
+        {
+            _writer.Write(a);
+            _writer.Write('\n');
+        }
+
+        /// <summary>Two row numbers; a negative second one is written as an empty cell.</summary>
+        public void Line(int a, int b)
+        {
+            _writer.Write(a);
+            _writer.Write(',');
+            if (b >= 0)
+            {
+                _writer.Write(b);
+            }
+
+            _writer.Write('\n');
+        }
+
+        public void Line(int a, int b, string reason)
+        {
+            _writer.Write(a);
+            _writer.Write(',');
+            if (b >= 0)
+            {
+                _writer.Write(b);
+            }
+
+            _writer.Write(',');
+            _writer.Write(reason);
+            _writer.Write('\n');
+        }
+
+        public void Line(string source, int row)
+        {
+            _writer.Write(source);
+            _writer.Write(',');
+            _writer.Write(row);
+            _writer.Write('\n');
+        }
+
+        public void Line(string source, int row, string reason)
+        {
+            _writer.Write(source);
+            _writer.Write(',');
+            _writer.Write(row);
+            _writer.Write(',');
+            _writer.Write(reason);
+            _writer.Write('\n');
+        }
+
+        public void Dispose() => _writer.Dispose();
+    }
+}
