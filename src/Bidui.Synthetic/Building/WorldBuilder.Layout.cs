@@ -15,36 +15,30 @@ internal sealed partial class WorldBuilder
         // Poverty register: household order, then blank rows in the middle.
         int pn = _w.Poverty.Count;
         var keys = _povertyKeys.ToArray();
+        _povertyKeys.Clear();
         Array.Sort(keys, _w.Poverty.Items, 0, pn);
         NumberHouseholds();
-        var poverty = Insert(rng, _w.Poverty.Items, pn, _povertyBlank, 0, static (_, _) => new PovertyRow { Person = -1, Household = -1, Kind = RowKind.Blank }, null);
-        _w.Poverty.Replace(poverty, pn + _povertyBlank);
+        Insert(rng, _w.Poverty, _povertyBlank, 0, static _ => new PovertyRow { Person = -1, Household = -1, Kind = RowKind.Blank }, null);
 
-        // Students: blank rows, and rejected rows carrying a neighbour's school, 学段 and 年级.
-        int sn = _w.Students.Count;
-        var students = Insert(rng, _w.Students.Items, sn, _studentBlank, _studentRejected,
-            static (_, _) => new StudentRow { Person = -1, School = -1, Kind = RowKind.Blank },
-            static (rows, at) => rows[at] with { Person = -1, Kind = RowKind.Rejected, Fault = Fault.None, Flags = 0 });
-        _w.Students.Replace(students, sn + _studentBlank + _studentRejected);
+        // Students: blank rows, and rejected rows carrying the previous row's school, 学段 and 年级.
+        Insert(rng, _w.Students, _studentBlank, _studentRejected,
+            static _ => new StudentRow { Person = -1, School = -1, Kind = RowKind.Blank },
+            static previous => previous with { Person = -1, Kind = RowKind.Rejected, Fault = Fault.None, Flags = 0 });
 
         // Aid: blank rows, 小计 rows (rejected) in the middle, and the 合计 row at the end.
-        int an = _w.Aid.Count;
-        var aid = Insert(rng, _w.Aid.Items, an, _aidBlank, _aidRejected,
-            static (_, _) => new AidRow { Person = -1, School = -1, Kind = RowKind.Blank, PayDay = -1 },
-            static (rows, at) => rows[at] with { Person = -1, Kind = RowKind.Rejected, Fault = Fault.None, PayDay = -1, AmountJiao = rows[at].AmountJiao * 37 });
-        int total = an + _aidBlank + _aidRejected;
-        Array.Resize(ref aid, total + 1);
+        Insert(rng, _w.Aid, _aidBlank, _aidRejected,
+            static _ => new AidRow { Person = -1, School = -1, Kind = RowKind.Blank, PayDay = -1 },
+            static previous => previous with { Person = -1, Kind = RowKind.Rejected, Fault = Fault.None, PayDay = -1, AmountJiao = previous.AmountJiao * 37 });
         long sum = 0;
-        for (int i = 0; i < total; i++)
+        foreach (ref var row in _w.Aid.AsSpan())
         {
-            if (aid[i].Kind == RowKind.Data)
+            if (row.Kind == RowKind.Data)
             {
-                sum += aid[i].AmountJiao;
+                sum += row.AmountJiao;
             }
         }
 
-        aid[total] = new AidRow { Person = -1, School = -1, Kind = RowKind.Rejected, PayDay = -1, AmountJiao = (int)Math.Min(sum, int.MaxValue) };
-        _w.Aid.Replace(aid, total + 1);
+        _w.Aid.Add(new AidRow { Person = -1, School = -1, Kind = RowKind.Rejected, PayDay = -1, AmountJiao = (int)Math.Min(sum, int.MaxValue) });
 
         _w.StudentsFirstRow = _o.StudentsFormat == DemoFileFormat.Xlsx ? 4 : 3;
         _w.PovertyFirstRow = 4;
@@ -83,12 +77,13 @@ internal sealed partial class WorldBuilder
     }
 
     /// <summary>
-    /// A new array with <paramref name="blank"/> blank and <paramref name="rejected"/> rejected rows
-    /// inserted between the first and the last of <paramref name="n"/> rows.
+    /// Inserts <paramref name="blank"/> blank and <paramref name="rejected"/> rejected rows between the
+    /// first and the last row, in place (rows move towards the end, from the last one down).
     /// </summary>
-    private static T[] Insert<T>(Rng rng, T[] rows, int n, int blank, int rejected, Func<T[], int, T> makeBlank, Func<T[], int, T>? makeRejected)
+    private static void Insert<T>(Rng rng, RowBuffer<T> buffer, int blank, int rejected, Func<T, T> makeBlank, Func<T, T>? makeRejected)
         where T : struct
     {
+        int n = buffer.Count;
         var inserts = new (int At, bool Rejected)[blank + rejected];
         for (int i = 0; i < inserts.Length; i++)
         {
@@ -96,19 +91,20 @@ internal sealed partial class WorldBuilder
         }
 
         Array.Sort(inserts, (a, b) => a.At != b.At ? a.At.CompareTo(b.At) : a.Rejected.CompareTo(b.Rejected));
-        var result = new T[n + inserts.Length];
-        int src = 0;
-        int dst = 0;
-        foreach (var (at, isRejected) in inserts)
+        buffer.Resize(n + inserts.Length);
+        var rows = buffer.Items;
+        int src = n;
+        int dst = n + inserts.Length;
+        for (int j = inserts.Length - 1; j >= 0; j--)
         {
-            int count = at - src;
-            Array.Copy(rows, src, result, dst, count);
+            var (at, isRejected) = inserts[j];
+            int count = src - at;
+            Array.Copy(rows, at, rows, dst - count, count);
+            dst -= count;
             src = at;
-            dst += count;
-            result[dst++] = isRejected ? makeRejected!(rows, Math.Min(at, n - 1)) : makeBlank(rows, at);
-        }
 
-        Array.Copy(rows, src, result, dst, n - src);
-        return result;
+            // rows[at - 1] has not moved yet: every row before `src` is still in place.
+            rows[--dst] = isRejected ? makeRejected!(rows[at - 1]) : makeBlank(rows[at - 1]);
+        }
     }
 }

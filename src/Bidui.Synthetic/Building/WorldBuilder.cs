@@ -26,11 +26,20 @@ internal sealed partial class WorldBuilder
     private WorldBuilder(DemoOptions options, Action<double> progress)
     {
         _o = options;
-        _w = new World { Options = options };
+        (_studentTarget, _povertyTarget, _aidTarget) = Targets(options);
+
+        // Every store is allocated once at its final size: ten million rows must not be copied while growing.
+        _w = new World
+        {
+            Options = options,
+            People = new People(_studentTarget + _povertyTarget + _aidTarget / 100 + 1_024),
+            Students = new RowBuffer<StudentRow>(_studentTarget + 16),
+            Poverty = new RowBuffer<PovertyRow>(_povertyTarget + 16),
+            Aid = new RowBuffer<AidRow>(_aidTarget + 16),
+        };
         _ids = new IdAllocator(options.Today, options.Seed);
         _ref = options.ReferenceDate;
         _today = options.Today;
-        (_studentTarget, _povertyTarget, _aidTarget) = Targets(options);
         _progress = progress;
     }
 

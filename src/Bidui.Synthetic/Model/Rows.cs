@@ -107,9 +107,14 @@ internal sealed class RowBuffer<T>
 
     public Span<T> AsSpan() => _items.AsSpan(0, Count);
 
-    public void Replace(T[] items, int count)
+    /// <summary>Grows the buffer (without copying when it is already large enough) and sets the count.</summary>
+    public void Resize(int count)
     {
-        _items = items;
+        if (count > _items.Length)
+        {
+            Array.Resize(ref _items, count);
+        }
+
         Count = count;
     }
 }

@@ -51,7 +51,7 @@ internal sealed class World
 
     public List<School> Schools { get; } = [];
 
-    public People People { get; } = new(1024);
+    public required People People { get; init; }
 
     public RowBuffer<Household> Households { get; } = new(1024);
 
@@ -61,11 +61,11 @@ internal sealed class World
     /// <summary>Household of each poverty person.</summary>
     public int[] HouseholdOf { get; set; } = [];
 
-    public RowBuffer<PovertyRow> Poverty { get; } = new(1024);
+    public required RowBuffer<PovertyRow> Poverty { get; init; }
 
-    public RowBuffer<StudentRow> Students { get; } = new(1024);
+    public required RowBuffer<StudentRow> Students { get; init; }
 
-    public RowBuffer<AidRow> Aid { get; } = new(1024);
+    public required RowBuffer<AidRow> Aid { get; init; }
 
     /// <summary>Sheet row / CSV record number of the first row after the header, per file.</summary>
     public int StudentsFirstRow { get; set; }

@@ -64,7 +64,11 @@ internal sealed class StudentFile
     {
         _w = world;
         _text = text;
-        var rest = Enum.GetValues<Col>().Where(c => c != Col.Seq).ToArray();
+        // The CSV export (county and province sizes) is leaner: no address, 户口性质, 入学年月 or 备注.
+        bool lean = world.StudentsFormat == DemoFileFormat.Csv;
+        var rest = Enum.GetValues<Col>()
+            .Where(c => c != Col.Seq && !(lean && c is Col.Address or Col.Hukou or Col.EntryMonth or Col.Remark))
+            .ToArray();
         Rng.For(world.Seed, "student-columns").Shuffle(rest.AsSpan());
         _columns = [Col.Seq, .. rest];
     }

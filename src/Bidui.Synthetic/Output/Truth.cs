@@ -65,14 +65,32 @@ internal static class Truth
             }
         }
 
-        var aidGroups = new Dictionary<long, int>();
+        // aid_duplicate: keyed rows sorted by (person, project, semester) with their row index; runs of two or more.
+        var groups = new List<long>(aid.Length);
         for (int i = 0; i < aid.Length; i++)
         {
             if (Keyed(aid[i].Kind, aid[i].Fault) is true)
             {
                 paid[aid[i].Person] = true;
-                long group = AidGroup(aid[i]);
-                aidGroups[group] = aidGroups.GetValueOrDefault(group) + 1;
+                groups.Add((AidGroup(aid[i]) << 32) | (uint)i);
+            }
+        }
+
+        var sortedGroups = groups.ToArray();
+        groups.Clear();
+        Array.Sort(sortedGroups);
+        var duplicatePayment = new bool[aid.Length];
+        for (int start = 0, end; start < sortedGroups.Length; start = end)
+        {
+            end = start + 1;
+            while (end < sortedGroups.Length && sortedGroups[end] >> 32 == sortedGroups[start] >> 32)
+            {
+                end++;
+            }
+
+            for (int k = start; end - start >= 2 && k < end; k++)
+            {
+                duplicatePayment[(int)(sortedGroups[k] & 0xFFFFFFFF)] = true;
             }
         }
 
@@ -190,7 +208,7 @@ internal static class Truth
                 }
 
                 int p = aid[i].Person;
-                if (aidGroups[AidGroup(aid[i])] >= 2)
+                if (duplicatePayment[i])
                 {
                     duplicate.Line(i + aFirst);
                 }
@@ -213,7 +231,8 @@ internal static class Truth
     /// <summary>Whether a row has a key: null for blank and rejected rows.</summary>
     private static bool? Keyed(RowKind kind, Fault fault) => kind == RowKind.Data ? Faults.KeepsKey(fault) : null;
 
-    private static long AidGroup(in AidRow row) => ((long)row.Person << 8) | ((long)row.Project << 1) | (long)row.Semester;
+    /// <summary>Key, 资助项目 and 学期 of a payment (学年 is the same on every row).</summary>
+    private static long AidGroup(in AidRow row) => ((long)row.Person << 4) | ((long)row.Project << 1) | (long)row.Semester;
 
     /// <summary>SPEC 4.4 for one person.</summary>
     internal static string? StatusReason(in PovertyRow row, Stage enrolmentStage, bool enrolled)
