@@ -7,6 +7,7 @@ app.Configure(config =>
 {
     config.SetApplicationName("bidui");
     config.PropagateExceptions();
+    config.UseStrictParsing();
     config.AddCommand<CompareCommand>("compare").WithDescription("比对学籍、乡村振兴和资助数据，生成各类核查清单");
     config.AddCommand<DemoCommand>("demo").WithDescription("生成模拟数据（含已知结果）并运行比对");
 });

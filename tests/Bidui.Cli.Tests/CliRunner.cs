@@ -32,7 +32,7 @@ internal static class CliRunner
 }
 
 /// <summary>A temporary folder removed after the test.</summary>
-internal sealed class TempDir : IDisposable
+public sealed class TempDir : IDisposable
 {
     public string Path { get; } = Directory.CreateTempSubdirectory("bidui-test-").FullName;
     public string File(string name) => System.IO.Path.Combine(Path, name);
