@@ -15,7 +15,7 @@ internal sealed class DemoCommand : Command<DemoCommand.Settings>
 {
     public sealed class Settings : CommandSettings
     {
-        [CommandOption("--out <DIR>"), Description("输出目录：inputs/ 模拟数据，truth/ 已知结果，results/ 比对结果")]
+        [CommandOption("--out <DIR>"), Description("输出目录：inputs/ 模拟数据（inputs/truth/ 为已知结果），results/ 比对结果")]
         public string? Out { get; init; }
 
         [CommandOption("--size <SIZE>"), Description("small | county | province（默认 small）")]
