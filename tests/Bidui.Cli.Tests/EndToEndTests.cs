@@ -11,24 +11,34 @@ namespace Bidui.Cli.Tests;
 /// The whole job on generated data, checked list by list against the generator's own truth (the
 /// generator shares no code with the engine, so agreement is evidence, not an echo).
 /// </summary>
-public sealed class EndToEndTests : IClassFixture<EndToEndTests.DemoRun>
+public abstract class EndToEndTests
 {
     private static readonly DateOnly Reference = new(2026, 8, 31);
     private static readonly DateOnly Today = new(2026, 11, 29);
     private readonly DemoRun _run;
 
-    public EndToEndTests(DemoRun run) => _run = run;
+    protected EndToEndTests(DemoRun run) => _run = run;
 
-    public sealed class DemoRun : IDisposable
+    /// <summary>Students and aid as xlsx, the poverty register as GB18030 CSV (the demo's defaults).</summary>
+    public sealed class XlsxRun() : DemoRun(DemoFileFormat.Xlsx, seed: 1);
+
+    /// <summary>Every input as CSV, another seed.</summary>
+    public sealed class CsvRun() : DemoRun(DemoFileFormat.Csv, seed: 7);
+
+    public abstract class DemoRun : IDisposable
     {
         public TempDir Dir { get; } = new();
         public DemoFiles Files { get; }
         public CompareOutcome Outcome { get; }
         public string Results => Dir.File("results");
 
-        public DemoRun()
+        protected DemoRun(DemoFileFormat format, int seed)
         {
-            Files = DemoGenerator.Generate(Dir.File("inputs"), new DemoOptions(DemoSize.Small, 1, Reference, Today));
+            Files = DemoGenerator.Generate(Dir.File("inputs"), new DemoOptions(DemoSize.Small, seed, Reference, Today)
+            {
+                StudentsFormat = format,
+                AidFormat = format,
+            });
             Outcome = CompareJob.Run(new CompareRequest(Files.StudentsPath, Files.PovertyPath, Files.AidPath, Results)
             {
                 ReferenceDate = Reference,
@@ -132,3 +142,7 @@ public sealed class EndToEndTests : IClassFixture<EndToEndTests.DemoRun>
         return (header, rows);
     }
 }
+
+public sealed class EndToEndXlsxTests(EndToEndTests.XlsxRun run) : EndToEndTests(run), IClassFixture<EndToEndTests.XlsxRun>;
+
+public sealed class EndToEndCsvTests(EndToEndTests.CsvRun run) : EndToEndTests(run), IClassFixture<EndToEndTests.CsvRun>;
