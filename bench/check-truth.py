@@ -1,0 +1,31 @@
+#!/usr/bin/env python3
+"""Checks a demo run's results against the generator's truth, list by list (the e2e test's check,
+for demo sizes too big for a unit test). Usage: bench/check-truth.py DEMO_OUT_DIR"""
+import csv, json, os, sys
+
+def rows(path, columns=None):
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        r = csv.reader(f)
+        header = next(r)
+        idx = [header.index(c) for c in (columns or header)]
+        return header, [",".join(row[i] for i in idx) for row in r if any(row)]
+
+out = sys.argv[1]
+truth_dir, results = os.path.join(out, "inputs", "truth"), os.path.join(out, "results")
+ok = True
+for name in sorted(os.listdir(truth_dir)):
+    if not name.endswith(".csv"):
+        continue
+    header, want = rows(os.path.join(truth_dir, name))
+    _, got = rows(os.path.join(results, name), header)
+    same = sorted(want) == sorted(got)
+    ok &= same
+    print(f"{name:28} truth {len(want):>9,}  result {len(got):>9,}  {'same' if same else 'DIFFERENT'}")
+summary = json.load(open(os.path.join(results, "summary.json"), encoding="utf-8"))
+inputs = json.load(open(os.path.join(truth_dir, "inputs.json"), encoding="utf-8"))
+for ds, want in inputs.items():
+    got = {k: summary["inputs"][ds][k] for k in want}
+    same = got == want
+    ok &= same
+    print(f"{ds:28} accounting {'same' if same else f'DIFFERENT: {got} vs {want}'}")
+sys.exit(0 if ok else 1)
