@@ -59,9 +59,9 @@ internal static class IdText
 
             case Fault.IllegalChar:
                 id.CopyTo(dest);
-                if (variant % 5 == 0)
+                if (variant % 2 == 0)
                 {
-                    // Masked for privacy: 4301********1234 style.
+                    // Masked for privacy: 4305822013****1234.
                     dest[10..14].Fill('*');
                 }
                 else
