@@ -58,7 +58,7 @@ public sealed partial class ComparisonEngine
         if (a.SchoolCode.Length > 0 && _schoolsByCode.TryGetValue(a.SchoolCode, out var school))
             return school.Dispatch;
         if (a.Key != 0 && _enrolledKeys.TryGetFirst(a.Key, out int i))
-            return _enrolled[i].School.Dispatch;
+            return _enrolled[i].Profile.School.Dispatch;
         return default;
     }
 

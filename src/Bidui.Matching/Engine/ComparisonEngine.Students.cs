@@ -11,6 +11,7 @@ public sealed partial class ComparisonEngine
     private readonly KeyIndex _enrolledKeys = new();
     private readonly Dictionary<(string Code, string Name, int County), School> _schools = [];
     private readonly Dictionary<string, School> _schoolsByCode = new(StringComparer.Ordinal);
+    private readonly Dictionary<(School, SchoolStage, string, string, string), StudentProfile> _profiles = [];
 
     /// <summary>Adds one non-blank student row; false when it was rejected (SPEC §5).</summary>
     public bool AddStudent(in StudentCells c)
@@ -79,16 +80,15 @@ public sealed partial class ComparisonEngine
 
         if (!enrolled)
             return true;
+        var profileKey = (school, stage, stageText, snapshot?.Grade ?? _pool.Intern(c.Grade), snapshot?.StatusText ?? _pool.Intern(c.Status));
+        if (!_profiles.TryGetValue(profileKey, out var profile))
+            _profiles.Add(profileKey, profile = new StudentProfile(school, stage, stageText, profileKey.Item4, profileKey.Item5));
         int index = _enrolled.Add(new StudentEntry
         {
             Key = id.Key,
             Row = c.RowNumber,
-            Stage = stage,
             Name = snapshot?.Name ?? c.Name.Trim().ToString(),
-            School = school,
-            StageText = stageText,
-            Grade = _pool.Intern(c.Grade),
-            StatusText = _pool.Intern(c.Status),
+            Profile = profile,
         });
         _enrolledKeys.Add(id.Key, index);
         return true;

@@ -24,19 +24,21 @@ public sealed class StudentRecord
 }
 
 /// <summary>
+/// What many students share: school, stage, grade and status. Interned, so that an enrolment entry
+/// carries one reference instead of five.
+/// </summary>
+public sealed record StudentProfile(School School, SchoolStage Stage, string StageText, string Grade, string StatusText);
+
+/// <summary>
 /// The compact form of an enrolled, keyed student row kept for the whole run (ten million at
-/// province scale): a struct in a chunked list, strings interned except the name.
+/// province scale): a 32-byte struct in a chunked list; only the name is the row's own string.
 /// </summary>
 public struct StudentEntry
 {
     public long Key;
     public int Row;
-    public SchoolStage Stage;
     public string Name;
-    public School School;
-    public string StageText;
-    public string Grade;
-    public string StatusText;
+    public StudentProfile Profile;
 
     public readonly StudentRecord ToRecord(string? idGiven) => new()
     {
@@ -44,11 +46,11 @@ public struct StudentEntry
         Key = Key,
         Name = Name,
         IdGiven = idGiven,
-        School = School,
-        Stage = Stage,
-        StageText = StageText,
-        Grade = Grade,
-        StatusText = StatusText,
+        School = Profile.School,
+        Stage = Profile.Stage,
+        StageText = Profile.StageText,
+        Grade = Profile.Grade,
+        StatusText = Profile.StatusText,
         Enrolled = true,
     };
 }
