@@ -15,10 +15,10 @@ namespace Bidui.Synthetic;
 /// </remarks>
 public static class DemoGenerator
 {
-    public const string StudentsFileName = "学生学籍信息";
-    public const string PovertyFileName = "脱贫人口及防返贫监测对象.csv";
-    public const string AidFileName = "学生资助发放明细";
-    public const string TruthFolder = "truth";
+    internal const string StudentsFileName = "学生学籍信息";
+    internal const string PovertyFileName = "脱贫人口及防返贫监测对象.csv";
+    internal const string AidFileName = "学生资助发放明细";
+    internal const string TruthFolder = "truth";
 
     /// <summary>Generates the demo world into <paramref name="outDir"/>; deterministic for a seed.</summary>
     public static DemoFiles Generate(string outDir, DemoOptions options, IProgress<double>? progress = null)

@@ -79,10 +79,6 @@ internal static class Names
 
     public static bool IsLatin(int name) => (name & LatinFlag) != 0;
 
-    public static int SurnameCount => SurnameShares.Length;
-
-    public static char Surname(int index) => SurnameShares[index].Surname;
-
     public static int RandomSurname(Rng rng) => rng.Pick(SurnameWeights);
 
     /// <summary>A Han name; <paramref name="surname"/> -1 draws one.</summary>
@@ -127,8 +123,6 @@ internal static class Names
     /// <summary>The own part of a Uyghur name (a child's name carries its father's own part after the dot).</summary>
     public static int UyghurOwnPart(int name) => name & 0xFFF;
 
-    public static int SurnameOf(int name) => IsUyghur(name) || IsLatin(name) ? -1 : name & 0xFF;
-
     /// <summary>Whether writing the name in traditional characters changes it.</summary>
     public static bool HasTraditionalForm(int name)
     {
@@ -153,6 +147,11 @@ internal static class Names
     /// <summary>Another name for the same person, different in the comparison form (a typo or a renaming).</summary>
     public static int Alternative(int name)
     {
+        if (IsLatin(name))
+        {
+            return LatinFlag | ((name & 0xFF) + 1) % LatinNames.Length;
+        }
+
         if (IsUyghur(name))
         {
             int own = name & 0xFFF;

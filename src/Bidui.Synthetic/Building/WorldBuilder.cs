@@ -194,7 +194,7 @@ internal sealed partial class WorldBuilder
                 (p + "机关幼儿园", Stage.Preschool),
                 (p + "实验幼儿园", Stage.Preschool),
             };
-            names.AddRange(county.Townships.Select(t => (t + "中心幼儿园", Stage.Preschool)));
+            names.AddRange(county.Townships.Select(t => (p + t + "中心幼儿园", Stage.Preschool)));
             names.Add((p + "实验小学", Stage.Primary));
             int primaries = Math.Clamp((int)(students / 15_000), 2, 8);
             for (int i = 1; i <= primaries; i++)
@@ -202,12 +202,12 @@ internal sealed partial class WorldBuilder
                 names.Add((p + "第" + Chinese(i) + "完全小学", Stage.Primary));
             }
 
-            names.AddRange(county.Townships.Select(t => (t + "中心小学", Stage.Primary)));
+            names.AddRange(county.Townships.Select(t => (p + t + "中心小学", Stage.Primary)));
             names.Add((p + "城关中学", Stage.Middle));
             names.Add((p + "实验中学", Stage.Middle));
             for (int t = 0; t < county.Townships.Length; t += 2)
             {
-                names.Add((county.Townships[t] + "中学", Stage.Middle));
+                names.Add((p + county.Townships[t] + "中学", Stage.Middle));
             }
 
             int highs = Math.Clamp(1 + (int)(students / 30_000), 2, 5);

@@ -48,9 +48,6 @@ internal sealed class XlsxSink : ICellSink, IDisposable
 
     public bool IsSpreadsheet => true;
 
-    /// <summary>The next row's number (1-based).</summary>
-    public int NextRow => _book.NextRowNumber;
-
     public void MergeCells(string range) => _book.MergeCells(range);
 
     public void Text(ReadOnlySpan<char> value)
