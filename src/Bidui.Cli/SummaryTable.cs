@@ -26,6 +26,9 @@ internal static class SummaryTable
         foreach (var note in outcome.Notes)
             AnsiConsole.MarkupLine($"[yellow]注意：[/]{Markup.Escape(note)}");
         AnsiConsole.MarkupLine("用时：" + string.Join("，", outcome.Steps.Select(s => $"{Markup.Escape(s.Step)} {s.Elapsed.TotalSeconds:F1} 秒")));
+        if (Environment.GetEnvironmentVariable("BIDUI_DEBUG") == "1")
+            foreach (var s in outcome.Steps)
+                AnsiConsole.MarkupLine($"内存：{Markup.Escape(s.Step)} 之后 托管堆 {s.ManagedBytes / 1048576.0:F0} MB，进程峰值 {s.PeakWorkingSetBytes / 1048576.0:F0} MB");
         AnsiConsole.MarkupLine($"结果已写入 [green]{Markup.Escape(outcome.OutputDirectory)}[/]（用时 {outcome.Elapsed.TotalSeconds:F1} 秒）");
     }
 

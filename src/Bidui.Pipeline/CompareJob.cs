@@ -12,7 +12,7 @@ public sealed record CompareOutcome(string OutputDirectory, DateOnly ReferenceDa
     IReadOnlyDictionary<Category, int> Counts, IReadOnlyList<string> Notes, TimeSpan Elapsed, IReadOnlyList<StepTime> Steps);
 
 /// <summary>How long one step of the job took (shown to the user and used by the benchmark).</summary>
-public sealed record StepTime(string Step, TimeSpan Elapsed);
+public sealed record StepTime(string Step, TimeSpan Elapsed, long ManagedBytes, long PeakWorkingSetBytes);
 
 /// <summary>
 /// The comparison job end to end (read → normalise → match → classify → write), shared by the CLI,
@@ -60,7 +60,8 @@ public static class CompareJob
         var lap = Stopwatch.StartNew();
         void Done(string name)
         {
-            steps.Add(new StepTime(name, lap.Elapsed));
+            using var self = Process.GetCurrentProcess();
+            steps.Add(new StepTime(name, lap.Elapsed, GC.GetTotalMemory(forceFullCollection: false), self.PeakWorkingSet64));
             lap.Restart();
         }
 

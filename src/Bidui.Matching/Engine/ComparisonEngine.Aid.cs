@@ -9,7 +9,9 @@ public sealed partial class ComparisonEngine
 {
     private readonly List<AidRecord> _aid = [];
     private readonly HashSet<long> _aidKeys = [];
-    private readonly Dictionary<(long Key, string Project, string Year, string Term), int> _aidGroupCount = [];
+    private readonly Dictionary<(long Key, int TermGroup), int> _aidGroupCount = [];
+    private readonly Dictionary<(string, string, string), int> _termGroups = [];
+    private readonly Dictionary<(string, string, string, string, string, string, string), AidPayment> _payments = [];
     private readonly List<(AidRecord Aid, Category Category, string Reason)> _aidInvalid = [];
 
     /// <summary>Adds one non-blank aid row; false when it was rejected (SPEC §5).</summary>
@@ -28,13 +30,7 @@ public sealed partial class ComparisonEngine
             Name = c.Name.Trim().ToString(),
             IdGiven = IdGiven(id, c.IdNumber),
             IdProblem = id.Problem,
-            Project = _pool.Intern(c.Project),
-            Amount = _pool.Intern(c.Amount),
-            SchoolYear = _pool.Intern(c.SchoolYear),
-            Term = _pool.Intern(c.Term),
-            PaidOn = _pool.Intern(c.PaidOn),
-            SchoolName = _pool.Intern(c.SchoolName),
-            SchoolCode = _pool.Intern(c.SchoolCode),
+            Payment = PaymentOf(c),
         };
         // The aid file has no county column: its county is known only once the registry is read.
         if (id.IsResident && id.Problem != Bidui.Core.Identity.IdProblem.None)
@@ -44,9 +40,23 @@ public sealed partial class ComparisonEngine
 
         _aid.Add(record);
         _aidKeys.Add(id.Key);
-        var group = (id.Key, record.Project, record.SchoolYear, record.Term);
+        var group = (id.Key, record.Payment.TermGroup);
         _aidGroupCount[group] = _aidGroupCount.GetValueOrDefault(group) + 1;
         return true;
+    }
+
+    private AidPayment PaymentOf(in AidCells c)
+    {
+        var key = (_pool.Intern(c.Project), _pool.Intern(c.Amount), _pool.Intern(c.SchoolYear), _pool.Intern(c.Term),
+            _pool.Intern(c.PaidOn), _pool.Intern(c.SchoolName), _pool.Intern(c.SchoolCode));
+        if (_payments.TryGetValue(key, out var payment))
+            return payment;
+        var termKey = (key.Item1, key.Item3, key.Item4);
+        if (!_termGroups.TryGetValue(termKey, out int group))
+            _termGroups.Add(termKey, group = _termGroups.Count);
+        payment = new AidPayment(key.Item1, key.Item2, key.Item3, key.Item4, key.Item5, key.Item6, key.Item7, group);
+        _payments.Add(key, payment);
+        return payment;
     }
 
     /// <summary>
@@ -79,7 +89,7 @@ public sealed partial class ComparisonEngine
         {
             var county = AidCounty(a);
             string note = RegionNote(county);
-            int n = _aidGroupCount[(a.Key, a.Project, a.SchoolYear, a.Term)];
+            int n = _aidGroupCount[(a.Key, a.Payment.TermGroup)];
             var person = PersonOf(a.Key);
             if (n >= 2)
                 lists[(int)Category.AidDuplicate].Add(new ResultRow

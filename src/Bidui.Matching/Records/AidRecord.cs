@@ -13,11 +13,23 @@ public sealed class AidRecord
     /// <summary>The ID as lists show it: a resident key is formatted on demand, so millions of rows keep no ID strings.</summary>
     public string IdText => IdGiven ?? Bidui.Core.Identity.ResidentId.Format(Key);
     public IdProblem IdProblem { get; init; }
-    public string Project { get; init; } = string.Empty;
-    public string Amount { get; init; } = string.Empty;
-    public string SchoolYear { get; init; } = string.Empty;
-    public string Term { get; init; } = string.Empty;
-    public string PaidOn { get; init; } = string.Empty;
-    public string SchoolName { get; init; } = string.Empty;
-    public string SchoolCode { get; init; } = string.Empty;
+    /// <summary>What the row pays, interned: thousands of rows share one payment description.</summary>
+    public AidPayment Payment { get; init; } = AidPayment.None;
+    public string Project => Payment.Project;
+    public string Amount => Payment.Amount;
+    public string SchoolYear => Payment.SchoolYear;
+    public string Term => Payment.Term;
+    public string PaidOn => Payment.PaidOn;
+    public string SchoolName => Payment.SchoolName;
+    public string SchoolCode => Payment.SchoolCode;
+}
+
+/// <summary>
+/// The payment columns of an aid row. <see cref="TermGroup"/> numbers the (资助项目, 学年, 学期)
+/// combination: two rows of one key in the same group are a duplicate payment (SPEC §4 aid_duplicate).
+/// </summary>
+public sealed record AidPayment(string Project, string Amount, string SchoolYear, string Term, string PaidOn, string SchoolName,
+    string SchoolCode, int TermGroup)
+{
+    public static AidPayment None { get; } = new("", "", "", "", "", "", "", -1);
 }
