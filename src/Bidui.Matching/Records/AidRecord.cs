@@ -1,18 +1,8 @@
-using Bidui.Core.Identity;
-
 namespace Bidui.Matching.Records;
 
 /// <summary>An aid-payment row the engine keeps (keyed rows) or shows (snapshots).</summary>
-public sealed class AidRecord
+public sealed class AidRecord : SourceRecord
 {
-    public required int Row { get; init; }
-    public long Key { get; init; }
-    public required string Name { get; init; }
-    /// <summary>The ID text as given, kept only when it cannot be rebuilt from <see cref="Key"/> (no key, or another document type).</summary>
-    public string? IdGiven { get; init; }
-    /// <summary>The ID as lists show it: a resident key is formatted on demand, so millions of rows keep no ID strings.</summary>
-    public string IdText => IdGiven ?? Bidui.Core.Identity.ResidentId.Format(Key);
-    public IdProblem IdProblem { get; init; }
     /// <summary>What the row pays, interned: thousands of rows share one payment description.</summary>
     public AidPayment Payment { get; init; } = AidPayment.None;
     public string Project => Payment.Project;

@@ -5,16 +5,8 @@ using Bidui.Core.Schooling;
 namespace Bidui.Matching.Records;
 
 /// <summary>A poverty-register row the engine keeps: every keyed row, and snapshots of rows that a list names.</summary>
-public sealed class PovertyRecord
+public sealed class PovertyRecord : SourceRecord
 {
-    public required int Row { get; init; }
-    public required long Key { get; init; }
-    public required string Name { get; init; }
-    /// <summary>The ID text as given, kept only when it cannot be rebuilt from <see cref="Key"/> (no key, or another document type).</summary>
-    public string? IdGiven { get; init; }
-    /// <summary>The ID as lists show it: a resident key is formatted on demand, so millions of rows keep no ID strings.</summary>
-    public string IdText => IdGiven ?? Bidui.Core.Identity.ResidentId.Format(Key);
-    public IdProblem IdProblem { get; init; }
     public string HouseholdId { get; init; } = string.Empty;
     public string Relation { get; init; } = string.Empty;
     public string PopulationType { get; init; } = string.Empty;

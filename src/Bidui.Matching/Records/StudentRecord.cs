@@ -1,19 +1,10 @@
-using Bidui.Core.Identity;
 using Bidui.Core.Schooling;
 
 namespace Bidui.Matching.Records;
 
 /// <summary>A student row as a result list shows it.</summary>
-public sealed class StudentRecord
+public sealed class StudentRecord : SourceRecord
 {
-    public required int Row { get; init; }
-    public long Key { get; init; }
-    public required string Name { get; init; }
-    /// <summary>The ID text as given, kept only when it cannot be rebuilt from <see cref="Key"/> (no key, or another document type).</summary>
-    public string? IdGiven { get; init; }
-    /// <summary>The ID as lists show it: a resident key is formatted on demand, so millions of rows keep no ID strings.</summary>
-    public string IdText => IdGiven ?? Bidui.Core.Identity.ResidentId.Format(Key);
-    public IdProblem IdProblem { get; init; }
     public required School School { get; init; }
     public SchoolStage Stage { get; init; }
     /// <summary>学段 as given (or derived from 年级), kept for stages outside the five.</summary>
