@@ -1,6 +1,6 @@
 namespace Bidui.Matching.Support;
 
-/// <summary>Counts notes of the same kind so the summary says "N 行：…" once instead of N times.</summary>
+/// <summary>Counts notes of the same kind so the summary says "N 条清单记录：…" once instead of N times.</summary>
 internal sealed class NoteCounter
 {
     private readonly Dictionary<string, int> _counts = new(StringComparer.Ordinal);
