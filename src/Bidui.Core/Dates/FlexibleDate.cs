@@ -21,6 +21,10 @@ public static class FlexibleDate
         if (digits == s.Length)
         {
             // A plain number: 8 digits are yyyyMMdd first (they are beyond Excel's last serial anyway).
+            // Four digits from 1900 to 2099 are a bare year (出生日期 "2016"), not a serial of 1905:
+            // reading it as a date would invent a field_conflict.
+            if (digits == 4 && Number(s, 0, 4) is >= 1900 and <= 2099)
+                return false;
             return digits == 8
                 ? TryCreate(Number(s, 0, 4), Number(s, 4, 2), Number(s, 6, 2), out date)
                 : ExcelSerial.TryConvert(s, out date);

@@ -33,7 +33,8 @@ public sealed partial class ComparisonEngine
             stageText = stage.ToChinese();
         }
 
-        bool listed = id.Problem != Bidui.Core.Identity.IdProblem.None || id.Key != 0 && PersonOf(id.Key) is not null;
+        var person = id.Key != 0 ? PersonOf(id.Key) : null;
+        bool listed = id.Problem != Bidui.Core.Identity.IdProblem.None || person is not null;
         StudentRecord? snapshot = null;
         string? conflict = FieldConflictReason(id, c.BirthDate, c.Sex, out string detail);
         if (listed || conflict is not null)
@@ -64,7 +65,7 @@ public sealed partial class ComparisonEngine
             return true;
 
         // identity_conflict: any student row (whatever its status) whose key is a person's.
-        if (PersonOf(id.Key) is { } person && !string.Equals(person.NameForm,
+        if (person is not null && !string.Equals(person.NameForm,
                 Bidui.Core.Names.PersonName.ComparisonForm(snapshot!.Name), StringComparison.Ordinal))
         {
             _online[(int)Category.IdentityConflict].Add(new ResultRow

@@ -47,6 +47,8 @@ public class FlexibleDateTests
     [InlineData("2023-003-05")]
     [InlineData("23-03-05")]
     [InlineData("0")]
+    [InlineData("2016")]                     // a bare year, not the serial 1905-07-08
+    [InlineData("1900")]
     [InlineData("60")]           // 1900-02-29 never was
     [InlineData("2958466")]
     [InlineData("-45000")]
