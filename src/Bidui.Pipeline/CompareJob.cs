@@ -53,7 +53,14 @@ public static class CompareJob
         BoundTable? aid, IJobProgress progress, RegionTable regions, Stopwatch clock)
     {
 
-        var settings = new ComparisonSettings { ReferenceDate = referenceDate, Today = request.Today, HasAid = aid is not null };
+        var settings = new ComparisonSettings
+        {
+            ReferenceDate = referenceDate,
+            Today = request.Today,
+            HasAid = aid is not null,
+            CompulsoryAge = request.CompulsoryAge ?? AgeBand.CompulsorySchool,
+            AidStages = request.AidStages ?? ComparisonSettings.DefaultStages,
+        };
         var engine = new ComparisonEngine(settings, regions);
         var inputs = new List<InputAccount>();
         var steps = new List<StepTime>();

@@ -7,6 +7,10 @@ public sealed record CompareRequest(string StudentsPath, string PovertyPath, str
     public DateOnly? ReferenceDate { get; init; }
     /// <summary>The sheet to read in xlsx/xls inputs; the first sheet when null.</summary>
     public string? SheetName { get; init; }
+    /// <summary>Compulsory school age (SPEC §3); 6–15 when null.</summary>
+    public Bidui.Core.Dates.AgeBand? CompulsoryAge { get; init; }
+    /// <summary>Stages whose students should receive aid (SPEC §4); the five registry stages when null.</summary>
+    public IReadOnlySet<Bidui.Core.Schooling.SchoolStage>? AidStages { get; init; }
     /// <summary>The day of the run (tests pin it).</summary>
     public DateOnly Today { get; init; } = DateOnly.FromDateTime(DateTime.Now);
 }

@@ -94,3 +94,59 @@ public class BadInputTests
         Assert.Empty(Directory.GetDirectories(dir.Path, ".out.partial-*", SearchOption.TopDirectoryOnly));
     }
 }
+
+/// <summary>The configurable bands of SPEC §3–4 reach the engine from the command line.</summary>
+public class ConfigurableBandTests
+{
+    // A child who is 6 on the reference day and a 16-year-old, neither enrolled; one enrolled 初中 pupil without aid.
+    private static readonly string Six = Core.Identity.ResidentId.Format(43012120200301001);
+    private static readonly string Sixteen = Core.Identity.ResidentId.Format(43012120100301001);
+    private static readonly string Pupil = Core.Identity.ResidentId.Format(43012120130301001);
+
+    private static (TempDir Dir, string[] Args) Setup()
+    {
+        var dir = new TempDir();
+        File.WriteAllText(dir.File("s.csv"), $"姓名,身份证件号,学校所在地代码,学段\n王五,{Pupil},430121,初中\n", new System.Text.UTF8Encoding(true));
+        File.WriteAllText(dir.File("p.csv"), $"姓名,证件号码,县级代码\n张三,{Six},430121\n李四,{Sixteen},430121\n王五,{Pupil},430121\n", new System.Text.UTF8Encoding(true));
+        File.WriteAllText(dir.File("a.csv"), "姓名,身份证件号,资助项目,金额,学年,学期\n", new System.Text.UTF8Encoding(true));
+        return (dir, ["compare", "--students", dir.File("s.csv"), "--poverty", dir.File("p.csv"), "--aid", dir.File("a.csv"),
+            "--reference-date", "2026-08-31", "--out", dir.File("out")]);
+    }
+
+    private static int Rows(TempDir dir, string list) => File.ReadAllLines(dir.File($"out/{list}.csv")).Length - 1;
+
+    [Fact]
+    public void Defaults_list_the_six_year_old_and_the_pupil_without_aid()
+    {
+        var (dir, args) = Setup();
+        using var _ = dir;
+        Assert.Equal(0, CliRunner.Invoke(args).ExitCode);
+        Assert.Equal(1, Rows(dir, "dropout_suspect"));
+        Assert.Equal(1, Rows(dir, "aid_missing"));
+    }
+
+    [Fact]
+    public void Bands_given_on_the_command_line_change_the_lists()
+    {
+        var (dir, args) = Setup();
+        using var _ = dir;
+        var run = CliRunner.Invoke([.. args, "--compulsory-age", "7-16", "--aid-stages", "小学,高中"]);
+        Assert.True(run.ExitCode == 0, run.StdErr);
+        Assert.Equal(1, Rows(dir, "dropout_suspect"));   // now the 16-year-old, not the 6-year-old
+        Assert.Contains(Sixteen, File.ReadAllText(dir.File("out/dropout_suspect.csv")), StringComparison.Ordinal);
+        Assert.Equal(0, Rows(dir, "aid_missing"));       // 初中 is no longer an aid stage
+    }
+
+    [Theory]
+    [InlineData("--compulsory-age", "15-6")]
+    [InlineData("--compulsory-age", "six")]
+    [InlineData("--aid-stages", "大学")]
+    public void Bad_bands_are_status_2(string option, string value)
+    {
+        var (dir, args) = Setup();
+        using var _ = dir;
+        var run = CliRunner.Invoke([.. args, option, value]);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains(option, run.StdErr, StringComparison.Ordinal);
+    }
+}

@@ -1,5 +1,7 @@
 using System.ComponentModel;
 using System.Globalization;
+using Bidui.Core.Dates;
+using Bidui.Core.Schooling;
 using Bidui.Pipeline;
 using Spectre.Console.Cli;
 
@@ -27,6 +29,12 @@ internal sealed class CompareCommand : Command<CompareCommand.Settings>
         [CommandOption("--out <DIR>"), Description("结果输出目录")]
         public string? Out { get; init; }
 
+        [CommandOption("--compulsory-age <MIN-MAX>"), Description("义务教育年龄段（周岁，默认 6-15）")]
+        public string? CompulsoryAge { get; init; }
+
+        [CommandOption("--aid-stages <LIST>"), Description("应予资助的学段，逗号分隔（默认 学前,小学,初中,高中,中职）")]
+        public string? AidStages { get; init; }
+
         [CommandOption("--exact-only"), Description("只做证件号码精确比对（概率匹配层尚未启用时与默认相同）")]
         public bool ExactOnly { get; init; }
     }
@@ -41,6 +49,8 @@ internal sealed class CompareCommand : Command<CompareCommand.Settings>
         {
             ReferenceDate = ParseDate(settings.ReferenceDate),
             SheetName = settings.Sheet,
+            CompulsoryAge = ParseAgeBand(settings.CompulsoryAge),
+            AidStages = ParseStages(settings.AidStages),
         };
         var outcome = SpectreProgress.Run(p => CompareJob.Run(request, p));
         SummaryTable.Show(outcome);
@@ -54,6 +64,34 @@ internal sealed class CompareCommand : Command<CompareCommand.Settings>
         if (!File.Exists(path))
             throw new UsageException($"找不到文件 {path}（{option}）：请检查路径。");
         return path;
+    }
+
+    internal static AgeBand? ParseAgeBand(string? text)
+    {
+        if (text is null)
+            return null;
+        var parts = text.Split('-', StringSplitOptions.TrimEntries);
+        if (parts.Length == 2 && int.TryParse(parts[0], CultureInfo.InvariantCulture, out int min)
+            && int.TryParse(parts[1], CultureInfo.InvariantCulture, out int max) && min >= 0 && min <= max && max < 30)
+            return new AgeBand(min, max);
+        throw new UsageException($"--compulsory-age 的值“{text}”无效：请写成“最小-最大”周岁，例如 6-15。");
+    }
+
+    internal static IReadOnlySet<SchoolStage>? ParseStages(string? text)
+    {
+        if (text is null)
+            return null;
+        var stages = new HashSet<SchoolStage>();
+        foreach (var part in text.Split([',', '，', '、'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            var stage = SchoolStages.FromStageCell(part);
+            if (!stage.IsRegistryStage())
+                throw new UsageException($"--aid-stages 中的“{part}”不是学段：可选 学前、小学、初中、高中、中职。");
+            stages.Add(stage);
+        }
+        if (stages.Count == 0)
+            throw new UsageException("--aid-stages 至少要列出一个学段，例如 小学,初中。");
+        return stages;
     }
 
     internal static DateOnly? ParseDate(string? text)
