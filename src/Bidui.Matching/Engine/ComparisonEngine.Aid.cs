@@ -11,7 +11,8 @@ public sealed partial class ComparisonEngine
     private readonly HashSet<long> _aidKeys = [];
     private readonly Dictionary<(long Key, int TermGroup), int> _aidGroupCount = [];
     private readonly Dictionary<(string, string, string), int> _termGroups = [];
-    private readonly Dictionary<(string, string, string, string, string, string, string), AidPayment> _payments = [];
+    private readonly Dictionary<(string, string, string, string, string, string, string), AidPayment> _payments =
+        new(Support.InternedKeyComparer.Instance);
     private readonly List<(AidRecord Aid, Category Category, string Reason)> _aidInvalid = [];
 
     /// <summary>Adds one non-blank aid row; false when it was rejected (SPEC §5).</summary>

@@ -11,7 +11,8 @@ public sealed partial class ComparisonEngine
     private readonly KeyIndex _enrolledKeys = new();
     private readonly Dictionary<(string Code, string Name, int County), School> _schools = [];
     private readonly Dictionary<string, School> _schoolsByCode = new(StringComparer.Ordinal);
-    private readonly Dictionary<(School, SchoolStage, string, string, string), StudentProfile> _profiles = [];
+    private readonly Dictionary<(School, SchoolStage, string, string, string), StudentProfile> _profiles =
+        new(InternedKeyComparer.Instance);
 
     /// <summary>Adds one non-blank student row; false when it was rejected (SPEC §5).</summary>
     public bool AddStudent(in StudentCells c)
