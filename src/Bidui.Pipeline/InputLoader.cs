@@ -14,15 +14,12 @@ internal static class InputLoader
 
     public static InputAccount LoadPoverty(BoundTable t, ComparisonEngine engine, IProgressStep step)
     {
-        var r = t.Reader;
         int name = t.Ordinal("姓名"), id = t.Ordinal("证件号码"), type = t.Ordinal("证件类型"), household = t.Ordinal("户编号"),
             relation = t.Ordinal("与户主关系"), sex = t.Ordinal("性别"), birth = t.Ordinal("出生日期"), popType = t.Ordinal("人口类型"),
             schooling = t.Ordinal("在校生状况"), county = t.Ordinal("县级代码"), province = t.Ordinal("省"), prefecture = t.Ordinal("市"),
             countyName = t.Ordinal("县"), township = t.Ordinal("乡镇"), village = t.Ordinal("村"), status = t.Ordinal("人员状态");
-        var account = NewAccount(t, Dataset.Poverty);
-        while (t.ReadRow())
+        return Load(t, Dataset.Poverty, step, r =>
         {
-            if (r.IsBlank) { account.Blank(); continue; }
             var c = new PovertyCells
             {
                 RowNumber = r.RowNumber,
@@ -32,21 +29,17 @@ internal static class InputLoader
                 PrefectureName = Cell(r, prefecture), CountyName = Cell(r, countyName), Township = Cell(r, township),
                 Village = Cell(r, village), PersonStatus = Cell(r, status),
             };
-            Count(account, engine.AddPoverty(c), step);
-        }
-        return account;
+            return engine.AddPoverty(c);
+        });
     }
 
     public static InputAccount LoadAid(BoundTable t, ComparisonEngine engine, IProgressStep step)
     {
-        var r = t.Reader;
         int name = t.Ordinal("姓名"), id = t.Ordinal("身份证件号"), type = t.Ordinal("身份证件类型"), project = t.Ordinal("资助项目"),
             amount = t.Ordinal("金额"), year = t.Ordinal("学年"), term = t.Ordinal("学期"), paidOn = t.Ordinal("发放日期"),
             school = t.Ordinal("学校名称"), schoolCode = t.Ordinal("学校标识码");
-        var account = NewAccount(t, Dataset.Aid);
-        while (t.ReadRow())
+        return Load(t, Dataset.Aid, step, r =>
         {
-            if (r.IsBlank) { account.Blank(); continue; }
             var c = new AidCells
             {
                 RowNumber = r.RowNumber,
@@ -54,21 +47,17 @@ internal static class InputLoader
                 Amount = Cell(r, amount), SchoolYear = Cell(r, year), Term = Cell(r, term), PaidOn = Cell(r, paidOn),
                 SchoolName = Cell(r, school), SchoolCode = Cell(r, schoolCode),
             };
-            Count(account, engine.AddAid(c), step);
-        }
-        return account;
+            return engine.AddAid(c);
+        });
     }
 
     public static InputAccount LoadStudents(BoundTable t, ComparisonEngine engine, IProgressStep step)
     {
-        var r = t.Reader;
         int name = t.Ordinal("姓名"), id = t.Ordinal("身份证件号"), type = t.Ordinal("身份证件类型"), number = t.Ordinal("学籍号"),
             sex = t.Ordinal("性别"), birth = t.Ordinal("出生日期"), school = t.Ordinal("学校名称"), schoolCode = t.Ordinal("学校标识码"),
             county = t.Ordinal("学校所在地代码"), stage = t.Ordinal("学段"), grade = t.Ordinal("年级"), status = t.Ordinal("学籍状态");
-        var account = NewAccount(t, Dataset.Students);
-        while (t.ReadRow())
+        return Load(t, Dataset.Students, step, r =>
         {
-            if (r.IsBlank) { account.Blank(); continue; }
             var c = new StudentCells
             {
                 RowNumber = r.RowNumber,
@@ -76,22 +65,33 @@ internal static class InputLoader
                 Sex = Cell(r, sex), BirthDate = Cell(r, birth), SchoolName = Cell(r, school), SchoolCode = Cell(r, schoolCode),
                 SchoolCounty = Cell(r, county), Stage = Cell(r, stage), Grade = Cell(r, grade), Status = Cell(r, status),
             };
-            Count(account, engine.AddStudent(c), step);
-        }
-        return account;
+            return engine.AddStudent(c);
+        });
     }
 
     private static ReadOnlySpan<char> Cell(ITabularReader r, int ordinal) =>
         ordinal < 0 ? [] : r.GetSpan(ordinal);
 
-    private static InputAccount NewAccount(BoundTable t, Dataset dataset) =>
-        new(dataset, t.Reader.FilePath, t.Reader.FormatName, t.HeaderRowNumber);
-
-    private static void Count(InputAccount account, bool loaded, IProgressStep step)
+    /// <summary>The loop every input shares: blank rows are counted here, the rest go to the engine, which says loaded or rejected.</summary>
+    private static InputAccount Load(BoundTable t, Dataset dataset, IProgressStep step, Func<ITabularReader, bool> addRow)
     {
-        if (loaded) account.Loaded(); else account.Rejected();
-        long n = account.RowsRead;
-        if (n % ReportEvery == 0)
-            step.Report(n);
+        var r = t.Reader;
+        var account = new InputAccount(dataset, r.FilePath, r.FormatName, t.HeaderRowNumber);
+        long nextReport = ReportEvery;
+        while (t.ReadRow())
+        {
+            if (r.IsBlank)
+            {
+                account.Blank();
+                continue;
+            }
+            if (addRow(r)) account.Loaded(); else account.Rejected();
+            if (account.RowsRead >= nextReport)
+            {
+                step.Report(account.RowsRead);
+                nextReport += ReportEvery;
+            }
+        }
+        return account;
     }
 }
