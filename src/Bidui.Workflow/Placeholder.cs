@@ -1,0 +1,2 @@
+// Placeholder so the project builds; replaced by its first real file.
+namespace Bidui.Workflow;
