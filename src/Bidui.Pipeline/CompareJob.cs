@@ -60,6 +60,8 @@ public static class CompareJob
             HasAid = aid is not null,
             CompulsoryAge = request.CompulsoryAge ?? AgeBand.CompulsorySchool,
             AidStages = request.AidStages ?? ComparisonSettings.DefaultStages,
+            ExactOnly = request.ExactOnly,
+            Model = request.Model,
         };
         var engine = new ComparisonEngine(settings, regions);
         var inputs = new List<InputAccount>();

@@ -11,6 +11,10 @@ public sealed record CompareRequest(string StudentsPath, string PovertyPath, str
     public Bidui.Core.Dates.AgeBand? CompulsoryAge { get; init; }
     /// <summary>Stages whose students should receive aid (SPEC §4); the five registry stages when null.</summary>
     public IReadOnlySet<Bidui.Core.Schooling.SchoolStage>? AidStages { get; init; }
+    /// <summary>SPEC §4.3 `--exact-only`: no probabilistic tier.</summary>
+    public bool ExactOnly { get; init; }
+    /// <summary>A linkage model saved by `bidui model`; null estimates it from the inputs.</summary>
+    public Bidui.Matching.Probabilistic.LinkageModel? Model { get; init; }
     /// <summary>The day of the run (tests pin it).</summary>
     public DateOnly Today { get; init; } = DateOnly.FromDateTime(DateTime.Now);
 }

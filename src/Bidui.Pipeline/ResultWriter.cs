@@ -12,7 +12,7 @@ namespace Bidui.Pipeline;
 /// <summary>Writes every output of SPEC §5 for one comparison into a (staging) folder.</summary>
 internal sealed class ResultWriter(RegionTable regions, ComparisonResult result, IReadOnlyList<InputAccount> inputs, IJobProgress progress)
 {
-    private readonly ListLayouts _layouts = new(regions);
+    private readonly ListLayouts _layouts = new(regions, linkage: !result.Settings.ExactOnly);
 
     public void WriteAll(OutputStaging staging)
     {

@@ -35,8 +35,11 @@ internal sealed class CompareCommand : Command<CompareCommand.Settings>
         [CommandOption("--aid-stages <LIST>"), Description("应予资助的学段，逗号分隔（默认 学前,小学,初中,高中,中职）")]
         public string? AidStages { get; init; }
 
-        [CommandOption("--exact-only"), Description("只做证件号码精确比对（概率匹配层尚未启用时与默认相同）")]
+        [CommandOption("--exact-only"), Description("只做证件号码精确比对，不做概率匹配（无 review 清单）")]
         public bool ExactOnly { get; init; }
+
+        [CommandOption("--model <FILE>"), Description("使用 bidui model 保存的匹配模型（默认按本次数据估计）")]
+        public string? Model { get; init; }
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
@@ -51,10 +54,24 @@ internal sealed class CompareCommand : Command<CompareCommand.Settings>
             SheetName = settings.Sheet,
             CompulsoryAge = ParseAgeBand(settings.CompulsoryAge),
             AidStages = ParseStages(settings.AidStages),
+            ExactOnly = settings.ExactOnly,
+            Model = settings.Model is null ? null : LoadModel(RequireFile(settings.Model, "--model")),
         };
         var outcome = SpectreProgress.Run(p => CompareJob.Run(request, p));
         SummaryTable.Show(outcome);
         return ExitCodes.Done;
+    }
+
+    internal static Bidui.Matching.Probabilistic.LinkageModel LoadModel(string path)
+    {
+        try
+        {
+            return Bidui.Matching.Probabilistic.LinkageModel.FromJson(File.ReadAllText(path));
+        }
+        catch (InvalidDataException e)
+        {
+            throw new UsageException($"{path}（--model）：{e.Message}");
+        }
     }
 
     internal static string RequireFile(string? path, string option)

@@ -1,7 +1,7 @@
 namespace Bidui.Core.Text;
 
 /// <summary>Character classes the normalisers need, kept as plain range checks for speed.</summary>
-internal static class CharClass
+public static class CharClass
 {
     /// <summary>CJK Unified Ideographs and Extension A (BMP), which NFKC leaves unchanged.</summary>
     public static bool IsUnifiedIdeograph(char c) =>

@@ -15,6 +15,7 @@ public sealed partial class ComparisonEngine
         _phase = Phase.Finished;
 
         var lists = _online;
+        var review = Linkage ? LinkUnmatched() : null;
         int unknownAge = 0;
         for (int i = 0; i < _poverty.Count; i++)
         {
@@ -23,6 +24,14 @@ public sealed partial class ComparisonEngine
                 continue; // a later row of a person: only in duplicate_poverty
             unknownAge += ClassifyPerson(p, lists) ? 0 : 1;
         }
+        foreach (var p in _weakPersons)
+        {
+            if (_links.ContainsKey(p))
+                ClassifyPerson(p, lists); // a row without a key joins the lists only through a link
+        }
+        ApplySuggestions(lists[(int)Category.InvalidId]);
+        if (review is not null)
+            lists[(int)Category.Review].AddRange(review);
         FinishPovertyDuplicates(lists[(int)Category.DuplicatePoverty]);
         FinishEnrollmentDuplicates(lists[(int)Category.DuplicateEnrollment]);
         FinishAid(lists);
@@ -43,27 +52,33 @@ public sealed partial class ComparisonEngine
         var computed = new Dictionary<Category, IReadOnlyList<ResultRow>>();
         foreach (var info in CategoryInfo.All)
         {
-            if (info.Category == Category.Review || info.NeedsAid && !_settings.HasAid)
+            if (info.Category == Category.Review && !Linkage || info.NeedsAid && !_settings.HasAid)
                 continue;
             computed[info.Category] = lists[(int)info.Category];
         }
-        return new ComparisonResult(_settings, computed, _rejects, notes);
+        if (Linkage)
+            notes.Add($"概率匹配：接受 {_links.Count} 对，待人工核对 {review!.Count} 对");
+        return new ComparisonResult(_settings, computed, _rejects, notes) { Model = Model };
     }
 
     /// <summary>matched, aid_missing, dropout_suspect and status_mismatch for one person. False when the age is unknown and mattered.</summary>
     private bool ClassifyPerson(PovertyRecord p, List<ResultRow>[] lists)
     {
-        bool inE = _enrolledKeys.TryGetFirst(p.Key, out int entry);
-        StudentRecord? enrolment = inE ? EnrolmentOf(entry) : null;
+        int entry = 0;
+        bool inE = p.Key != 0 && _enrolledKeys.TryGetFirst(p.Key, out entry);
+        var link = inE ? null : _links.GetValueOrDefault(p);
+        StudentRecord? enrolment = inE ? EnrolmentOf(entry) : link?.Student;
         bool ageKnown = true;
 
         if (enrolment is not null)
         {
             lists[(int)Category.Matched].Add(new ResultRow
             {
-                Category = Category.Matched, Person = p, Student = enrolment, Responsible = p.Dispatch, Note = RegionNote(p.Dispatch),
+                Category = Category.Matched, Person = p, Student = enrolment, Responsible = p.Dispatch,
+                Note = link is null ? RegionNote(p.Dispatch) : JoinNotes(LinkNote(link.Probability), RegionNote(p.Dispatch)),
             });
-            if (_settings.HasAid && !p.Deceased && _settings.AidStages.Contains(enrolment.Stage) && !_aidKeys.Contains(p.Key))
+            bool paid = _aidKeys.Contains(p.Key) || link is not null && _aidKeys.Contains(link.Student.Key);
+            if (_settings.HasAid && !p.Deceased && _settings.AidStages.Contains(enrolment.Stage) && !paid)
                 lists[(int)Category.AidMissing].Add(new ResultRow
                 {
                     Category = Category.AidMissing, Person = p, Student = enrolment, Reason = $"{enrolment.StageText}学生未查到资助发放记录",
@@ -97,6 +112,8 @@ public sealed partial class ComparisonEngine
             });
         return ageKnown;
     }
+
+    private static string JoinNotes(string a, string b) => b.Length == 0 ? a : $"{a}；{b}";
 
     /// <summary>SPEC §4.4. A stage cannot disagree with an enrolment whose stage is unknown.</summary>
     private static string? StatusReason(SchoolingStatement s, StudentRecord? enrolment)

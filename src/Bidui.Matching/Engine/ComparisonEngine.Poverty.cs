@@ -52,7 +52,11 @@ public sealed partial class ComparisonEngine
         if (FieldConflictReason(id, c.BirthDate, c.Sex, out string detail) is { } conflict)
             EmitFieldConflict(Dataset.Poverty, c.RowNumber, conflict, detail, record, null, dispatch);
         if (id.Key == 0)
+        {
+            if (Linkage)
+                _weakPersons.Add(record);
             return true;
+        }
 
         _poverty.Add(record);
         _povertyKeys.Add(id.Key, _poverty.Count - 1);

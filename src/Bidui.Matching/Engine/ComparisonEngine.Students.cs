@@ -62,6 +62,17 @@ public sealed partial class ComparisonEngine
             if (conflict is not null)
                 EmitFieldConflict(Dataset.Students, c.RowNumber, conflict, detail, null, snapshot, school.Dispatch);
         }
+        if (Linkage && enrolled)
+        {
+            if (id.Key == 0)
+                KeepWeakStudent(snapshot ?? new StudentRecord
+                {
+                    Row = c.RowNumber, Name = c.Name.Trim().ToString(), IdGiven = IdGiven(id, c.IdNumber), School = school,
+                    Stage = stage, StageText = stageText, Grade = _pool.Intern(c.Grade), StatusText = _pool.Intern(c.Status), Enrolled = true,
+                }, c.BirthDate, c.Sex);
+            else if (!id.IsResident)
+                _otherDocumentStudents.TryAdd(id.Key, (BirthCell(c.BirthDate), Bidui.Core.Identity.SexText.Parse(c.Sex.Trim())));
+        }
         if (id.Key == 0)
             return true;
 

@@ -20,4 +20,6 @@ public sealed class ComparisonResult
     public IReadOnlyDictionary<Category, IReadOnlyList<ResultRow>> Lists { get; }
     public IReadOnlyList<RejectedRow> Rejects { get; }
     public IReadOnlyList<string> Notes { get; }
+    /// <summary>The probabilistic tier's model (given or estimated); null with --exact-only.</summary>
+    public Probabilistic.LinkageModel? Model { get; init; }
 }

@@ -14,6 +14,10 @@ public sealed record ComparisonSettings
     public IReadOnlySet<SchoolStage> AidStages { get; init; } = DefaultStages;
     /// <summary>Whether an aid file was given: the aid lists exist only then.</summary>
     public bool HasAid { get; init; }
+    /// <summary>SPEC §4.3: only the exact tier (no probabilistic links, no review list).</summary>
+    public bool ExactOnly { get; init; }
+    /// <summary>A saved linkage model (`bidui model`); null estimates one from the data of the run.</summary>
+    public Probabilistic.LinkageModel? Model { get; init; }
 
     public static IReadOnlySet<SchoolStage> DefaultStages { get; } = new HashSet<SchoolStage>
     {

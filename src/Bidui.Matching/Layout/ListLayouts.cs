@@ -11,7 +11,8 @@ namespace Bidui.Matching.Layout;
 /// and the responsible county and school so that the list can be sent on. One place, so that the
 /// CSV files, the workbooks and later the web pages show the same columns.
 /// </summary>
-public sealed class ListLayouts(RegionTable regions)
+/// <param name="linkage">Whether the probabilistic tier ran: it adds 建议号码 to invalid_id and the review list.</param>
+public sealed class ListLayouts(RegionTable regions, bool linkage = false)
 {
     private static string N(int v) => v > 0 ? v.ToString(CultureInfo.InvariantCulture) : string.Empty;
     private static string Code(int v) => v > 0 ? v.ToString("D6", CultureInfo.InvariantCulture) : string.Empty;
@@ -71,6 +72,13 @@ public sealed class ListLayouts(RegionTable regions)
     private ListColumn ResponsibleName => new("责任县", r => r.Responsible.Code == 0 ? "未能确定" : regions.FullName(r.Responsible.Code));
     private static readonly ListColumn Note = new("备注", r => r.Note);
 
+    // The probabilistic tier (SPEC §4.3, issue 3).
+    private static readonly ListColumn Suggested = new("建议号码", r => r.SuggestedId);
+    private static readonly ListColumn Probability = new("匹配概率", r => r.MatchProbability.ToString("0.0000", CultureInfo.InvariantCulture), true);
+    private static readonly ListColumn Weight = new("匹配权重", r => r.MatchWeight.ToString("0.0", CultureInfo.InvariantCulture), true);
+    private static readonly ListColumn Evidence = new("比对依据", r => r.Detail);
+    private static readonly ListColumn SBirth = new("学籍出生日期", r => Date(r.StudentBirthDate));
+
     public IReadOnlyList<ListColumn> For(Category category)
     {
         ListColumn[] tail = [ResponsibleCode, ResponsibleName, Note];
@@ -86,8 +94,13 @@ public sealed class ListLayouts(RegionTable regions)
                  PCounty, PTownship, PVillage],
             Category.IdentityConflict =>
                 [PovertyRow, StudentRow, Reason, PName, SName, PId, SId, PHousehold, PCounty, PTownship, PVillage, SSchool, SSchoolCode, SStatus],
-            Category.FieldConflict or Category.InvalidId =>
-                [Source, SourceRow, Reason, .. category == Category.FieldConflict ? new[] { Detail } : [], AnyName, AnyId, AnyUnit],
+            Category.FieldConflict =>
+                [Source, SourceRow, Reason, Detail, AnyName, AnyId, AnyUnit],
+            Category.InvalidId =>
+                [Source, SourceRow, Reason, AnyName, AnyId, .. linkage ? new[] { Suggested } : [], AnyUnit],
+            Category.Review =>
+                [PovertyRow, StudentRow, Probability, Weight, Evidence, PName, SName, PId, SId, PBirth, SBirth, PCounty, PTownship, PVillage,
+                 SSchool, SSchoolCode, SCounty, SStage, SGrade],
             Category.DuplicateEnrollment =>
                 [StudentRow, Count, SName, SId, SSchool, SSchoolCode, SCounty, SStage, SGrade, SStatus],
             Category.DuplicatePoverty =>
@@ -96,7 +109,7 @@ public sealed class ListLayouts(RegionTable regions)
                 [AidRow, Count, AName, AId, AProject, AAmount, AYear, ATerm, ASchool, ASchoolCode],
             Category.AidIneligible or Category.AidNotEnrolled =>
                 [AidRow, Reason, AName, AId, AProject, AAmount, AYear, ATerm, ASchool, ASchoolCode],
-            _ => throw new ArgumentOutOfRangeException(nameof(category), category, "The review list belongs to the probabilistic tier."),
+            _ => throw new ArgumentOutOfRangeException(nameof(category), category, "No layout for this list."),
         };
         return [.. columns, .. tail];
     }

@@ -24,6 +24,14 @@ public sealed class ResultRow
     public int DuplicateCount { get; init; }
     public int Age { get; init; } = -1;
     public DispatchCounty Responsible { get; init; }
+    /// <summary>invalid_id: the number of the record the probabilistic tier linked this row to (建议号码).</summary>
+    /// <remarks>Set after the row is made: the link is found only once every input is read.</remarks>
+    public string SuggestedId { get; set; } = string.Empty;
+    /// <summary>review: the pair's match probability and weight (log2 odds).</summary>
+    public double MatchProbability { get; init; }
+    public double MatchWeight { get; init; }
+    /// <summary>review: the student's birth date as the tier read it (from the ID or the 出生日期 column).</summary>
+    public DateOnly? StudentBirthDate { get; init; }
     /// <summary>备注: region-code notes and the like.</summary>
     public string Note { get; init; } = string.Empty;
 }

@@ -1,0 +1,379 @@
+using System.Globalization;
+using Bidui.Core.Identity;
+using Bidui.Core.Names;
+using Bidui.Matching.Categories;
+using Bidui.Matching.Probabilistic;
+using Bidui.Matching.Records;
+
+namespace Bidui.Matching.Engine;
+
+/// <summary>
+/// The probabilistic tier (SPEC §4.3, issue 3): after exact matching, links the poverty persons not
+/// found enrolled with the enrolled students whose key is not in P, when one side's ID is missing,
+/// broken or of another document type (two valid, different resident IDs are two people). Blocking
+/// keeps the pairs few; a Fellegi–Sunter model scores them; <see cref="LinkAssignment"/> decides one
+/// to one.
+/// </summary>
+public sealed partial class ComparisonEngine
+{
+    private const int TrainingExactPairs = 100_000;
+    private const int RandomPairs = 200_000;
+
+    // Rows the exact tier cannot key, kept (only with the tier on) for the probabilistic tier.
+    private readonly List<PovertyRecord> _weakPersons = [];
+    private readonly List<WeakStudent> _weakStudents = [];
+    private readonly Dictionary<long, (int Birth, Sex Sex)> _otherDocumentStudents = [];
+    // Accepted links: by person (reference), and by the person's or the student's key.
+    private readonly Dictionary<PovertyRecord, Link> _links = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<long, Link> _linkByKey = [];
+    private readonly Dictionary<(Dataset, int), string> _suggestions = [];
+
+    private sealed record WeakStudent(StudentRecord Record, int Birth, Sex Sex);
+
+    private sealed record Link(PovertyRecord Person, StudentRecord Student, double Probability);
+
+    /// <summary>The model the tier used (given or estimated); null with <see cref="ComparisonSettings.ExactOnly"/>.</summary>
+    public LinkageModel? Model { get; private set; }
+
+    private bool Linkage => !_settings.ExactOnly;
+
+    private static bool IsResidentKey(long key) => key != 0 && !OtherDocumentKeys.IsOtherDocumentKey(key);
+    private static int RegionOfKey(long key) => (int)(key / 100_000_000_000);
+    private static int BirthOfKey(long key) => (int)(key / 1000 % 100_000_000);
+    private static Sex SexOfKey(long key) => key % 2 == 1 ? Sex.Male : Sex.Female;
+
+    private int CountyOfRegion(int region) =>
+        region == 0 ? 0 : _counties.Dispatch(region) is { Code: > 0 } d ? d.Code : region;
+
+    private void KeepWeakStudent(StudentRecord record, ReadOnlySpan<char> birthCell, ReadOnlySpan<char> sexCell) =>
+        _weakStudents.Add(new WeakStudent(record, BirthCell(birthCell), SexText.Parse(sexCell.Trim())));
+
+    private static int BirthCell(ReadOnlySpan<char> cell) =>
+        Bidui.Core.Dates.FlexibleDate.TryParse(cell.Trim(), out var d) ? LinkRecord.BirthNumber(d) : 0;
+
+    // ---- records as the comparisons see them ----
+
+    private LinkRecord PersonLink(PovertyRecord p)
+    {
+        string? id = p.Key == 0 ? IdDigits.Clean(p.IdGiven) : IsResidentKey(p.Key) ? ResidentId.Format(p.Key) : null;
+        int birth = LinkRecord.BirthNumber(p.BirthDate);
+        return new LinkRecord
+        {
+            NameForm = p.NameForm,
+            Id = id,
+            Birth = birth != 0 ? birth : IdDigits.Birth(id),
+            Sex = p.Sex != Sex.Unknown ? p.Sex : IdDigits.SexOf(id),
+            County = CountyOfRegion(IdDigits.Region(id)),
+            OtherCounty = p.Dispatch.Code,
+        };
+    }
+
+    private LinkRecord EntryLink(in StudentEntry e)
+    {
+        bool resident = IsResidentKey(e.Key);
+        var (birth, sex) = resident ? (BirthOfKey(e.Key), SexOfKey(e.Key)) : _otherDocumentStudents.GetValueOrDefault(e.Key);
+        return new LinkRecord
+        {
+            NameForm = PersonName.ComparisonForm(e.Name),
+            Id = resident ? ResidentId.Format(e.Key) : null,
+            Birth = birth,
+            Sex = sex,
+            County = resident ? CountyOfRegion(RegionOfKey(e.Key)) : 0,
+            OtherCounty = e.Profile.School.Dispatch.Code,
+        };
+    }
+
+    private LinkRecord WeakStudentLink(WeakStudent w)
+    {
+        string? id = IdDigits.Clean(w.Record.IdGiven);
+        return new LinkRecord
+        {
+            NameForm = PersonName.ComparisonForm(w.Record.Name),
+            Id = id,
+            Birth = w.Birth != 0 ? w.Birth : IdDigits.Birth(id),
+            Sex = w.Sex != Sex.Unknown ? w.Sex : IdDigits.SexOf(id),
+            County = CountyOfRegion(IdDigits.Region(id)),
+            OtherCounty = w.Record.School.Dispatch.Code,
+        };
+    }
+
+    // ---- blocking ----
+
+    /// <summary>Every blocking key of a record: its births and counties crossed with its name (at most eight).</summary>
+    private static int BlockingKeysOf(ReadOnlySpan<char> name, int birth, int otherBirth, int county, int otherCounty, Span<long> keys)
+    {
+        char surname = BlockingKeys.Surname(name);
+        long sound = BlockingKeys.Sound(name);
+        int n = 0;
+        ReadOnlySpan<int> births = otherBirth != birth ? [birth, otherBirth] : [birth];
+        ReadOnlySpan<int> counties = otherCounty != county ? [county, otherCounty] : [county];
+        foreach (int b in births)
+            keys[n++] = BlockingKeys.BirthSurname(b, surname);
+        foreach (int c in counties)
+        {
+            keys[n++] = BlockingKeys.CountySound(c, sound);
+            foreach (int b in births)
+                keys[n++] = BlockingKeys.CountyBirth(c, b);
+        }
+        return n;
+    }
+
+    private int PersonKeys(PovertyRecord p, Span<long> keys)
+    {
+        string? id = p.Key == 0 ? IdDigits.Clean(p.IdGiven) : null;
+        int region = IsResidentKey(p.Key) ? RegionOfKey(p.Key) : IdDigits.Region(id);
+        int idBirth = IsResidentKey(p.Key) ? BirthOfKey(p.Key) : IdDigits.Birth(id);
+        int birth = LinkRecord.BirthNumber(p.BirthDate);
+        return BlockingKeysOf(p.Name, birth != 0 ? birth : idBirth, idBirth != 0 ? idBirth : birth,
+            CountyOfRegion(region), p.Dispatch.Code, keys);
+    }
+
+    private int WeakStudentKeys(WeakStudent w, Span<long> keys)
+    {
+        string? id = IdDigits.Clean(w.Record.IdGiven);
+        int idBirth = IdDigits.Birth(id);
+        return BlockingKeysOf(w.Record.Name, w.Birth != 0 ? w.Birth : idBirth, idBirth != 0 ? idBirth : w.Birth,
+            CountyOfRegion(IdDigits.Region(id)), w.Record.School.Dispatch.Code, keys);
+    }
+
+    private int EntryKeys(in StudentEntry e, Span<long> keys)
+    {
+        if (IsResidentKey(e.Key))
+        {
+            int birth = BirthOfKey(e.Key);
+            return BlockingKeysOf(e.Name, birth, birth, CountyOfRegion(RegionOfKey(e.Key)), e.Profile.School.Dispatch.Code, keys);
+        }
+        var (b, _) = _otherDocumentStudents.GetValueOrDefault(e.Key);
+        return BlockingKeysOf(e.Name, b, b, e.Profile.School.Dispatch.Code, e.Profile.School.Dispatch.Code, keys);
+    }
+
+    // ---- the tier ----
+
+    /// <summary>Finds the candidate pairs, scores them, links one to one and returns the review rows.</summary>
+    private List<ResultRow> LinkUnmatched()
+    {
+        // Person nodes: index in _poverty (first rows not in E), or _poverty.Count + index in _weakPersons.
+        // Student nodes: index in _enrolled (first row of its key, key not in P), or _enrolled.Count + index in _weakStudents.
+        var personOf = new Func<int, PovertyRecord>(n => n < _poverty.Count ? _poverty[n] : _weakPersons[n - _poverty.Count]);
+        var pairs = new HashSet<(int Person, int Student)>();
+        Span<long> keys = stackalloc long[8];
+
+        // 1. Weak persons (no key, or another document's, and not enrolled) by blocking key.
+        var weakPersonIndex = new BlockIndex();
+        var unmatchedPersons = new List<int>();
+        for (int i = 0; i < _poverty.Count; i++)
+        {
+            var p = _poverty[i];
+            if (_povertyKeys.TryGetFirst(p.Key, out int first) && first != i || _enrolledKeys.Contains(p.Key))
+                continue;
+            unmatchedPersons.Add(i);
+            if (!IsResidentKey(p.Key))
+                AddAll(weakPersonIndex, keys[..PersonKeys(p, keys)], i);
+        }
+        for (int j = 0; j < _weakPersons.Count; j++)
+        {
+            unmatchedPersons.Add(_poverty.Count + j);
+            AddAll(weakPersonIndex, keys[..PersonKeys(_weakPersons[j], keys)], _poverty.Count + j);
+        }
+
+        // 2. Every enrolled resident-keyed student not in P against the weak persons; students of
+        //    another document and without a key are the weak students.
+        var weakStudentIndex = new BlockIndex();
+        for (int i = 0; i < _enrolled.Count; i++)
+        {
+            ref var e = ref _enrolled[i];
+            if (_povertyKeys.Contains(e.Key))
+                continue;
+            int n = EntryKeys(e, keys);
+            if (!IsResidentKey(e.Key))
+            {
+                if (_enrolledKeys.TryGetFirst(e.Key, out int f) && f == i)
+                    AddAll(weakStudentIndex, keys[..n], i);
+                continue;
+            }
+            foreach (long key in keys[..n])
+            {
+                for (int pos = weakPersonIndex.Head(key); pos >= 0; pos = weakPersonIndex.Next(pos))
+                {
+                    _enrolledKeys.TryGetFirst(e.Key, out int firstEntry);
+                    pairs.Add((weakPersonIndex.Value(pos), firstEntry));
+                }
+            }
+        }
+        for (int j = 0; j < _weakStudents.Count; j++)
+            AddAll(weakStudentIndex, keys[..WeakStudentKeys(_weakStudents[j], keys)], _enrolled.Count + j);
+
+        // 3. Every unmatched person against the weak students.
+        foreach (int node in unmatchedPersons)
+        {
+            foreach (long key in keys[..PersonKeys(personOf(node), keys)])
+                for (int pos = weakStudentIndex.Head(key); pos >= 0; pos = weakStudentIndex.Next(pos))
+                    pairs.Add((node, weakStudentIndex.Value(pos)));
+        }
+
+        // 4. Compare and score.
+        var personRecords = new Dictionary<int, LinkRecord>();
+        var studentRecords = new Dictionary<int, LinkRecord>();
+        LinkRecord PersonRecord(int node) => personRecords.TryGetValue(node, out var r) ? r : personRecords[node] = PersonLink(personOf(node));
+        LinkRecord StudentRecord(int node) => studentRecords.TryGetValue(node, out var r) ? r
+            : studentRecords[node] = node < _enrolled.Count ? EntryLink(_enrolled[node]) : WeakStudentLink(_weakStudents[node - _enrolled.Count]);
+
+        var candidates = pairs.OrderBy(p => p.Person).ThenBy(p => p.Student)
+            .Select(p => (p.Person, p.Student, Pattern: PairComparer.Compare(PersonRecord(p.Person), StudentRecord(p.Student))))
+            .ToList();
+        var frequencies = NameFrequencies(candidates.Where(c => c.Pattern.Level(Comparison.Name) == Comparison.NameLevel.Equal)
+            .Select(c => PersonRecord(c.Person).NameForm));
+        Model = _settings.Model ?? EstimateModel(candidates.Select(c => c.Pattern), frequencies.Population);
+        var model = Model;
+        double Tf(int person) => frequencies.Of(PersonRecord(person).NameForm);
+
+        var scored = candidates.Select(c => new ScoredPair(c.Person, c.Student, model.Weight(c.Pattern, Tf(c.Person)))).ToList();
+        var decisions = LinkAssignment.Decide(scored, model.AcceptAt, model.ReviewAt, model.RivalMargin);
+
+        // 5. Links, suggested numbers and the review list.
+        var review = new List<ResultRow>();
+        for (int i = 0; i < scored.Count; i++)
+        {
+            if (decisions[i] == LinkDecision.Rejected)
+                continue;
+            var person = personOf(scored[i].Person);
+            var student = StudentOf(scored[i].Student);
+            if (decisions[i] == LinkDecision.Accepted)
+            {
+                var link = new Link(person, student, scored[i].Probability);
+                _links[person] = link;
+                if (person.Key != 0)
+                    _linkByKey[person.Key] = link;
+                if (student.Key != 0)
+                    _linkByKey[student.Key] = link;
+                Suggest(person, student);
+                continue;
+            }
+            var responsible = person.Dispatch.Code != 0 ? person.Dispatch : student.School.Dispatch;
+            review.Add(new ResultRow
+            {
+                Category = Category.Review, Person = person, Student = student,
+                MatchProbability = scored[i].Probability, MatchWeight = scored[i].Weight,
+                Detail = model.Explain(candidates[i].Pattern, Tf(scored[i].Person)),
+                StudentBirthDate = DateOf(StudentRecord(scored[i].Student).Birth),
+                Responsible = responsible, Note = RegionNote(responsible),
+            });
+        }
+        review.Sort((a, b) => b.MatchWeight.CompareTo(a.MatchWeight) is var c and not 0 ? c
+            : a.Person!.Row.CompareTo(b.Person!.Row) is var d and not 0 ? d : a.Student!.Row.CompareTo(b.Student!.Row));
+        return review;
+    }
+
+    private StudentRecord StudentOf(int node) =>
+        node < _enrolled.Count ? EnrolmentOf(node) : _weakStudents[node - _enrolled.Count].Record;
+
+    private static DateOnly? DateOf(int yyyymmdd) =>
+        yyyymmdd == 0 ? null : new DateOnly(yyyymmdd / 10000, yyyymmdd / 100 % 100, yyyymmdd % 100);
+
+    private static void AddAll(BlockIndex index, ReadOnlySpan<long> keys, int value)
+    {
+        foreach (long key in keys)
+            index.Add(key, value);
+    }
+
+    /// <summary>The invalid_id row of the side without a valid number gets the other side's (建议号码).</summary>
+    private void Suggest(PovertyRecord person, StudentRecord student)
+    {
+        if (person.IdProblem != IdProblem.None && IsResidentKey(student.Key) && student.IdProblem == IdProblem.None)
+            _suggestions[(Dataset.Poverty, person.Row)] = student.IdText;
+        if (student.IdProblem != IdProblem.None && IsResidentKey(person.Key) && person.IdProblem == IdProblem.None)
+            _suggestions[(Dataset.Students, student.Row)] = person.IdText;
+    }
+
+    private void ApplySuggestions(List<ResultRow> invalidIds)
+    {
+        foreach (var row in invalidIds)
+        {
+            if (row.Source is { } source && _suggestions.TryGetValue((source, row.SourceRow), out string? id))
+                row.SuggestedId = id;
+        }
+    }
+
+    // ---- estimation ----
+
+    private LinkageModel EstimateModel(IEnumerable<Pattern> candidatePatterns, long namePopulation)
+    {
+        var candidates = new PatternCounts();
+        foreach (var p in candidatePatterns)
+            candidates.Add(p);
+        var training = new PatternCounts();
+        foreach (var (p, n) in candidates.NonZero())
+            training.Add(p, n);
+
+        // Exactly matched pairs (blocked on the ID) teach what a true pair looks like on the other
+        // comparisons; evenly spaced and weighted so that the sample stands for all of them.
+        var matched = new List<int>();
+        for (int i = 0; i < _poverty.Count; i++)
+        {
+            var p = _poverty[i];
+            if (_povertyKeys.TryGetFirst(p.Key, out int first) && first == i && _enrolledKeys.Contains(p.Key))
+                matched.Add(i);
+        }
+        int step = Math.Max(1, matched.Count / TrainingExactPairs);
+        for (int k = 0; k < matched.Count; k += step)
+        {
+            var p = _poverty[matched[k]];
+            _enrolledKeys.TryGetFirst(p.Key, out int entry);
+            training.Add(PairComparer.Compare(PersonLink(p), EntryLink(_enrolled[entry])), Math.Min(step, matched.Count - k));
+        }
+
+        // u: random pairs of a person and a student, nearly all two different people.
+        var random = new PatternCounts();
+        int persons = _poverty.Count + _weakPersons.Count, students = _enrolled.Count + _weakStudents.Count;
+        if (persons > 0 && students > 0)
+        {
+            var rng = new Random(20261129); // fixed: the same inputs give the same model
+            long n = Math.Min(RandomPairs, (long)persons * students);
+            for (long k = 0; k < n; k++)
+            {
+                int a = rng.Next(persons), b = rng.Next(students);
+                var person = PersonLink(a < _poverty.Count ? _poverty[a] : _weakPersons[a - _poverty.Count]);
+                var student = b < _enrolled.Count ? EntryLink(_enrolled[b]) : WeakStudentLink(_weakStudents[b - _enrolled.Count]);
+                random.Add(PairComparer.Compare(person, student));
+            }
+        }
+        var model = ModelEstimator.Estimate(ModelEstimator.EstimateU(random), training, candidates, random.Total, namePopulation);
+        return namePopulation > 0 ? CopyWithFloor(model, 1.0 / namePopulation) : model;
+    }
+
+    private static LinkageModel CopyWithFloor(LinkageModel m, double floor) => new()
+    {
+        M = m.M, U = m.U, Prior = m.Prior, AcceptAt = m.AcceptAt, ReviewAt = m.ReviewAt, RivalMargin = m.RivalMargin,
+        MinimumNameFrequency = floor, Provenance = m.Provenance,
+    };
+
+    /// <summary>How often each needed name occurs among all poverty rows (the population the tf stands for).</summary>
+    private NameFrequencyTable NameFrequencies(IEnumerable<string> needed)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (string name in needed)
+            counts[name] = 0;
+        long population = _poverty.Count + _weakPersons.Count;
+        if (counts.Count > 0)
+        {
+            foreach (var p in _poverty.Concat(_weakPersons))
+            {
+                if (counts.ContainsKey(p.NameForm))
+                    counts[p.NameForm]++;
+            }
+        }
+        return new NameFrequencyTable(counts, population);
+    }
+
+    private sealed class NameFrequencyTable(Dictionary<string, int> counts, long population)
+    {
+        public long Population => population;
+
+        /// <summary>tf of a name (at least one occurrence); 0 when the name was not asked for.</summary>
+        public double Of(string name) =>
+            population > 0 && counts.TryGetValue(name, out int n) ? Math.Max(n, 1) / (double)population : 0;
+    }
+
+    private static string LinkNote(double probability) =>
+        string.Create(CultureInfo.InvariantCulture, $"概率匹配（匹配概率 {probability:P1}）");
+}

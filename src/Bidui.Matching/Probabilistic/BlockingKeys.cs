@@ -1,0 +1,111 @@
+using Bidui.Core.Names;
+using Bidui.Core.Text;
+
+namespace Bidui.Matching.Probabilistic;
+
+/// <summary>
+/// The blocking rules: only records that share one of these keys are compared. Computed from the raw
+/// name cell (cheaply, for millions of students), identically on both sides.
+/// <list type="bullet">
+/// <item>birth date + surname (catches every ID fault that keeps the name and the date);</item>
+/// <item>county + how the whole name sounds (catches a wrong or missing birth date, homophones);</item>
+/// <item>county + birth date (catches a surname written differently).</item>
+/// </list>
+/// </summary>
+public static class BlockingKeys
+{
+    // Each rule tags its keys in the top bits, so that keys of different rules never meet in one index.
+    private const long BirthSurnameTag = 1L << 60, CountySoundTag = 2L << 60, CountyBirthTag = 3L << 60;
+    private const long Low60 = (1L << 60) - 1;
+
+    public static long BirthSurname(int birth, char surname) =>
+        birth == 0 || surname == '\0' ? 0 : BirthSurnameTag | (long)birth << 16 | surname;
+
+    public static long CountySound(int county, long sound) =>
+        county == 0 || sound == 0 ? 0 : CountySoundTag | (county * unchecked((long)0x9E3779B97F4A7C15UL) ^ sound) & Low60;
+
+    public static long CountyBirth(int county, int birth) =>
+        county == 0 || birth == 0 ? 0 : CountyBirthTag | (long)county * 100_000_000 + birth;
+
+    /// <summary>The first Han character, simplified, or the first letter upper-cased; '\0' when none.</summary>
+    public static char Surname(ReadOnlySpan<char> name)
+    {
+        foreach (char c in name)
+        {
+            if (CharClass.IsHan(c))
+                return ChineseScript.ToSimplified(c);
+        }
+        foreach (char c in name)
+        {
+            if (char.IsLetter(c))
+                return char.ToUpperInvariant(c);
+        }
+        return '\0';
+    }
+
+    /// <summary>
+    /// How the name sounds: the toneless syllables of its Han characters (spaces and dots ignored),
+    /// or its letters upper-cased for a name without Han characters; 0 when empty.
+    /// </summary>
+    public static long Sound(ReadOnlySpan<char> name)
+    {
+        long h = 17;
+        bool any = false;
+        foreach (char c in name)
+        {
+            if (!CharClass.IsHan(c))
+                continue;
+            int s = Pinyin.SyllableId(c);
+            h = h * 1_000_003 + (s != 0 ? s : c + 100_000);
+            any = true;
+        }
+        if (any)
+            return h;
+        foreach (char c in name)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                h = h * 1_000_003 + char.ToUpperInvariant(c);
+                any = true;
+            }
+        }
+        return any ? h : 0;
+    }
+}
+
+/// <summary>Key → record numbers, compactly (one dictionary entry per key, chained numbers).</summary>
+internal sealed class BlockIndex
+{
+    private readonly Dictionary<long, int> _heads = [];
+    private readonly List<int> _next = [];
+    private readonly List<int> _values = [];
+
+    public void Add(long key, int value)
+    {
+        if (key == 0)
+            return;
+        int head = _heads.GetValueOrDefault(key, -1);
+        // The same record under the same key twice (two birth dates giving one key) is kept once.
+        for (int i = head; i >= 0; i = _next[i])
+            if (_values[i] == value)
+                return;
+        _values.Add(value);
+        _next.Add(head);
+        _heads[key] = _values.Count - 1;
+    }
+
+    /// <summary>The first chain position of a key; walk with <see cref="Next"/> and read with <see cref="Value"/>. No allocation per probe.</summary>
+    public int Head(long key) => key != 0 && _heads.TryGetValue(key, out int i) ? i : -1;
+
+    public int Next(int position) => _next[position];
+
+    public int Value(int position) => _values[position];
+
+    public IEnumerable<int> Find(long key)
+    {
+        if (key == 0 || !_heads.TryGetValue(key, out int i))
+            yield break;
+        for (; i >= 0; i = _next[i])
+            yield return _values[i];
+    }
+}

@@ -1,0 +1,69 @@
+using Bidui.Core.Identity;
+
+namespace Bidui.Matching.Probabilistic;
+
+/// <summary>Reads a broken ID cell as far as it can still be compared digit by digit.</summary>
+public static class IdDigits
+{
+    /// <summary>
+    /// The SPEC 2.1 normalised text with letters that stand for digits read as digits (O→0, I/l→1);
+    /// null when nothing comparable is left: empty, Excel's scientific notation (the digits are
+    /// gone), masked with '*', other characters, or a length that is not 17–19.
+    /// </summary>
+    public static string? Clean(ReadOnlySpan<char> cell)
+    {
+        string s = ResidentId.Normalize(cell);
+        if (s.Length is < 17 or > 19)
+            return null;
+        Span<char> buffer = stackalloc char[s.Length];
+        for (int i = 0; i < s.Length; i++)
+        {
+            char c = s[i] switch
+            {
+                'O' or 'o' => '0',
+                'I' or 'l' => '1',
+                var other => other,
+            };
+            bool ok = char.IsAsciiDigit(c) || c == 'X' && i == s.Length - 1;
+            if (!ok)
+                return null;
+            buffer[i] = c;
+        }
+        return buffer.SequenceEqual(s) ? s : buffer.ToString();
+    }
+
+    /// <summary>The region part (first six digits) as a number; 0 when not digits.</summary>
+    public static int Region(string? id)
+    {
+        if (id is null || id.Length < 6)
+            return 0;
+        int v = 0;
+        for (int i = 0; i < 6; i++)
+        {
+            if (!char.IsAsciiDigit(id[i]))
+                return 0;
+            v = v * 10 + (id[i] - '0');
+        }
+        return v;
+    }
+
+    /// <summary>Characters 7–14 as yyyyMMdd when they are a real date; 0 otherwise.</summary>
+    public static int Birth(string? id)
+    {
+        if (id is null || id.Length < 14)
+            return 0;
+        int v = 0;
+        for (int i = 6; i < 14; i++)
+        {
+            if (!char.IsAsciiDigit(id[i]))
+                return 0;
+            v = v * 10 + (id[i] - '0');
+        }
+        int y = v / 10000, m = v / 100 % 100, d = v % 100;
+        return y is >= 1900 and <= 2100 && m is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(y, m) ? v : 0;
+    }
+
+    /// <summary>Sex from character 17 when it is a digit.</summary>
+    public static Sex SexOf(string? id) =>
+        id is { Length: 18 } && char.IsAsciiDigit(id[16]) ? ((id[16] - '0') % 2 == 1 ? Sex.Male : Sex.Female) : Sex.Unknown;
+}

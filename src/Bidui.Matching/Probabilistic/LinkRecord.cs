@@ -1,0 +1,23 @@
+using Bidui.Core.Identity;
+
+namespace Bidui.Matching.Probabilistic;
+
+/// <summary>
+/// What the probabilistic tier compares of one record (a poverty person or a student), in the form
+/// the comparisons need. Built only for records that take part in a candidate pair or a u sample.
+/// </summary>
+public sealed record LinkRecord
+{
+    /// <summary>SPEC 2.3 comparison form; "" when absent.</summary>
+    public required string NameForm { get; init; }
+    /// <summary>The ID as comparable digits (<see cref="IdDigits.Clean"/>); null when absent, unreadable or another document.</summary>
+    public string? Id { get; init; }
+    /// <summary>yyyyMMdd as a number; 0 when unknown.</summary>
+    public int Birth { get; init; }
+    public Sex Sex { get; init; }
+    /// <summary>Counties the record places the person in (from the ID's region part and from an address or school column); 0 when unknown.</summary>
+    public int County { get; init; }
+    public int OtherCounty { get; init; }
+
+    public static int BirthNumber(DateOnly? date) => date is { } d ? d.Year * 10000 + d.Month * 100 + d.Day : 0;
+}
