@@ -1,0 +1,124 @@
+using System.Diagnostics;
+using System.Globalization;
+using Bidui.Inputs;
+
+namespace Bidui.Bench;
+
+/// <summary>Prepares the inputs, runs both contenders (each in its own process), prints the table and checks the lists agree.</summary>
+internal static class BenchRun
+{
+    public static int Execute(BenchOptions o)
+    {
+        string root = RepoRoot();
+        Directory.CreateDirectory(o.WorkDir);
+        var inputs = BenchInputs.Prepare(o);
+        string bidui = BuildCli(root);
+
+        var job = new PeerJob(
+            BenchInputs.Describe(inputs.Students, DatasetSchema.Students, "身份证件号", "身份证件类型", "学籍状态", "学段", "年级", "姓名", "学校名称", "学校标识码"),
+            BenchInputs.Describe(inputs.Poverty, DatasetSchema.Poverty, "证件号码", "姓名", "人员状态", "县级代码", "户编号"),
+            BenchInputs.Describe(inputs.Aid, DatasetSchema.Aid, "身份证件号", "身份证件类型"),
+            Path.Combine(o.WorkDir, "out-duckdb"), o.ReferenceDate, DateOnly.FromDateTime(DateTime.Now));
+        string jobFile = Path.Combine(o.WorkDir, "duckdb-job.json");
+        job.Save(jobFile);
+        long rows = inputs.Rows - (job.Students.SkipLines + job.Poverty.SkipLines + job.Aid.SkipLines + 3);
+        string biduiOut = Path.Combine(o.WorkDir, "out-bidui");
+
+        Console.WriteLine($"inputs: {inputs.Students}, {inputs.Poverty}, {inputs.Aid} ({rows:N0} data lines); {Environment.ProcessorCount} cores");
+        var runs = new List<Measurement>();
+        for (int run = 1; run <= o.Runs; run++)
+        {
+            if (o.Only is null or "bidui")
+            {
+                Clear(biduiOut);
+                runs.Add(Report(ChildRun.Run("Bidui", "dotnet", [bidui, "compare", "--students", inputs.Students, "--poverty", inputs.Poverty,
+                    "--aid", inputs.Aid, "--out", biduiOut, "--reference-date", o.ReferenceDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                    "--exact-only"], Path.Combine(o.WorkDir, $"bidui-{run}.log")), rows));
+            }
+
+            if (o.Only is null or "duckdb")
+            {
+                Clear(job.OutDir);
+                var (program, prefix) = Self();
+                runs.Add(Report(ChildRun.Run("DuckDB", program, [.. prefix, "duckdb", jobFile], Path.Combine(o.WorkDir, $"duckdb-{run}.log")), rows));
+            }
+        }
+
+        int status = runs.Any(r => r.ExitCode != 0) ? 1 : 0;
+        Console.WriteLine();
+        Console.Write(ResultTable.Format(runs, rows));
+        if (o.Only is null && status == 0)
+        {
+            Console.WriteLine();
+            foreach (var list in ListCheck.Lists)
+            {
+                var d = ListCheck.Compare(list, biduiOut, job.OutDir);
+                Console.WriteLine(ResultTable.Format(d));
+                if (!d.Same)
+                {
+                    status = 3;
+                }
+            }
+        }
+
+        if (!o.Keep)
+        {
+            Directory.Delete(o.WorkDir, recursive: true);
+        }
+        else
+        {
+            Console.WriteLine($"kept: {o.WorkDir} (logs bidui-N.log, duckdb-N.log; outputs out-bidui, out-duckdb)");
+        }
+
+        return status;
+    }
+
+    private static Measurement Report(Measurement m, long rows)
+    {
+        Console.WriteLine(ResultTable.Line(m, rows));
+        return m;
+    }
+
+    private static void Clear(string dir)
+    {
+        if (Directory.Exists(dir))
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    /// <summary>How to start this program again (apphost, or dotnet with the dll).</summary>
+    private static (string Program, string[] Prefix) Self()
+    {
+        string process = Environment.ProcessPath ?? "dotnet";
+        string dll = typeof(BenchRun).Assembly.Location;
+        return Path.GetFileNameWithoutExtension(process) == "dotnet" ? (process, [dll]) : (process, []);
+    }
+
+    private static string RepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Bidui.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("run the benchmark from the repository (Bidui.sln not found above it)");
+    }
+
+    /// <summary>The real `bidui` command, Release build, built now so that the run measures the current code.</summary>
+    private static string BuildCli(string root)
+    {
+        var build = Process.Start("dotnet", ["build", Path.Combine(root, "src/Bidui.Cli"), "-c", "Release", "-m:1", "-v", "q", "-nologo"])
+            ?? throw new InvalidOperationException("could not start dotnet build");
+        build.WaitForExit();
+        if (build.ExitCode != 0)
+        {
+            throw new InvalidOperationException("building src/Bidui.Cli failed");
+        }
+
+        return Path.Combine(root, "src/Bidui.Cli/bin/Release/net10.0/bidui.dll");
+    }
+}

@@ -1,0 +1,46 @@
+using System.Globalization;
+
+namespace Bidui.Bench;
+
+/// <summary>
+/// `bidui-bench`: Bidui `compare` against DuckDB's exact-ID SQL on the same CSV files, each in its own
+/// child process so that wall time, CPU time and peak memory belong to one contender only.
+/// `bidui-bench duckdb JOB.json` is the DuckDB child (the parent starts it; not meant to be run by hand).
+/// </summary>
+internal static class Program
+{
+    private static int Main(string[] args)
+    {
+        CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+        try
+        {
+            if (args is ["duckdb", var jobFile])
+            {
+                DuckDbPeer.Run(PeerJob.Load(jobFile));
+                return 0;
+            }
+
+            if (args is ["sql", var job, var query])
+            {
+                // For writing and explaining the peer's SQL: its macros, then one query, rows printed.
+                DuckDbPeer.Query(PeerJob.Load(job), query);
+                return 0;
+            }
+
+            var options = BenchOptions.Parse(args);
+            if (options is null)
+            {
+                Console.WriteLine(BenchOptions.Usage);
+                return 0;
+            }
+
+            return BenchRun.Execute(options);
+        }
+        catch (ArgumentException ex)
+        {
+            Console.Error.WriteLine(ex.Message);
+            Console.Error.WriteLine(BenchOptions.Usage);
+            return 2;
+        }
+    }
+}
