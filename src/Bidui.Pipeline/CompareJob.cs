@@ -9,7 +9,11 @@ namespace Bidui.Pipeline;
 
 /// <summary>What a finished comparison reports back to its caller.</summary>
 public sealed record CompareOutcome(string OutputDirectory, DateOnly ReferenceDate, IReadOnlyList<InputAccount> Inputs,
-    IReadOnlyDictionary<Category, int> Counts, IReadOnlyList<string> Notes, TimeSpan Elapsed, IReadOnlyList<StepTime> Steps);
+    IReadOnlyDictionary<Category, int> Counts, IReadOnlyList<string> Notes, TimeSpan Elapsed, IReadOnlyList<StepTime> Steps)
+{
+    /// <summary>The probabilistic tier's model (estimated or given); null with --exact-only.</summary>
+    public Bidui.Matching.Probabilistic.LinkageModel? Model { get; init; }
+}
 
 /// <summary>How long one step of the job took (shown to the user and used by the benchmark).</summary>
 public sealed record StepTime(string Step, TimeSpan Elapsed, long ManagedBytes, long PeakWorkingSetBytes);
@@ -99,6 +103,6 @@ public static class CompareJob
         }
         Done("写出结果文件");
         return new CompareOutcome(Path.GetFullPath(request.OutputDirectory), referenceDate, inputs,
-            result.Lists.ToDictionary(kv => kv.Key, kv => kv.Value.Count), result.Notes, clock.Elapsed, steps);
+            result.Lists.ToDictionary(kv => kv.Key, kv => kv.Value.Count), result.Notes, clock.Elapsed, steps) { Model = result.Model };
     }
 }

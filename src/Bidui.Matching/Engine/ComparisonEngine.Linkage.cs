@@ -302,8 +302,6 @@ public sealed partial class ComparisonEngine
         foreach (var p in candidatePatterns)
             candidates.Add(p);
         var training = new PatternCounts();
-        foreach (var (p, n) in candidates.NonZero())
-            training.Add(p, n);
 
         // Exactly matched pairs (blocked on the ID) teach what a true pair looks like on the other
         // comparisons; evenly spaced and weighted so that the sample stands for all of them.
@@ -337,7 +335,8 @@ public sealed partial class ComparisonEngine
                 random.Add(PairComparer.Compare(person, student));
             }
         }
-        var model = ModelEstimator.Estimate(ModelEstimator.EstimateU(random), training, candidates, random.Total, namePopulation);
+        double allPairs = (double)persons * students;
+        var model = ModelEstimator.Estimate(ModelEstimator.EstimateU(random), training, candidates, allPairs, random.Total, namePopulation);
         return namePopulation > 0 ? CopyWithFloor(model, 1.0 / namePopulation) : model;
     }
 

@@ -34,9 +34,20 @@ public sealed class LinkageModel
 
     public double PriorWeight => Math.Log2(Prior / (1 - Prior));
 
-    /// <summary>log2(m/u) of one level; 0 for missing.</summary>
-    public double LevelWeight(int comparison, int level) =>
-        level == Comparison.Missing ? 0 : Math.Log2(M[comparison][level] / U[comparison][level]);
+    /// <summary>
+    /// log2(m/u) of one level; 0 for missing. Levels are ordered from closest to farthest, and a
+    /// farther level never weighs more than a closer one: a level too rare to be seen in either sample
+    /// (two counties in different provinces, say) must not turn into evidence for a match.
+    /// </summary>
+    public double LevelWeight(int comparison, int level)
+    {
+        if (level == Comparison.Missing)
+            return 0;
+        double w = double.PositiveInfinity;
+        for (int l = 1; l <= level; l++)
+            w = Math.Min(w, Math.Log2(M[comparison][l] / U[comparison][l]));
+        return w;
+    }
 
     /// <summary>The weight of one comparison of a pair; <paramref name="nameFrequency"/> is the tf of an exactly agreeing name (0 = none known).</summary>
     public double Contribution(int comparison, int level, double nameFrequency)

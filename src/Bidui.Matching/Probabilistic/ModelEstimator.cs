@@ -42,32 +42,48 @@ public static class ModelEstimator
         return Normalise(counts, 0.5);
     }
 
-    /// <param name="training">Pairs to learn m from: the tier's candidates and the exactly matched pairs.</param>
-    /// <param name="candidates">The tier's candidate pairs only: their match share is the prior.</param>
-    public static LinkageModel Estimate(double[][] u, PatternCounts training, PatternCounts candidates, long randomPairs,
-        long namePopulation)
+    /// <summary>
+    /// m and the prior, Splink-style in two sessions. (1) Pairs blocked on a valid ID (the exact tier's
+    /// matches, all but certainly the same person) give m of name, birth date, sex and county, which
+    /// the ID blocking leaves free. (2) EM over the tier's candidate pairs (blocked on name, birth date
+    /// and county) estimates m of the ID comparison and the prior with the other m and every u held
+    /// fixed; its matches join the exact pairs (whose IDs agree) in m of the ID.
+    /// </summary>
+    /// <param name="exactPairs">Level vectors of exactly matched pairs (a sample, weighted to stand for all).</param>
+    /// <param name="candidates">The tier's candidate pairs.</param>
+    /// <param name="allPairs">Persons × students: the prior is the share of matches among all pairs.</param>
+    public static LinkageModel Estimate(double[][] u, PatternCounts exactPairs, PatternCounts candidates, double allPairs,
+        long randomPairs, long namePopulation)
     {
-        var m = InitialM();
-        var rows = training.NonZero().ToArray();
-        double lambda = 0.5;
+        var initial = InitialM();
+        var counts = NewTable(0);
+        foreach (var (p, n) in exactPairs.NonZero())
+            for (int c = 0; c < Comparison.Count; c++)
+                counts[c][p.Level(c)] += n;
+        var m = WithPrior(counts, initial);
+        m[Comparison.Id] = initial[Comparison.Id];
+
+        var rows = candidates.NonZero().ToArray();
+        double exact = exactPairs.Total;
+        double lambda = Math.Clamp((exact + 1) / Math.Max(allPairs, 1), 1e-15, 0.5);
         int iteration = 0;
         for (; iteration < MaxIterations && rows.Length > 0; iteration++)
         {
-            var expected = NewTable(0);
-            double matches = 0, total = 0;
+            var idCounts = new double[Comparison.LevelCount(Comparison.Id)];
+            idCounts[Comparison.IdLevel.Equal] = exact;
+            double matches = 0;
             foreach (var (p, n) in rows)
             {
                 double g = Posterior(p, m, u, lambda) * n;
                 matches += g;
-                total += n;
-                for (int c = 0; c < Comparison.Count; c++)
-                    expected[c][p.Level(c)] += g;
+                idCounts[p.Level(Comparison.Id)] += g;
             }
-            var next = Normalise(expected, 0.01);
-            double change = MaxChange(m, next);
-            m = next;
-            lambda = Math.Clamp(matches / total, 1e-9, 1 - 1e-9);
-            if (change < 1e-6)
+            var nextId = WithPrior([idCounts], [initial[Comparison.Id]])[0];
+            double nextLambda = Math.Clamp((exact + matches) / Math.Max(allPairs, 1), 1e-15, 0.5);
+            double change = Math.Max(MaxChange([m[Comparison.Id]], [nextId]), Math.Abs(Math.Log(nextLambda / lambda)));
+            m[Comparison.Id] = nextId;
+            lambda = nextLambda;
+            if (change < 1e-7)
                 break;
         }
 
@@ -75,11 +91,11 @@ public static class ModelEstimator
         {
             M = m,
             U = u,
-            Prior = CandidatePrior(candidates, m, u),
+            Prior = lambda,
             Provenance = new ModelProvenance
             {
                 RandomPairs = randomPairs,
-                TrainingPairs = training.Total,
+                TrainingPairs = exactPairs.Total,
                 CandidatePairs = candidates.Total,
                 EmIterations = iteration,
                 NamePopulation = namePopulation,
@@ -87,24 +103,25 @@ public static class ModelEstimator
         };
     }
 
-    // The share of matches among the candidates: the fixed point of "mean posterior" with m, u fixed.
-    private static double CandidatePrior(PatternCounts candidates, double[][] m, double[][] u)
+    // Expected counts plus a weak prior shaped like the initial m (twenty pairs' worth), so that a level
+    // the training never showed (a day-month swap among pairs matched on the ID) keeps a small, not a
+    // vanishing, m.
+    private const double PriorStrength = 20;
+
+    private static double[][] WithPrior(double[][] counts, double[][] prior)
     {
-        var rows = candidates.NonZero().ToArray();
-        if (rows.Length == 0)
-            return 0.01;
-        double lambda = 0.1;
-        for (int i = 0; i < MaxIterations; i++)
+        var result = new double[counts.Length][];
+        for (int c = 0; c < counts.Length; c++)
         {
+            result[c] = new double[counts[c].Length];
             double sum = 0;
-            foreach (var (p, n) in rows)
-                sum += Posterior(p, m, u, lambda) * n;
-            double next = Math.Clamp(sum / candidates.Total, 1e-6, 1 - 1e-6);
-            if (Math.Abs(next - lambda) < 1e-9)
-                return next;
-            lambda = next;
+            for (int level = 1; level < counts[c].Length; level++)
+                sum += counts[c][level] + PriorStrength * prior[c][level];
+            result[c][Comparison.Missing] = 1;
+            for (int level = 1; level < counts[c].Length; level++)
+                result[c][level] = (counts[c][level] + PriorStrength * prior[c][level]) / sum;
         }
-        return lambda;
+        return result;
     }
 
     private static double Posterior(Pattern p, double[][] m, double[][] u, double lambda)

@@ -1,0 +1,24 @@
+using System.Globalization;
+
+namespace Bidui.Accuracy;
+
+internal sealed record Arguments(int Households, int Seed, string? Keep)
+{
+    public static Arguments Parse(string[] args)
+    {
+        int households = 40_000, seed = 1;
+        string? keep = null;
+        for (int i = 0; i < args.Length; i++)
+        {
+            string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
+            switch (args[i])
+            {
+                case "--households": households = int.Parse(Value(), CultureInfo.InvariantCulture); break;
+                case "--seed": seed = int.Parse(Value(), CultureInfo.InvariantCulture); break;
+                case "--keep": keep = Value(); break;
+                default: throw new ArgumentException($"unknown option {args[i]} (use --households N, --seed N, --keep DIR)");
+            }
+        }
+        return new Arguments(households, seed, keep);
+    }
+}
