@@ -42,6 +42,9 @@ public static partial class HtmlReportWriter
 
     internal static string EChartsVersionText => EChartsVersion.Value;
 
+    /// <summary>Apache ECharts, ready to inline into a &lt;script&gt; element.</summary>
+    internal static string EChartsScript => ECharts.Value;
+
     public static void Write(string path, ReportModel model)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);

@@ -14,8 +14,14 @@ internal sealed class EngineFixture
     private readonly ComparisonEngine _engine;
     private int _povertyRow = 1, _studentRow = 1, _aidRow = 1;
 
-    public EngineFixture(bool withAid = true) =>
-        _engine = new ComparisonEngine(new ComparisonSettings { ReferenceDate = Reference, Today = Today, HasAid = withAid }, RegionTable.Default);
+    /// <param name="linkage">With the probabilistic tier; off by default, since most tests state the exact rules of SPEC §4.</param>
+    public EngineFixture(bool withAid = true, bool linkage = false, global::Bidui.Matching.Probabilistic.LinkageModel? model = null) =>
+        _engine = new ComparisonEngine(new ComparisonSettings
+        {
+            ReferenceDate = Reference, Today = Today, HasAid = withAid, ExactOnly = !linkage, Model = model,
+        }, RegionTable.Default);
+
+    public global::Bidui.Matching.Probabilistic.LinkageModel? Model => _engine.Model;
 
     /// <summary>A valid ID from region + birth date + 3-digit sequence (odd = male).</summary>
     public static string Id(string region, string birth, string seq = "001") =>

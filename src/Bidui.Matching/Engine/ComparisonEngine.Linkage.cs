@@ -68,6 +68,19 @@ public sealed partial class ComparisonEngine
         };
     }
 
+    /// <summary>
+    /// A keyed person as the tier would see them had their ID been lost: name and the 出生日期, 性别
+    /// and household-county columns only. Exactly matched pairs compared this way show how those
+    /// columns agree between two records of one child (the ID itself would make them agree always).
+    /// </summary>
+    private static LinkRecord PersonWithoutId(PovertyRecord p) => new()
+    {
+        NameForm = p.NameForm,
+        Birth = p.ColumnBirth,
+        Sex = p.ColumnSex,
+        OtherCounty = p.Dispatch.Code,
+    };
+
     private LinkRecord EntryLink(in StudentEntry e)
     {
         bool resident = IsResidentKey(e.Key);
@@ -304,7 +317,8 @@ public sealed partial class ComparisonEngine
         var training = new PatternCounts();
 
         // Exactly matched pairs (blocked on the ID) teach what a true pair looks like on the other
-        // comparisons; evenly spaced and weighted so that the sample stands for all of them.
+        // comparisons, read from the person's columns rather than the ID; evenly spaced and weighted
+        // so that the sample stands for all of them.
         var matched = new List<int>();
         for (int i = 0; i < _poverty.Count; i++)
         {
@@ -317,7 +331,7 @@ public sealed partial class ComparisonEngine
         {
             var p = _poverty[matched[k]];
             _enrolledKeys.TryGetFirst(p.Key, out int entry);
-            training.Add(PairComparer.Compare(PersonLink(p), EntryLink(_enrolled[entry])), Math.Min(step, matched.Count - k));
+            training.Add(PairComparer.Compare(PersonWithoutId(p), EntryLink(_enrolled[entry])), Math.Min(step, matched.Count - k));
         }
 
         // u: random pairs of a person and a student, nearly all two different people.
@@ -336,15 +350,8 @@ public sealed partial class ComparisonEngine
             }
         }
         double allPairs = (double)persons * students;
-        var model = ModelEstimator.Estimate(ModelEstimator.EstimateU(random), training, candidates, allPairs, random.Total, namePopulation);
-        return namePopulation > 0 ? CopyWithFloor(model, 1.0 / namePopulation) : model;
+        return ModelEstimator.Estimate(ModelEstimator.EstimateU(random), training, candidates, allPairs, random.Total, namePopulation);
     }
-
-    private static LinkageModel CopyWithFloor(LinkageModel m, double floor) => new()
-    {
-        M = m.M, U = m.U, Prior = m.Prior, AcceptAt = m.AcceptAt, ReviewAt = m.ReviewAt, RivalMargin = m.RivalMargin,
-        MinimumNameFrequency = floor, Provenance = m.Provenance,
-    };
 
     /// <summary>How often each needed name occurs among all poverty rows (the population the tf stands for).</summary>
     private NameFrequencyTable NameFrequencies(IEnumerable<string> needed)
@@ -368,9 +375,12 @@ public sealed partial class ComparisonEngine
     {
         public long Population => population;
 
-        /// <summary>tf of a name (at least one occurrence); 0 when the name was not asked for.</summary>
+        /// <summary>
+        /// tf of a name: the share of the other rows that carry it (the person's own row is left out, so a
+        /// name seen once is "rarer than we can tell"); 0 when the name was not asked for.
+        /// </summary>
         public double Of(string name) =>
-            population > 0 && counts.TryGetValue(name, out int n) ? Math.Max(n, 1) / (double)population : 0;
+            population > 1 && counts.TryGetValue(name, out int n) ? Math.Max(n - 1, 0) / (double)(population - 1) : 0;
     }
 
     private static string LinkNote(double probability) =>

@@ -46,6 +46,8 @@ public sealed partial class ComparisonEngine
             Village = _pool.Intern(c.Village),
             CountyCode = county,
             Dispatch = dispatch,
+            ColumnBirth = Linkage ? BirthCell(c.BirthDate) : 0,
+            ColumnSex = Linkage ? SexText.Parse(c.Sex.Trim()) : Sex.Unknown,
         };
 
         EmitInvalidId(Dataset.Poverty, c.RowNumber, id, record, null, null, dispatch);

@@ -6,7 +6,7 @@ namespace Bidui.Matching.Probabilistic;
 /// </summary>
 public static class Comparison
 {
-    public const int Id = 0, Name = 1, BirthDate = 2, Sex = 3, County = 4;
+    public const int Id = 0, Name = 1, BirthDate = 2, Gender = 3, County = 4;
     public const int Count = 5;
     public const int Missing = 0;
 
@@ -59,7 +59,7 @@ public readonly record struct Pattern(int Value)
     public static Pattern Of(int id, int name, int birth, int sex, int county)
     {
         int v = county;
-        v = v * Comparison.LevelCount(Comparison.Sex) + sex;
+        v = v * Comparison.LevelCount(Comparison.Gender) + sex;
         v = v * Comparison.LevelCount(Comparison.BirthDate) + birth;
         v = v * Comparison.LevelCount(Comparison.Name) + name;
         v = v * Comparison.LevelCount(Comparison.Id) + id;

@@ -26,8 +26,6 @@ public sealed class LinkageModel
     public double ReviewAt { get; init; } = DefaultReviewAt;
     /// <summary>How many bits a pair must lead every rival for its person or student by to be accepted.</summary>
     public double RivalMargin { get; init; } = DefaultRivalMargin;
-    /// <summary>The smallest tf used: one occurrence in the estimating population.</summary>
-    public double MinimumNameFrequency { get; init; } = 1e-6;
     public ModelProvenance Provenance { get; init; } = new();
 
     public const double DefaultAcceptAt = 0.99, DefaultReviewAt = 0.2, DefaultRivalMargin = 4;
@@ -49,11 +47,15 @@ public sealed class LinkageModel
         return w;
     }
 
-    /// <summary>The weight of one comparison of a pair; <paramref name="nameFrequency"/> is the tf of an exactly agreeing name (0 = none known).</summary>
+    /// <summary>
+    /// The weight of one comparison of a pair. <paramref name="nameFrequency"/> is the tf of an exactly
+    /// agreeing name: how often another record carries it. A name rarer than average (or unseen)
+    /// weighs as the average agreement does; only common names are marked down.
+    /// </summary>
     public double Contribution(int comparison, int level, double nameFrequency)
     {
-        if (comparison == Comparison.Name && level == Comparison.NameLevel.Equal && nameFrequency > 0)
-            return Math.Log2(M[comparison][level] / Math.Max(nameFrequency, MinimumNameFrequency));
+        if (comparison == Comparison.Name && level == Comparison.NameLevel.Equal)
+            return Math.Log2(M[comparison][level] / Math.Max(nameFrequency, U[comparison][level]));
         return LevelWeight(comparison, level);
     }
 

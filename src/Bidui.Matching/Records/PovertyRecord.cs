@@ -21,6 +21,9 @@ public sealed class PovertyRecord : SourceRecord
     /// <summary>The household's county as given (code, or found from 省/市/县 names); 0 when unknown.</summary>
     public int CountyCode { get; init; }
     public DispatchCounty Dispatch { get; init; }
+    /// <summary>出生日期 and 性别 as the columns give them (yyyyMMdd, 0 when unreadable), kept only for the probabilistic tier.</summary>
+    public int ColumnBirth { get; init; }
+    public Sex ColumnSex { get; init; }
 
     private string? _nameForm;
     /// <summary>SPEC §2.3 comparison form, computed on first use (only rows met by a student need it).</summary>

@@ -1,0 +1,103 @@
+using Bidui.Matching.Probabilistic;
+using static Bidui.Matching.Probabilistic.Comparison;
+
+namespace Bidui.Matching.Tests.Probabilistic;
+
+public class LinkageModelTests
+{
+    private static readonly Pattern NameBirthSexCounty =
+        Pattern.Of(Missing, NameLevel.Equal, BirthLevel.Equal, SexLevel.Equal, CountyLevel.Equal);
+
+    [Fact]
+    public void A_common_name_counts_for_less_than_a_rare_one()
+    {
+        var model = TestModels.Typical();
+        double common = model.Weight(NameBirthSexCounty, nameFrequency: 0.003); // 张伟
+        double rare = model.Weight(NameBirthSexCounty, nameFrequency: 0); // no other row carries it
+        Assert.True(rare - common > 8, $"rare {rare:0.0} vs common {common:0.0}");
+        Assert.True(LinkageModel.Probability(rare) > 0.99);
+    }
+
+    [Fact]
+    public void Missing_values_weigh_nothing_and_disagreement_weighs_against()
+    {
+        var model = TestModels.Typical();
+        for (int c = 0; c < Comparison.Count; c++)
+            Assert.Equal(0, model.LevelWeight(c, Missing));
+        Assert.True(model.LevelWeight(Comparison.Name, NameLevel.Different) < -10);
+        Assert.True(model.LevelWeight(Comparison.Id, IdLevel.OneDigit) > 5);
+    }
+
+    [Fact]
+    public void A_farther_level_never_weighs_more_than_a_closer_one()
+    {
+        var model = TestModels.Typical();
+        // u of "different provinces" is tiny in a one-province sample; it must not become evidence for a match.
+        Assert.True(model.LevelWeight(Comparison.County, CountyLevel.Different)
+            <= model.LevelWeight(Comparison.County, CountyLevel.SameProvince));
+        for (int c = 0; c < Comparison.Count; c++)
+            for (int level = 2; level < LevelCount(c); level++)
+                Assert.True(model.LevelWeight(c, level) <= model.LevelWeight(c, level - 1));
+    }
+
+    [Fact]
+    public void The_explanation_names_every_comparison_with_its_contribution()
+    {
+        var model = TestModels.Typical();
+        var p = Pattern.Of(IdLevel.OneDigit, NameLevel.SamePinyin, BirthLevel.Equal, SexLevel.Equal, Missing);
+        string text = model.Explain(p, 0);
+        Assert.Contains("证件号码相差一位 +", text, StringComparison.Ordinal);
+        Assert.Contains("姓名同音 +", text, StringComparison.Ordinal);
+        Assert.Contains("出生日期一致 +", text, StringComparison.Ordinal);
+        Assert.Contains("所在县缺失", text, StringComparison.Ordinal);
+        Assert.Equal(5, text.Split('；').Length);
+    }
+
+    [Fact]
+    public void A_saved_model_reads_back_the_same_and_a_broken_one_is_refused()
+    {
+        var model = TestModels.Typical();
+        var back = LinkageModel.FromJson(model.ToJson());
+        Assert.Equal(model.M, back.M);
+        Assert.Equal(model.U, back.U);
+        Assert.Equal(model.Prior, back.Prior);
+        Assert.Throws<InvalidDataException>(() => LinkageModel.FromJson("{"));
+        Assert.Throws<InvalidDataException>(() => LinkageModel.FromJson("""{"M":[[1]],"U":[[1]],"Prior":0.1}"""));
+    }
+
+    [Fact]
+    public void U_comes_from_the_share_of_each_level_among_random_pairs()
+    {
+        var random = new PatternCounts();
+        random.Add(Pattern.Of(IdLevel.Different, NameLevel.Different, BirthLevel.Different, SexLevel.Equal, CountyLevel.Equal), 900);
+        random.Add(Pattern.Of(IdLevel.Different, NameLevel.SurnameOnly, BirthLevel.Different, SexLevel.Different, CountyLevel.SamePrefecture), 100);
+        var u = ModelEstimator.EstimateU(random);
+        Assert.InRange(u[Comparison.Gender][SexLevel.Equal], 0.899, 0.901);
+        Assert.InRange(u[Comparison.Name][NameLevel.SurnameOnly], 0.099, 0.101);
+        Assert.True(u[Comparison.Name][NameLevel.Equal] is > 0 and < 0.001); // never seen: half a pair, not zero
+    }
+
+    [Fact]
+    public void Em_learns_the_id_levels_of_true_pairs_from_the_candidates()
+    {
+        var u = TestModels.Typical().U;
+        var exact = new PatternCounts();
+        exact.Add(Pattern.Of(IdLevel.Equal, NameLevel.Equal, BirthLevel.Equal, SexLevel.Equal, CountyLevel.Equal), 9000);
+        exact.Add(Pattern.Of(IdLevel.Equal, NameLevel.SamePinyin, BirthLevel.Equal, SexLevel.Equal, CountyLevel.Equal), 100);
+        var candidates = new PatternCounts();
+        // 300 true pairs whose ID lost a digit, 700 namesakes-of-a-kind that share only the birth date and county.
+        candidates.Add(Pattern.Of(IdLevel.OneDigit, NameLevel.Equal, BirthLevel.Equal, SexLevel.Equal, CountyLevel.Equal), 300);
+        candidates.Add(Pattern.Of(IdLevel.Different, NameLevel.Different, BirthLevel.Equal, SexLevel.Equal, CountyLevel.Equal), 700);
+
+        var model = ModelEstimator.Estimate(u, exact, candidates, allPairs: 1e10, randomPairs: 1000, namePopulation: 0);
+
+        // Among all true pairs (9,100 exact + 300 found), about 3 % have the one-digit level.
+        Assert.InRange(model.M[Comparison.Id][IdLevel.OneDigit], 0.025, 0.04);
+        Assert.InRange(model.M[Comparison.Name][NameLevel.SamePinyin], 0.008, 0.015);
+        // The prior: about (9,100 + 300) matches among 10^10 pairs.
+        Assert.InRange(model.Prior, 0.8e-6, 1.1e-6);
+        Assert.True(model.Provenance.EmIterations >= 1);
+        var namesake = Pattern.Of(IdLevel.Different, NameLevel.Different, BirthLevel.Equal, SexLevel.Equal, CountyLevel.Equal);
+        Assert.True(LinkageModel.Probability(model.Weight(namesake, 0)) < 0.01);
+    }
+}

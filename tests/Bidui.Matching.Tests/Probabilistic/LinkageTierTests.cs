@@ -1,0 +1,154 @@
+using Bidui.Matching.Categories;
+using static Bidui.Matching.Tests.EngineFixture;
+
+namespace Bidui.Matching.Tests.Probabilistic;
+
+/// <summary>The probabilistic tier inside the engine, on hand-made rows with a fixed model.</summary>
+public class LinkageTierTests
+{
+    private static readonly string Child = Id("430121", "20160301", "001");  // 10 on the reference day, male
+    private static readonly string Twin = Id("430121", "20160301", "003");
+
+    private static EngineFixture Tier() => new(linkage: true, model: TestModels.Typical());
+
+    [Fact]
+    public void A_register_row_whose_id_excel_destroyed_is_linked_to_the_enrolled_child()
+    {
+        var f = Tier();
+        int p = f.Poverty("刘子涵", "4.30121E+17", birth: "2016-03-01", sex: "男");
+        int s = f.Student("刘子涵", Child, county: "430121");
+        var r = f.Finish();
+
+        var m = Assert.Single(r.Of(Category.Matched));
+        Assert.Equal((p, s), (m.Person!.Row, m.Student!.Row));
+        Assert.Contains("概率匹配", m.Note, StringComparison.Ordinal);
+        Assert.Empty(r.Of(Category.DropoutSuspect));
+        var invalid = Assert.Single(r.Of(Category.InvalidId));
+        Assert.Equal(Child, invalid.SuggestedId); // 建议号码
+        Assert.Single(r.Of(Category.AidMissing));  // now known to be an enrolled poverty child without aid
+        Assert.Empty(r.Of(Category.Review));
+    }
+
+    [Fact]
+    public void A_registry_row_with_a_mistyped_digit_is_linked_and_the_child_is_no_dropout_suspect()
+    {
+        var f = Tier();
+        int p = f.Poverty("刘子涵", Child);
+        string typo = Child[..10] + (Child[10] == '0' ? '5' : '0') + Child[11..]; // check no longer right
+        int s = f.Student("劉子涵", typo, county: "430121", birth: "2016-03-01", sex: "男"); // traditional script too
+        var r = f.Finish();
+
+        var m = Assert.Single(r.Of(Category.Matched));
+        Assert.Equal((p, s), (m.Person!.Row, m.Student!.Row));
+        Assert.Empty(r.Of(Category.DropoutSuspect));
+        Assert.Equal(Child, Assert.Single(r.Of(Category.InvalidId)).SuggestedId);
+    }
+
+    [Fact]
+    public void A_twin_with_another_given_name_is_not_taken_for_the_child()
+    {
+        var f = Tier();
+        f.Poverty("刘子涵", "", birth: "2016-03-01", sex: "男");        // the register lost the number
+        int s = f.Student("刘子轩", Twin, county: "430121");            // the twin brother is enrolled, the child is not
+        var r = f.Finish();
+
+        Assert.Empty(r.Of(Category.Matched));
+        Assert.DoesNotContain(r.Of(Category.Review), row => row.Student!.Row == s && row.MatchProbability >= 0.99);
+    }
+
+    [Fact]
+    public void Two_children_alike_to_the_model_go_to_review_not_to_matched()
+    {
+        var f = Tier();
+        int p = f.Poverty("刘子涵", "", birth: "2016-03-01", sex: "男");
+        int s1 = f.Student("刘子涵", Child, county: "430121");
+        int s2 = f.Student("刘子涵", Twin, county: "430121"); // a namesake born the same day in the same county
+        var r = f.Finish();
+
+        Assert.Empty(r.Of(Category.Matched));
+        var review = r.Of(Category.Review);
+        Assert.Equal([s1, s2], review.Select(x => x.Student!.Row).Order().ToArray());
+        Assert.All(review, x => Assert.Equal(p, x.Person!.Row));
+        Assert.All(review, x => Assert.Contains("姓名一致 +", x.Detail, StringComparison.Ordinal));
+        Assert.All(review, x => Assert.InRange(x.MatchProbability, 0.2, 1));
+    }
+
+    [Fact]
+    public void One_student_is_never_linked_to_two_register_rows()
+    {
+        var f = Tier();
+        f.Poverty("刘子涵", "", birth: "2016-03-01", sex: "男");
+        f.Poverty("刘子涵", "4.30121E+17", birth: "2016-03-01", sex: "男"); // the same child twice, both without a number
+        f.Student("刘子涵", Child, county: "430121");
+        var r = f.Finish();
+
+        Assert.True(r.Of(Category.Matched).Count <= 1);
+        Assert.Equal(r.Of(Category.Matched).Count + r.Of(Category.Review).Count(x => x.Student!.Row == 2),
+            r.Of(Category.Matched).Count + r.Of(Category.Review).Count);
+    }
+
+    [Fact]
+    public void Aid_paid_under_the_registry_number_counts_for_the_linked_person()
+    {
+        var f = Tier();
+        f.Poverty("刘子涵", "4.30121E+17", birth: "2016-03-01", sex: "男");
+        f.Student("刘子涵", Child, county: "430121");
+        f.Aid("刘子涵", Child);
+        var r = f.Finish();
+
+        Assert.Single(r.Of(Category.Matched));
+        Assert.Empty(r.Of(Category.AidMissing));
+        Assert.Empty(r.Of(Category.AidIneligible)); // the payment went to a poverty child after all
+    }
+
+    [Fact]
+    public void Exact_only_leaves_the_lists_of_the_exact_rules()
+    {
+        var f = new EngineFixture(linkage: false);
+        f.Poverty("刘子涵", "4.30121E+17", birth: "2016-03-01", sex: "男");
+        f.Student("刘子涵", Child, county: "430121");
+        var r = f.Finish();
+
+        Assert.Empty(r.Of(Category.Matched));
+        Assert.False(r.Lists.ContainsKey(Category.Review));
+        Assert.Equal("", Assert.Single(r.Of(Category.InvalidId)).SuggestedId);
+        Assert.Null(r.Model);
+    }
+
+    [Fact]
+    public void Two_valid_different_numbers_are_two_people_whatever_the_names()
+    {
+        var f = Tier();
+        f.Poverty("刘子涵", Child);
+        f.Student("刘子涵", Twin, county: "430121");
+        var r = f.Finish();
+
+        Assert.Empty(r.Of(Category.Matched));
+        Assert.Empty(r.Of(Category.Review));
+        Assert.Single(r.Of(Category.DropoutSuspect));
+    }
+
+    [Fact]
+    public void Without_a_saved_model_the_engine_estimates_one()
+    {
+        var f = new EngineFixture(linkage: true);
+        // Thirty children found by their numbers, each with a distinct name of one or two given characters.
+        const string Given = "子梓轩涵浩宇晨欣怡佳俊杰雨婷思";
+        var names = new List<(string, string)>();
+        for (int i = 0; i < 30; i++)
+        {
+            string id = Id("430121", "20160301", (100 + 2 * i + 1).ToString("D3", System.Globalization.CultureInfo.InvariantCulture));
+            string name = "刘" + Given[i % Given.Length] + (i >= Given.Length ? "明" : "");
+            f.Poverty(name, id);
+            names.Add((name, id));
+        }
+        foreach (var (name, id) in names)
+            f.Student(name, id); // the register comes first
+        var r = f.Finish();
+
+        Assert.NotNull(r.Model);
+        Assert.Equal(30, r.Model!.Provenance.TrainingPairs);
+        Assert.True(r.Model.LevelWeight(Matching.Probabilistic.Comparison.Name, Matching.Probabilistic.Comparison.NameLevel.Equal) > 0);
+        Assert.Equal(30, r.Of(Category.Matched).Count);
+    }
+}
