@@ -16,6 +16,7 @@ public sealed partial class ComparisonEngine
 
         var lists = _online;
         var review = Linkage ? LinkUnmatched() : null;
+        review?.AddRange(LinkAidRows(Model!));
         int unknownAge = 0;
         for (int i = 0; i < _poverty.Count; i++)
         {
@@ -29,12 +30,12 @@ public sealed partial class ComparisonEngine
             if (_links.ContainsKey(p))
                 ClassifyPerson(p, lists); // a row without a key joins the lists only through a link
         }
-        ApplySuggestions(lists[(int)Category.InvalidId]);
         if (review is not null)
             lists[(int)Category.Review].AddRange(review);
         FinishPovertyDuplicates(lists[(int)Category.DuplicatePoverty]);
         FinishEnrollmentDuplicates(lists[(int)Category.DuplicateEnrollment]);
         FinishAid(lists);
+        ApplySuggestions(lists[(int)Category.InvalidId]);
 
         // Rows found while streaming come in dataset order; lists show 学籍, 乡村振兴, 资助 then row.
         foreach (var category in new[] { Category.InvalidId, Category.FieldConflict })
@@ -77,8 +78,7 @@ public sealed partial class ComparisonEngine
                 Category = Category.Matched, Person = p, Student = enrolment, Responsible = p.Dispatch,
                 Note = link is null ? RegionNote(p.Dispatch) : JoinNotes(LinkNote(link.Probability), RegionNote(p.Dispatch)),
             });
-            bool paid = _aidKeys.Contains(p.Key) || link is not null && _aidKeys.Contains(link.Student.Key);
-            if (_settings.HasAid && !p.Deceased && _settings.AidStages.Contains(enrolment.Stage) && !paid)
+            if (_settings.HasAid && AwaitsAid(p, enrolment.Stage, link))
                 lists[(int)Category.AidMissing].Add(new ResultRow
                 {
                     Category = Category.AidMissing, Person = p, Student = enrolment, Reason = $"{enrolment.StageText}学生未查到资助发放记录",

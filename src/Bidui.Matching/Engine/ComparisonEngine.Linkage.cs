@@ -27,6 +27,8 @@ public sealed partial class ComparisonEngine
     private readonly Dictionary<PovertyRecord, Link> _links = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<long, Link> _linkByKey = [];
     private readonly Dictionary<(Dataset, int), string> _suggestions = [];
+    // Persons whose aid was paid under a broken number, found by linking the aid row to them.
+    private readonly HashSet<PovertyRecord> _paidThroughLink = new(ReferenceEqualityComparer.Instance);
 
     private sealed record WeakStudent(StudentRecord Record, int Birth, Sex Sex);
 
@@ -275,6 +277,90 @@ public sealed partial class ComparisonEngine
         review.Sort((a, b) => b.MatchWeight.CompareTo(a.MatchWeight) is var c and not 0 ? c
             : a.Person!.Row.CompareTo(b.Person!.Row) is var d and not 0 ? d : a.Student!.Row.CompareTo(b.Student!.Row));
         return review;
+    }
+
+    /// <summary>
+    /// Aid rows whose number is broken or missing, linked to the persons who would otherwise be listed
+    /// as enrolled without aid (aid_missing): a payment made under a mistyped number still reached
+    /// the child. Only those persons are probed, so the work stays small. Returns the review rows.
+    /// </summary>
+    private List<ResultRow> LinkAidRows(LinkageModel model)
+    {
+        var weak = _aidInvalid.Where(x => x.Aid.Key == 0).Select(x => x.Aid).ToList();
+        if (!_settings.HasAid || weak.Count == 0)
+            return [];
+        var index = new BlockIndex();
+        Span<long> keys = stackalloc long[8];
+        var aidRecords = new LinkRecord[weak.Count];
+        for (int j = 0; j < weak.Count; j++)
+        {
+            aidRecords[j] = AidLink(weak[j]);
+            var r = aidRecords[j];
+            AddAll(index, keys[..BlockingKeysOf(weak[j].Name, r.Birth, r.Birth, r.County, r.OtherCounty, keys)], j);
+        }
+
+        var persons = new List<PovertyRecord>();
+        var pairs = new HashSet<(int, int)>();
+        foreach (var p in _poverty.Concat(_weakPersons))
+        {
+            if (p.Key != 0 && _povertyKeys.TryGetFirst(p.Key, out int first) && !ReferenceEquals(_poverty[first], p))
+                continue; // a later row of a person
+            var link = _links.GetValueOrDefault(p);
+            var stage = p.Key != 0 && _enrolledKeys.TryGetFirst(p.Key, out int entry) ? _enrolled[entry].Profile.Stage : link?.Student.Stage;
+            if (stage is not { } enrolledAt || !AwaitsAid(p, enrolledAt, link))
+                continue;
+            persons.Add(p);
+            foreach (long key in keys[..PersonKeys(p, keys)])
+                for (int pos = index.Head(key); pos >= 0; pos = index.Next(pos))
+                    pairs.Add((persons.Count - 1, index.Value(pos)));
+        }
+
+        var list = pairs.OrderBy(x => x.Item1).ThenBy(x => x.Item2).ToList();
+        var patterns = list.Select(x => PairComparer.Compare(PersonLink(persons[x.Item1]), aidRecords[x.Item2])).ToList();
+        var scored = list.Select((x, i) => new ScoredPair(x.Item1, x.Item2, model.Weight(patterns[i], 0))).ToList();
+        var decisions = LinkAssignment.Decide(scored, model.AcceptAt, model.ReviewAt, model.RivalMargin);
+        var review = new List<ResultRow>();
+        for (int i = 0; i < scored.Count; i++)
+        {
+            var person = persons[scored[i].Person];
+            var aid = weak[scored[i].Student];
+            if (decisions[i] == LinkDecision.Accepted)
+            {
+                _paidThroughLink.Add(person);
+                if (IsResidentKey(person.Key) && person.IdProblem == IdProblem.None)
+                    _suggestions[(Dataset.Aid, aid.Row)] = person.IdText;
+            }
+            else if (decisions[i] == LinkDecision.Review)
+            {
+                review.Add(new ResultRow
+                {
+                    Category = Category.Review, Person = person, Aid = aid,
+                    MatchProbability = scored[i].Probability, MatchWeight = scored[i].Weight,
+                    Detail = model.Explain(patterns[i], 0), Responsible = person.Dispatch, Note = RegionNote(person.Dispatch),
+                });
+            }
+        }
+        return review;
+    }
+
+    /// <summary>aid_missing's condition on the person (SPEC §4), by key or through a link.</summary>
+    private bool AwaitsAid(PovertyRecord p, Bidui.Core.Schooling.SchoolStage stage, Link? link) =>
+        !p.Deceased && _settings.AidStages.Contains(stage) && !_aidKeys.Contains(p.Key)
+        && !(link is not null && _aidKeys.Contains(link.Student.Key)) && !_paidThroughLink.Contains(p);
+
+    private LinkRecord AidLink(AidRecord a)
+    {
+        string? id = IdDigits.Clean(a.IdGiven);
+        int school = a.SchoolCode.Length > 0 && _schoolsByCode.TryGetValue(a.SchoolCode, out var s) ? s.Dispatch.Code : 0;
+        return new LinkRecord
+        {
+            NameForm = PersonName.ComparisonForm(a.Name),
+            Id = id,
+            Birth = IdDigits.Birth(id),
+            Sex = IdDigits.SexOf(id),
+            County = CountyOfRegion(IdDigits.Region(id)),
+            OtherCounty = school,
+        };
     }
 
     private StudentRecord StudentOf(int node) =>

@@ -99,8 +99,8 @@ public sealed class ListLayouts(RegionTable regions, bool linkage = false)
             Category.InvalidId =>
                 [Source, SourceRow, Reason, AnyName, AnyId, .. linkage ? new[] { Suggested } : [], AnyUnit],
             Category.Review =>
-                [PovertyRow, StudentRow, Probability, Weight, Evidence, PName, SName, PId, SId, PBirth, SBirth, PCounty, PTownship, PVillage,
-                 SSchool, SSchoolCode, SCounty, SStage, SGrade],
+                [PovertyRow, StudentRow, AidRow, Probability, Weight, Evidence, PName, SName, AName, PId, SId, AId, PBirth, SBirth,
+                 PCounty, PTownship, PVillage, SSchool, SSchoolCode, SCounty, SStage, SGrade, ASchool, AProject],
             Category.DuplicateEnrollment =>
                 [StudentRow, Count, SName, SId, SSchool, SSchoolCode, SCounty, SStage, SGrade, SStatus],
             Category.DuplicatePoverty =>

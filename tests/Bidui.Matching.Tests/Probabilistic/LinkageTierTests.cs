@@ -102,6 +102,22 @@ public class LinkageTierTests
     }
 
     [Fact]
+    public void Aid_paid_under_a_mistyped_number_still_counts_as_paid()
+    {
+        var f = Tier();
+        f.Poverty("刘子涵", Child);
+        f.Student("刘子涵", Child, county: "430121");
+        string typo = Child[..17] + (Child[17] == '0' ? '1' : '0'); // wrong check character
+        int a = f.Aid("刘子涵", typo);
+        var r = f.Finish();
+
+        Assert.Single(r.Of(Category.Matched));
+        Assert.Empty(r.Of(Category.AidMissing));
+        var invalid = Assert.Single(r.Of(Category.InvalidId));
+        Assert.Equal((Records.Dataset.Aid, a, Child), (invalid.Source!.Value, invalid.SourceRow, invalid.SuggestedId));
+    }
+
+    [Fact]
     public void Exact_only_leaves_the_lists_of_the_exact_rules()
     {
         var f = new EngineFixture(linkage: false);
