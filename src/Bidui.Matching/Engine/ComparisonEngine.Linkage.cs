@@ -164,6 +164,38 @@ public sealed partial class ComparisonEngine
 
     // ---- the tier ----
 
+    // Weak persons (no key, or another document's) by blocking key, built once the register is read,
+    // so that every enrolled student not in P can be probed while its row is at hand.
+    private BlockIndex? _weakPersonIndex;
+    private readonly HashSet<(int Person, long StudentKey)> _streamedCandidates = [];
+
+    private void IndexWeakPersons()
+    {
+        _weakPersonIndex = new BlockIndex();
+        Span<long> keys = stackalloc long[8];
+        for (int i = 0; i < _poverty.Count; i++)
+        {
+            var p = _poverty[i];
+            if (!IsResidentKey(p.Key) && _povertyKeys.TryGetFirst(p.Key, out int first) && first == i)
+                AddAll(_weakPersonIndex, keys[..PersonKeys(p, keys)], i);
+        }
+        for (int j = 0; j < _weakPersons.Count; j++)
+            AddAll(_weakPersonIndex, keys[..PersonKeys(_weakPersons[j], keys)], _poverty.Count + j);
+    }
+
+    /// <summary>An enrolled student with a valid number not in P: a candidate for every weak person it shares a blocking key with.</summary>
+    private void ProbeWeakPersons(ReadOnlySpan<char> name, long key, School school)
+    {
+        if (_weakPersonIndex is null)
+            IndexWeakPersons();
+        Span<long> keys = stackalloc long[8];
+        int birth = BirthOfKey(key);
+        int n = BlockingKeysOf(name, birth, birth, CountyOfRegion(RegionOfKey(key)), school.Dispatch.Code, keys);
+        foreach (long k in keys[..n])
+            for (int pos = _weakPersonIndex!.Head(k); pos >= 0; pos = _weakPersonIndex.Next(pos))
+                _streamedCandidates.Add((_weakPersonIndex.Value(pos), key));
+    }
+
     /// <summary>Finds the candidate pairs, scores them, links one to one and returns the review rows.</summary>
     private List<ResultRow> LinkUnmatched()
     {
@@ -173,47 +205,32 @@ public sealed partial class ComparisonEngine
         var pairs = new HashSet<(int Person, int Student)>();
         Span<long> keys = stackalloc long[8];
 
-        // 1. Weak persons (no key, or another document's, and not enrolled) by blocking key.
-        var weakPersonIndex = new BlockIndex();
+        // 1. Unmatched persons. (Weak persons were indexed when the registry began, see ProbeWeakPersons.)
         var unmatchedPersons = new List<int>();
         for (int i = 0; i < _poverty.Count; i++)
         {
             var p = _poverty[i];
-            if (_povertyKeys.TryGetFirst(p.Key, out int first) && first != i || _enrolledKeys.Contains(p.Key))
-                continue;
-            unmatchedPersons.Add(i);
-            if (!IsResidentKey(p.Key))
-                AddAll(weakPersonIndex, keys[..PersonKeys(p, keys)], i);
+            if (!(_povertyKeys.TryGetFirst(p.Key, out int first) && first != i || _enrolledKeys.Contains(p.Key)))
+                unmatchedPersons.Add(i);
         }
         for (int j = 0; j < _weakPersons.Count; j++)
-        {
             unmatchedPersons.Add(_poverty.Count + j);
-            AddAll(weakPersonIndex, keys[..PersonKeys(_weakPersons[j], keys)], _poverty.Count + j);
-        }
 
-        // 2. Every enrolled resident-keyed student not in P against the weak persons; students of
-        //    another document and without a key are the weak students.
-        var weakStudentIndex = new BlockIndex();
-        for (int i = 0; i < _enrolled.Count; i++)
+        // 2. Pairs found while the registry streamed: a weak person and an enrolled student not in P
+        //    (a person found enrolled after all was matched exactly and drops out here).
+        foreach (var (person, studentKey) in _streamedCandidates)
         {
-            ref var e = ref _enrolled[i];
-            if (_povertyKeys.Contains(e.Key))
-                continue;
-            int n = EntryKeys(e, keys);
-            if (!IsResidentKey(e.Key))
-            {
-                if (_enrolledKeys.TryGetFirst(e.Key, out int f) && f == i)
-                    AddAll(weakStudentIndex, keys[..n], i);
-                continue;
-            }
-            foreach (long key in keys[..n])
-            {
-                for (int pos = weakPersonIndex.Head(key); pos >= 0; pos = weakPersonIndex.Next(pos))
-                {
-                    _enrolledKeys.TryGetFirst(e.Key, out int firstEntry);
-                    pairs.Add((weakPersonIndex.Value(pos), firstEntry));
-                }
-            }
+            if (_enrolledKeys.TryGetFirst(studentKey, out int entry) && !_enrolledKeys.Contains(personOf(person).Key))
+                pairs.Add((person, entry));
+        }
+        _streamedCandidates.Clear();
+
+        // The weak students: without a key, or with another document's key not in P.
+        var weakStudentIndex = new BlockIndex();
+        foreach (long key in _otherDocumentStudents.Keys)
+        {
+            if (!_povertyKeys.Contains(key) && _enrolledKeys.TryGetFirst(key, out int entry))
+                AddAll(weakStudentIndex, keys[..EntryKeys(_enrolled[entry], keys)], entry);
         }
         for (int j = 0; j < _weakStudents.Count; j++)
             AddAll(weakStudentIndex, keys[..WeakStudentKeys(_weakStudents[j], keys)], _enrolled.Count + j);
@@ -448,10 +465,13 @@ public sealed partial class ComparisonEngine
         long population = _poverty.Count + _weakPersons.Count;
         if (counts.Count > 0)
         {
+            // Keyed by the name as written (no comparison form for two million rows): a name written in
+            // another script or with a space is missed, which only makes it look a little rarer.
             foreach (var p in _poverty.Concat(_weakPersons))
             {
-                if (counts.ContainsKey(p.NameForm))
-                    counts[p.NameForm]++;
+                ref int n = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrNullRef(counts, p.Name);
+                if (!System.Runtime.CompilerServices.Unsafe.IsNullRef(ref n))
+                    n++;
             }
         }
         return new NameFrequencyTable(counts, population);

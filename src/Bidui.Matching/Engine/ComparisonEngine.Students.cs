@@ -72,6 +72,8 @@ public sealed partial class ComparisonEngine
                 }, c.BirthDate, c.Sex);
             else if (!id.IsResident)
                 _otherDocumentStudents.TryAdd(id.Key, (BirthCell(c.BirthDate), Bidui.Core.Identity.SexText.Parse(c.Sex.Trim())));
+            else if (person is null)
+                ProbeWeakPersons(c.Name, id.Key, school);
         }
         if (id.Key == 0)
             return true;
