@@ -27,6 +27,12 @@ internal static class Program
                 return 0;
             }
 
+            if (args is ["inproc", var students, var poverty, var aid, var output])
+            {
+                InProcessRun.Run(students, poverty, aid, output);
+                return 0;
+            }
+
             var options = BenchOptions.Parse(args);
             if (options is null)
             {

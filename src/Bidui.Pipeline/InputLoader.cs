@@ -18,7 +18,8 @@ internal static class InputLoader
             relation = t.Ordinal("与户主关系"), sex = t.Ordinal("性别"), birth = t.Ordinal("出生日期"), popType = t.Ordinal("人口类型"),
             schooling = t.Ordinal("在校生状况"), county = t.Ordinal("县级代码"), province = t.Ordinal("省"), prefecture = t.Ordinal("市"),
             countyName = t.Ordinal("县"), township = t.Ordinal("乡镇"), village = t.Ordinal("村"), status = t.Ordinal("人员状态");
-        return Load(t, Dataset.Poverty, step, r =>
+        return Load(t, Dataset.Poverty, step, [name, id, type, household, relation, sex, birth, popType, schooling, county, province, prefecture,
+            countyName, township, village, status], r =>
         {
             var c = new PovertyCells
             {
@@ -38,7 +39,7 @@ internal static class InputLoader
         int name = t.Ordinal("姓名"), id = t.Ordinal("身份证件号"), type = t.Ordinal("身份证件类型"), project = t.Ordinal("资助项目"),
             amount = t.Ordinal("金额"), year = t.Ordinal("学年"), term = t.Ordinal("学期"), paidOn = t.Ordinal("发放日期"),
             school = t.Ordinal("学校名称"), schoolCode = t.Ordinal("学校标识码");
-        return Load(t, Dataset.Aid, step, r =>
+        return Load(t, Dataset.Aid, step, [name, id, type, project, amount, year, term, paidOn, school, schoolCode], r =>
         {
             var c = new AidCells
             {
@@ -56,7 +57,7 @@ internal static class InputLoader
         int name = t.Ordinal("姓名"), id = t.Ordinal("身份证件号"), type = t.Ordinal("身份证件类型"), number = t.Ordinal("学籍号"),
             sex = t.Ordinal("性别"), birth = t.Ordinal("出生日期"), school = t.Ordinal("学校名称"), schoolCode = t.Ordinal("学校标识码"),
             county = t.Ordinal("学校所在地代码"), stage = t.Ordinal("学段"), grade = t.Ordinal("年级"), status = t.Ordinal("学籍状态");
-        return Load(t, Dataset.Students, step, r =>
+        return Load(t, Dataset.Students, step, [name, id, type, number, sex, birth, school, schoolCode, county, stage, grade, status], r =>
         {
             var c = new StudentCells
             {
@@ -72,25 +73,42 @@ internal static class InputLoader
     private static ReadOnlySpan<char> Cell(ITabularReader r, int ordinal) =>
         ordinal < 0 ? [] : r.GetSpan(ordinal);
 
+    /// <summary>
+    /// Rows are parsed on a second thread while the engine consumes them (<see cref="ReadAhead"/>);
+    /// BIDUI_READ_AHEAD=0 reads on the engine's thread, as before (for measuring and for tests).
+    /// </summary>
+    internal static bool UseReadAhead { get; set; } = Environment.GetEnvironmentVariable("BIDUI_READ_AHEAD") != "0";
+
     /// <summary>The loop every input shares: blank rows are counted here, the rest go to the engine, which says loaded or rejected.</summary>
-    private static InputAccount Load(BoundTable t, Dataset dataset, IProgressStep step, Func<ITabularReader, bool> addRow)
+    /// <param name="ordinals">The columns <paramref name="addRow"/> reads (-1 for a column the file lacks).</param>
+    private static InputAccount Load(BoundTable t, Dataset dataset, IProgressStep step, int[] ordinals, Func<ITabularReader, bool> addRow)
     {
         var r = t.Reader;
         var account = new InputAccount(dataset, r.FilePath, r.FormatName, t.HeaderRowNumber);
         long nextReport = ReportEvery;
-        while (t.ReadRow())
+        void Row(ITabularReader row)
         {
-            if (r.IsBlank)
+            if (row.IsBlank)
             {
                 account.Blank();
-                continue;
+                return;
             }
-            if (addRow(r)) account.Loaded(); else account.Rejected();
+            if (addRow(row)) account.Loaded(); else account.Rejected();
             if (account.RowsRead >= nextReport)
             {
                 step.Report(account.RowsRead);
                 nextReport += ReportEvery;
             }
+        }
+
+        if (UseReadAhead)
+        {
+            ReadAhead.ForEachRow(t, ordinals, Row);
+        }
+        else
+        {
+            while (t.ReadRow())
+                Row(r);
         }
         return account;
     }
