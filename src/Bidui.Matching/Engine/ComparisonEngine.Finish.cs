@@ -16,7 +16,6 @@ public sealed partial class ComparisonEngine
 
         var lists = _online;
         var review = Linkage ? LinkUnmatched() : null;
-        review?.AddRange(LinkAidRows(Model!));
         int unknownAge = 0;
         for (int i = 0; i < _poverty.Count; i++)
         {
@@ -31,7 +30,10 @@ public sealed partial class ComparisonEngine
                 ClassifyPerson(p, lists); // a row without a key joins the lists only through a link
         }
         if (review is not null)
+        {
+            review.AddRange(LinkAidRows(Model!, lists[(int)Category.AidMissing]));
             lists[(int)Category.Review].AddRange(review);
+        }
         FinishPovertyDuplicates(lists[(int)Category.DuplicatePoverty]);
         FinishEnrollmentDuplicates(lists[(int)Category.DuplicateEnrollment]);
         FinishAid(lists);

@@ -27,8 +27,6 @@ public sealed partial class ComparisonEngine
     private readonly Dictionary<PovertyRecord, Link> _links = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<long, Link> _linkByKey = [];
     private readonly Dictionary<(Dataset, int), string> _suggestions = [];
-    // Persons whose aid was paid under a broken number, found by linking the aid row to them.
-    private readonly HashSet<PovertyRecord> _paidThroughLink = new(ReferenceEqualityComparer.Instance);
 
     private sealed record WeakStudent(StudentRecord Record, int Birth, Sex Sex);
 
@@ -205,13 +203,15 @@ public sealed partial class ComparisonEngine
         var pairs = new HashSet<(int Person, int Student)>();
         Span<long> keys = stackalloc long[8];
 
-        // 1. Unmatched persons. (Weak persons were indexed when the registry began, see ProbeWeakPersons.)
+        // 1. Persons matched exactly (they train the model) and not (they are probed). Weak persons were
+        //    indexed when the registry began, see ProbeWeakPersons.
         var unmatchedPersons = new List<int>();
+        var matchedPersons = new List<int>();
         for (int i = 0; i < _poverty.Count; i++)
         {
-            var p = _poverty[i];
-            if (!(_povertyKeys.TryGetFirst(p.Key, out int first) && first != i || _enrolledKeys.Contains(p.Key)))
-                unmatchedPersons.Add(i);
+            if (_povertyKeys.TryGetFirst(_poverty[i].Key, out int first) && first != i)
+                continue; // a later row of a person
+            (_enrolledKeys.Contains(_poverty[i].Key) ? matchedPersons : unmatchedPersons).Add(i);
         }
         for (int j = 0; j < _weakPersons.Count; j++)
             unmatchedPersons.Add(_poverty.Count + j);
@@ -255,7 +255,7 @@ public sealed partial class ComparisonEngine
             .ToList();
         var frequencies = NameFrequencies(candidates.Where(c => c.Pattern.Level(Comparison.Name) == Comparison.NameLevel.Equal)
             .Select(c => PersonRecord(c.Person).NameForm));
-        Model = _settings.Model ?? EstimateModel(candidates.Select(c => c.Pattern), frequencies.Population);
+        Model = _settings.Model ?? EstimateModel(candidates.Select(c => c.Pattern), matchedPersons, frequencies.Population);
         var model = Model;
         double Tf(int person) => frequencies.Of(PersonRecord(person).NameForm);
 
@@ -297,53 +297,45 @@ public sealed partial class ComparisonEngine
     }
 
     /// <summary>
-    /// Aid rows whose number is broken or missing, linked to the persons who would otherwise be listed
-    /// as enrolled without aid (aid_missing): a payment made under a mistyped number still reached
-    /// the child. Only those persons are probed, so the work stays small. Returns the review rows.
+    /// Aid rows whose number is broken or missing, linked to the persons listed as enrolled without aid
+    /// (aid_missing): a payment made under a mistyped number still reached the child. Only those
+    /// persons are probed, so the work stays small. Linked persons leave the list; returns the review rows.
     /// </summary>
-    private List<ResultRow> LinkAidRows(LinkageModel model)
+    private List<ResultRow> LinkAidRows(LinkageModel model, List<ResultRow> aidMissing)
     {
         var weak = _aidInvalid.Where(x => x.Aid.Key == 0).Select(x => x.Aid).ToList();
-        if (!_settings.HasAid || weak.Count == 0)
+        if (weak.Count == 0 || aidMissing.Count == 0)
             return [];
         var index = new BlockIndex();
         Span<long> keys = stackalloc long[8];
         var aidRecords = new LinkRecord[weak.Count];
         for (int j = 0; j < weak.Count; j++)
         {
-            aidRecords[j] = AidLink(weak[j]);
-            var r = aidRecords[j];
+            var r = aidRecords[j] = AidLink(weak[j]);
             AddAll(index, keys[..BlockingKeysOf(weak[j].Name, r.Birth, r.Birth, r.County, r.OtherCounty, keys)], j);
         }
 
-        var persons = new List<PovertyRecord>();
         var pairs = new HashSet<(int, int)>();
-        foreach (var p in _poverty.Concat(_weakPersons))
+        for (int i = 0; i < aidMissing.Count; i++)
         {
-            if (p.Key != 0 && _povertyKeys.TryGetFirst(p.Key, out int first) && !ReferenceEquals(_poverty[first], p))
-                continue; // a later row of a person
-            var link = _links.GetValueOrDefault(p);
-            var stage = p.Key != 0 && _enrolledKeys.TryGetFirst(p.Key, out int entry) ? _enrolled[entry].Profile.Stage : link?.Student.Stage;
-            if (stage is not { } enrolledAt || !AwaitsAid(p, enrolledAt, link))
-                continue;
-            persons.Add(p);
-            foreach (long key in keys[..PersonKeys(p, keys)])
+            foreach (long key in keys[..PersonKeys(aidMissing[i].Person!, keys)])
                 for (int pos = index.Head(key); pos >= 0; pos = index.Next(pos))
-                    pairs.Add((persons.Count - 1, index.Value(pos)));
+                    pairs.Add((i, index.Value(pos)));
         }
 
         var list = pairs.OrderBy(x => x.Item1).ThenBy(x => x.Item2).ToList();
-        var patterns = list.Select(x => PairComparer.Compare(PersonLink(persons[x.Item1]), aidRecords[x.Item2])).ToList();
+        var patterns = list.Select(x => PairComparer.Compare(PersonLink(aidMissing[x.Item1].Person!), aidRecords[x.Item2])).ToList();
         var scored = list.Select((x, i) => new ScoredPair(x.Item1, x.Item2, model.Weight(patterns[i], 0))).ToList();
         var decisions = LinkAssignment.Decide(scored, model.AcceptAt, model.ReviewAt, model.RivalMargin);
         var review = new List<ResultRow>();
+        var paid = new HashSet<int>();
         for (int i = 0; i < scored.Count; i++)
         {
-            var person = persons[scored[i].Person];
+            var person = aidMissing[scored[i].Person].Person!;
             var aid = weak[scored[i].Student];
             if (decisions[i] == LinkDecision.Accepted)
             {
-                _paidThroughLink.Add(person);
+                paid.Add(scored[i].Person);
                 if (IsResidentKey(person.Key) && person.IdProblem == IdProblem.None)
                     _suggestions[(Dataset.Aid, aid.Row)] = person.IdText;
             }
@@ -357,13 +349,16 @@ public sealed partial class ComparisonEngine
                 });
             }
         }
+        var still = aidMissing.Where((_, i) => !paid.Contains(i)).ToList();
+        aidMissing.Clear();
+        aidMissing.AddRange(still);
         return review;
     }
 
     /// <summary>aid_missing's condition on the person (SPEC §4), by key or through a link.</summary>
     private bool AwaitsAid(PovertyRecord p, Bidui.Core.Schooling.SchoolStage stage, Link? link) =>
         !p.Deceased && _settings.AidStages.Contains(stage) && !_aidKeys.Contains(p.Key)
-        && !(link is not null && _aidKeys.Contains(link.Student.Key)) && !_paidThroughLink.Contains(p);
+        && !(link is not null && _aidKeys.Contains(link.Student.Key));
 
     private LinkRecord AidLink(AidRecord a)
     {
@@ -412,7 +407,7 @@ public sealed partial class ComparisonEngine
 
     // ---- estimation ----
 
-    private LinkageModel EstimateModel(IEnumerable<Pattern> candidatePatterns, long namePopulation)
+    private LinkageModel EstimateModel(IEnumerable<Pattern> candidatePatterns, List<int> matched, long namePopulation)
     {
         var candidates = new PatternCounts();
         foreach (var p in candidatePatterns)
@@ -422,13 +417,6 @@ public sealed partial class ComparisonEngine
         // Exactly matched pairs (blocked on the ID) teach what a true pair looks like on the other
         // comparisons, read from the person's columns rather than the ID; evenly spaced and weighted
         // so that the sample stands for all of them.
-        var matched = new List<int>();
-        for (int i = 0; i < _poverty.Count; i++)
-        {
-            var p = _poverty[i];
-            if (_povertyKeys.TryGetFirst(p.Key, out int first) && first == i && _enrolledKeys.Contains(p.Key))
-                matched.Add(i);
-        }
         int step = Math.Max(1, matched.Count / TrainingExactPairs);
         for (int k = 0; k < matched.Count; k += step)
         {
@@ -456,37 +444,43 @@ public sealed partial class ComparisonEngine
         return ModelEstimator.Estimate(ModelEstimator.EstimateU(random), training, candidates, allPairs, random.Total, namePopulation);
     }
 
-    /// <summary>How often each needed name occurs among all poverty rows (the population the tf stands for).</summary>
+    private const int NameSample = 200_000;
+
+    /// <summary>
+    /// How often each needed name occurs, counted on an evenly spaced sample of at most 200,000 poverty
+    /// rows (the population the tf stands for): common names, the ones to mark down, are counted well;
+    /// a name met at most once in the sample is "rarer than we can tell" and keeps the average weight.
+    /// </summary>
     private NameFrequencyTable NameFrequencies(IEnumerable<string> needed)
     {
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (string name in needed)
             counts[name] = 0;
-        long population = _poverty.Count + _weakPersons.Count;
+        long rows = _poverty.Count + _weakPersons.Count;
+        int step = (int)Math.Max(1, rows / NameSample);
+        long sampled = 0;
         if (counts.Count > 0)
         {
-            // Keyed by the name as written (no comparison form for two million rows): a name written in
-            // another script or with a space is missed, which only makes it look a little rarer.
-            foreach (var p in _poverty.Concat(_weakPersons))
+            for (long k = 0; k < rows; k += step, sampled++)
             {
+                var p = k < _poverty.Count ? _poverty[(int)k] : _weakPersons[(int)(k - _poverty.Count)];
+                // Keyed by the name as written: a name in another script or with a space is missed,
+                // which only makes it look a little rarer.
                 ref int n = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrNullRef(counts, p.Name);
                 if (!System.Runtime.CompilerServices.Unsafe.IsNullRef(ref n))
                     n++;
             }
         }
-        return new NameFrequencyTable(counts, population);
+        return new NameFrequencyTable(counts, sampled, rows);
     }
 
-    private sealed class NameFrequencyTable(Dictionary<string, int> counts, long population)
+    private sealed class NameFrequencyTable(Dictionary<string, int> counts, long sampled, long population)
     {
         public long Population => population;
 
-        /// <summary>
-        /// tf of a name: the share of the other rows that carry it (the person's own row is left out, so a
-        /// name seen once is "rarer than we can tell"); 0 when the name was not asked for.
-        /// </summary>
+        /// <summary>tf of a name; 0 (average weight) when seen at most once in the sample or not asked for.</summary>
         public double Of(string name) =>
-            population > 1 && counts.TryGetValue(name, out int n) ? Math.Max(n - 1, 0) / (double)(population - 1) : 0;
+            counts.TryGetValue(name, out int n) && n >= 2 ? n / (double)sampled : 0;
     }
 
     private static string LinkNote(double probability) =>
