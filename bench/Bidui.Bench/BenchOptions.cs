@@ -14,6 +14,7 @@ internal sealed record BenchOptions
           --runs R          run each contender R times and report every run (default 1)
           --only NAME       run one contender only (no list check)
           --*-file F        compare given CSV files instead of generating them
+          --xlsx            generate the student file as xlsx (at most 1,048,000 rows; Bidui only: needs --only bidui)
         """;
 
     public long Students { get; init; } = 10_000_000;
@@ -24,11 +25,12 @@ internal sealed record BenchOptions
     public string? StudentsFile { get; init; }
     public string? PovertyFile { get; init; }
     public string? AidFile { get; init; }
+    public bool Xlsx { get; init; }
     public DateOnly ReferenceDate { get; init; } = DefaultReferenceDate(DateOnly.FromDateTime(DateTime.Now));
 
     public bool GivenFiles => StudentsFile is not null;
 
-    public string WorkDir => Path.GetFullPath(Dir ?? Path.Combine("/work/bench-data", GivenFiles ? "given" : $"s{Students}"));
+    public string WorkDir => Path.GetFullPath(Dir ?? Path.Combine("/work/bench-data", GivenFiles ? "given" : $"s{Students}{(Xlsx ? "-xlsx" : "")}"));
 
     /// <summary>Null when help was asked for.</summary>
     public static BenchOptions? Parse(string[] args)
@@ -47,6 +49,7 @@ internal sealed record BenchOptions
                 "--students-file" => o with { StudentsFile = Next() },
                 "--poverty-file" => o with { PovertyFile = Next() },
                 "--aid-file" => o with { AidFile = Next() },
+                "--xlsx" => o with { Xlsx = true },
                 "--reference-date" => o with { ReferenceDate = DateOnly.ParseExact(Next(), "yyyy-MM-dd", CultureInfo.InvariantCulture) },
                 "-h" or "--help" => null,
                 _ => throw new ArgumentException($"unknown option {args[i]}"),
@@ -60,6 +63,11 @@ internal sealed record BenchOptions
         if (o.Students < 1_000 || o.Runs < 1)
         {
             throw new ArgumentException("--students must be at least 1000 and --runs at least 1");
+        }
+
+        if (o.Xlsx && o.Only != "bidui")
+        {
+            throw new ArgumentException("--xlsx goes with --only bidui (the peer reads CSV)");
         }
 
         if (o.GivenFiles && (o.PovertyFile is null || o.AidFile is null))
