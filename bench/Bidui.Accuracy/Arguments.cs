@@ -2,11 +2,12 @@ using System.Globalization;
 
 namespace Bidui.Accuracy;
 
-internal sealed record Arguments(int Households, int Seed, string? Keep)
+internal sealed record Arguments(int Households, int Seed, string? Keep, double Namesakes)
 {
     public static Arguments Parse(string[] args)
     {
         int households = 40_000, seed = 1;
+        double namesakes = new Bidui.Synthetic.Linkage.LinkageOptions(1).NamesakeShare;
         string? keep = null;
         for (int i = 0; i < args.Length; i++)
         {
@@ -16,9 +17,10 @@ internal sealed record Arguments(int Households, int Seed, string? Keep)
                 case "--households": households = int.Parse(Value(), CultureInfo.InvariantCulture); break;
                 case "--seed": seed = int.Parse(Value(), CultureInfo.InvariantCulture); break;
                 case "--keep": keep = Value(); break;
-                default: throw new ArgumentException($"unknown option {args[i]} (use --households N, --seed N, --keep DIR)");
+                case "--namesakes": namesakes = double.Parse(Value(), CultureInfo.InvariantCulture); break;
+                default: throw new ArgumentException($"unknown option {args[i]} (use --households N, --seed N, --namesakes SHARE, --keep DIR)");
             }
         }
-        return new Arguments(households, seed, keep);
+        return new Arguments(households, seed, keep, namesakes);
     }
 }

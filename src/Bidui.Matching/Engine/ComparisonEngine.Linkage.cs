@@ -61,6 +61,7 @@ public sealed partial class ComparisonEngine
         {
             NameForm = p.NameForm,
             Id = id,
+            IdValid = IsResidentKey(p.Key),
             Birth = birth != 0 ? birth : IdDigits.Birth(id),
             Sex = p.Sex != Sex.Unknown ? p.Sex : IdDigits.SexOf(id),
             County = CountyOfRegion(IdDigits.Region(id)),
@@ -89,6 +90,7 @@ public sealed partial class ComparisonEngine
         {
             NameForm = PersonName.ComparisonForm(e.Name),
             Id = resident ? ResidentId.Format(e.Key) : null,
+            IdValid = resident,
             Birth = birth,
             Sex = sex,
             County = resident ? CountyOfRegion(RegionOfKey(e.Key)) : 0,

@@ -12,6 +12,8 @@ public sealed record LinkRecord
     public required string NameForm { get; init; }
     /// <summary>The ID as comparable digits (<see cref="IdDigits.Clean"/>); null when absent, unreadable or another document.</summary>
     public string? Id { get; init; }
+    /// <summary>Whether <see cref="Id"/> is a valid resident number (GB 11643), not a broken one.</summary>
+    public bool IdValid { get; init; }
     /// <summary>yyyyMMdd as a number; 0 when unknown.</summary>
     public int Birth { get; init; }
     public Sex Sex { get; init; }

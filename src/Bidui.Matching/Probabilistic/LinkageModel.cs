@@ -28,7 +28,7 @@ public sealed class LinkageModel
     public double RivalMargin { get; init; } = DefaultRivalMargin;
     public ModelProvenance Provenance { get; init; } = new();
 
-    public const double DefaultAcceptAt = 0.99, DefaultReviewAt = 0.2, DefaultRivalMargin = 4;
+    public const double DefaultAcceptAt = 0.99, DefaultReviewAt = 0.05, DefaultRivalMargin = 4;
 
     public double PriorWeight => Math.Log2(Prior / (1 - Prior));
 

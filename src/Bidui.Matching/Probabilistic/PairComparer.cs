@@ -8,11 +8,21 @@ namespace Bidui.Matching.Probabilistic;
 public static class PairComparer
 {
     public static Pattern Compare(LinkRecord a, LinkRecord b) => Pattern.Of(
-        CompareIds(a.Id, b.Id),
+        CompareIdsOf(a, b),
         CompareNames(a.NameForm, b.NameForm),
         CompareBirths(a.Birth, b.Birth),
         CompareSexes(a.Sex, b.Sex),
         CompareCounties(a, b));
+
+    /// <summary>
+    /// Two numbers that are both broken and disagree say little: each is wrong somewhere, so their
+    /// disagreement is read as missing, not as evidence of two people.
+    /// </summary>
+    public static int CompareIdsOf(LinkRecord a, LinkRecord b)
+    {
+        int level = CompareIds(a.Id, b.Id);
+        return level == IdLevel.Different && !a.IdValid && !b.IdValid ? Missing : level;
+    }
 
     public static int CompareIds(string? a, string? b)
     {

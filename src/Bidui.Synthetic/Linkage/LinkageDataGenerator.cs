@@ -90,19 +90,19 @@ public static class LinkageDataGenerator
                 pupils.Add((child, true));
         }
         int others = (int)(children.Count * options.OtherStudentsPerChild);
+        int namesakes = (int)Math.Round(children.Count * options.NamesakeShare);
         for (int i = 0; i < others; i++)
         {
             var county = counties[rng.Next(counties.Length)];
             bool male = rng.Chance(0.52);
-            if (i % 100 == 0 && children.Count > 0)
-            {
-                // A namesake: another family's child with a poverty child's name, sex and birth date.
-                var model = children[rng.Next(children.Count)];
-                var birth = ResidentIds.BirthDate(model.Id17);
-                pupils.Add((NewPerson(model.HomeCounty, rng.Next(12), model.Name, birth, model.Male, ResidentIds.Region(model.Id17)), false));
-                continue;
-            }
             pupils.Add((NewPerson(county.Code, rng.Next(12), Names.RandomHan(rng, male, true), Birth(3, 17), male), false));
+        }
+        for (int i = 0; i < namesakes && children.Count > 0; i++)
+        {
+            // A namesake: another family's child with a poverty child's name, sex and birth date.
+            var model = children[rng.Next(children.Count)];
+            var birth = ResidentIds.BirthDate(model.Id17);
+            pupils.Add((NewPerson(model.HomeCounty, rng.Next(12), model.Name, birth, model.Male, ResidentIds.Region(model.Id17)), false));
         }
         Shuffle(pupils, rng);
 

@@ -9,6 +9,13 @@ namespace Bidui.Synthetic.Linkage;
 public sealed record LinkageOptions(int Households, int Seed = 1, int Counties = 8, double OtherStudentsPerChild = 4)
 {
     public DateOnly ReferenceDate { get; init; } = new(2026, 8, 31);
+    /// <summary>
+    /// Share of poverty children given a namesake among the other pupils: same name, sex, birth date
+    /// and county, another family. By the census name shares about one child in a thousand has one
+    /// (≈ 14 same-sex children born the same day in a county, a 1-in-10,000 chance that two share a
+    /// full name); the default doubles that. Raise it to stress the model.
+    /// </summary>
+    public double NamesakeShare { get; init; } = 0.002;
     public LinkageFaults Faults { get; init; } = LinkageFaults.Realistic;
 }
 

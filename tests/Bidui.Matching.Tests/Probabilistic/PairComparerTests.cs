@@ -58,6 +58,17 @@ public class PairComparerTests
         Assert.Equal(level, PairComparer.CompareCounties(Record(county: a, other: a2), Record(county: b, other: b2)));
 
     [Fact]
+    public void Two_broken_numbers_that_disagree_count_as_missing_not_as_different()
+    {
+        var brokenA = Record(id: "430224200810103017");
+        var brokenB = Record(id: "430724200810130017");
+        var valid = Record(id: "430724200810130017") with { IdValid = true };
+        Assert.Equal(Missing, PairComparer.CompareIdsOf(brokenA, brokenB));
+        Assert.Equal(IdLevel.Different, PairComparer.CompareIdsOf(brokenA, valid));
+        Assert.Equal(IdLevel.Equal, PairComparer.CompareIdsOf(brokenB, valid));
+    }
+
+    [Fact]
     public void A_pattern_packs_every_level_and_gives_them_back()
     {
         var p = Pattern.Of(IdLevel.Transposition, NameLevel.SamePinyin, BirthLevel.OneFieldOff, SexLevel.Different, CountyLevel.SameProvince);
