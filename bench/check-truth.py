@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Checks a demo run's results against the generator's truth, list by list (the e2e test's check,
-for demo sizes too big for a unit test). Usage: bench/check-truth.py DEMO_OUT_DIR"""
+for demo sizes too big for a unit test). The truth is what the exact tier must produce, so run the
+demo with --exact-only. Usage: bench/check-truth.py DEMO_OUT_DIR"""
 import csv, json, os, sys
 
 def rows(path, columns=None):

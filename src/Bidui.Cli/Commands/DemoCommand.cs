@@ -26,6 +26,9 @@ internal sealed class DemoCommand : Command<DemoCommand.Settings>
 
         [CommandOption("--reference-date <DATE>"), Description("年龄计算基准日 yyyy-MM-dd")]
         public string? ReferenceDate { get; init; }
+
+        [CommandOption("--exact-only"), Description("只做精确比对（已知结果 inputs/truth/ 即此模式的结果）")]
+        public bool ExactOnly { get; init; }
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
@@ -51,6 +54,7 @@ internal sealed class DemoCommand : Command<DemoCommand.Settings>
             {
                 ReferenceDate = referenceDate,
                 Today = today,
+                ExactOnly = settings.ExactOnly,
             };
             return (Files: files, Result: CompareJob.Run(request, progress));
         });
