@@ -1,0 +1,62 @@
+using Bidui.Core.Dates;
+using Bidui.Synthetic;
+using Bidui.Workflow.Access;
+using Bidui.Workflow.Rounds;
+using Bidui.Workflow.Store;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bidui.Web.Demo;
+
+/// <summary>
+/// `serve --demo` on an empty store: the demo province's regions, one user per role, and one
+/// finished round compared from the synthetic small province (邵阳市: 邵东市, 隆回县, 新邵县).
+/// </summary>
+public static class DemoSeeder
+{
+    public static async Task SeedAsync(IServiceProvider services, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var db = services.GetRequiredService<BiduiDbContext>();
+        var store = services.GetRequiredService<StoreOptions>();
+        var clock = services.GetRequiredService<TimeProvider>();
+        db.SetScope(UserScope.System);
+
+        db.Regions.AddRange(RegionSeeder.WithAncestors(Bidui.Core.Regions.RegionTable.Default.CountiesInUse(43).Select(r => r.Code)));
+        var users = DemoAccounts.Users.Select(u => new User
+        {
+            UserName = u.UserName, DisplayName = u.DisplayName, Role = u.Role, RegionCode = u.RegionCode, PasswordHash = PasswordHashing.Hash(DemoAccounts.Password),
+        }).ToList();
+        db.Users.AddRange(users);
+        await db.SaveChangesAsync(ct);
+
+        var admin = Actor.Of(users.Single(u => u.Role == Role.ProvinceAdmin));
+        var files = GenerateInputs(Path.Combine(store.DataDirectory, "demo-inputs"), clock);
+        var rounds = services.GetRequiredService<RoundService>();
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var round = await rounds.CreateAsync(admin, new NewRound("2026年秋季学期比对（演示）", "2026-2027", "秋季学期",
+            ReferenceDates.Default(today), today.AddDays(30)), ct);
+        foreach (var (kind, path) in new[] { (RoundFiles.Students, files.StudentsPath), (RoundFiles.Poverty, files.PovertyPath), (RoundFiles.Aid, files.AidPath) })
+        {
+            await using var stream = File.OpenRead(path);
+            await rounds.SaveInputAsync(admin, round.Id, kind, Path.GetFileName(path), stream, ct);
+        }
+        await rounds.StartAsync(admin, round.Id, ct);
+        await services.GetRequiredService<RoundRunner>().RunAsync(round.Id, ct);
+
+        // The school officer belongs to the 邵东市 school with the most cases, so the demo shows a full list.
+        var school = await db.Cases.Where(c => c.RoundId == round.Id && c.CountyCode == DemoAccounts.Shaodong && c.Unit == Unit.School)
+            .GroupBy(c => c.SchoolCode).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).Select(g => g.Key).FirstAsync(ct);
+        var schoolUser = users.Single(u => u.Role == Role.SchoolAid);
+        schoolUser.SchoolCode = school;
+        schoolUser.DisplayName = (await db.Schools.Where(s => s.Code == school).Select(s => s.Name).SingleAsync(ct)) + "资助专干";
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>The small synthetic province; tests reuse it.</summary>
+    public static DemoFiles GenerateInputs(string directory, TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        return DemoGenerator.Generate(directory, new DemoOptions(DemoSize.Small, 1, ReferenceDates.Default(today), today));
+    }
+}

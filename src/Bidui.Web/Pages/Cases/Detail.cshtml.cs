@@ -1,0 +1,87 @@
+using System.Net;
+using System.Text.Json;
+using Bidui.Workflow.Cases;
+using Bidui.Workflow.Store;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Bidui.Web.Pages.Cases;
+
+public sealed class DetailModel(CaseQueries queries, CaseWorkflow workflow) : AppPageModel
+{
+    public Case Case { get; private set; } = new();
+    public IReadOnlyList<KeyValuePair<string, string>> Details { get; private set; } = [];
+    public string? Error { get; private set; }
+    public bool CanSubmit => CaseWorkflow.CanSubmit(Actor, Case);
+    public bool CanReview => CaseWorkflow.CanReview(Actor, Case);
+
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        await workflow.AuditViewAsync(Actor, Case, ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRevealAsync(long id, CancellationToken ct)
+    {
+        try
+        {
+            return Content(WebUtility.HtmlEncode(await workflow.RevealIdAsync(Actor, id, ct)), "text/html; charset=utf-8");
+        }
+        catch (WorkflowException)
+        {
+            return NotFound();
+        }
+    }
+
+    public Task<IActionResult> OnPostSubmitAsync(long id, string result, string? note, List<IFormFile>? files, CancellationToken ct) =>
+        Act(id, async () =>
+        {
+            // Submit first: a refused submission leaves no attachments behind.
+            await workflow.SubmitAsync(Actor, id, result ?? "", note, ct);
+            foreach (var file in files ?? [])
+            {
+                if (file.Length == 0) continue;
+                await using var stream = file.OpenReadStream();
+                await workflow.AddAttachmentAsync(Actor, id, file.FileName, file.ContentType, stream, ct);
+            }
+            return "核查结果已提交，等待审核。";
+        }, ct);
+
+    public Task<IActionResult> OnPostApproveAsync(long id, string? note, CancellationToken ct) =>
+        Act(id, async () => { await workflow.ApproveAsync(Actor, id, note, ct); return "已审核通过，任务办结。"; }, ct);
+
+    public Task<IActionResult> OnPostReturnAsync(long id, string? note, CancellationToken ct) =>
+        Act(id, async () => { await workflow.ReturnAsync(Actor, id, note ?? "", ct); return "已退回，待重新核查。"; }, ct);
+
+    public async Task<IActionResult> OnGetAttachmentAsync(long id, long attachmentId, CancellationToken ct)
+    {
+        var found = await workflow.OpenAttachmentAsync(Actor, attachmentId, ct);
+        if (found is null || found.Value.Attachment.CaseId != id || !System.IO.File.Exists(found.Value.Path)) return NotFound();
+        return PhysicalFile(found.Value.Path, "application/octet-stream", found.Value.Attachment.FileName);
+    }
+
+    private async Task<IActionResult> Act(long id, Func<Task<string>> action, CancellationToken ct)
+    {
+        try
+        {
+            TempData["Message"] = await action();
+            return Redirect($"/Cases/Detail/{id}");
+        }
+        catch (WorkflowException ex)
+        {
+            if (!await LoadAsync(id, ct)) return NotFound();
+            Error = ex.Message;
+            return Page();
+        }
+    }
+
+    private async Task<bool> LoadAsync(long id, CancellationToken ct)
+    {
+        var c = await queries.FindAsync(id, ct);
+        if (c is null) return false;
+        Case = c;
+        Details = [.. JsonSerializer.Deserialize<Dictionary<string, string>>(c.Details) ?? []];
+        return true;
+    }
+}

@@ -1,0 +1,137 @@
+using System.Globalization;
+using Bidui.Workflow.Access;
+using Bidui.Workflow.Audit;
+using Bidui.Workflow.Store;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bidui.Workflow.Cases;
+
+/// <summary>A refused step, with the sentence the user sees.</summary>
+public sealed class WorkflowException : Exception
+{
+    public WorkflowException() : base("操作无效") { }
+    public WorkflowException(string message) : base(message) { }
+    public WorkflowException(string message, Exception inner) : base(message, inner) { }
+}
+
+/// <summary>
+/// The life of a case: the assigned unit submits a result (待核查/已退回 → 待审核), the county
+/// approves (→ 已办结) or returns it (→ 已退回). Every change and every reveal is audited.
+/// </summary>
+public sealed class CaseWorkflow(BiduiDbContext db, AuditLog audit, TimeProvider clock, StoreOptions store)
+{
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    public static bool CanSubmit(Actor actor, Case c) =>
+        c.State is CaseState.Open or CaseState.Returned && RoleInfo.MaySubmit(actor.Role, c.Unit);
+
+    public static bool CanReview(Actor actor, Case c) => c.State == CaseState.Submitted && RoleInfo.MayReview(actor.Role, c.Unit);
+
+    public async Task<Case> SubmitAsync(Actor actor, long caseId, string result, string? note, CancellationToken ct = default)
+    {
+        var c = await LoadAsync(caseId, ct);
+        CheckSubmission(actor, c, result, note);
+        c.Result = result;
+        c.Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+        c.State = CaseState.Submitted;
+        c.SubmittedAt = Now;
+        await RecordAsync(actor, c, "提交核查结果", result, c.Note, ct);
+        return c;
+    }
+
+    /// <summary>Throws with the reason the submission is refused (shared with the workbook check).</summary>
+    public static void CheckSubmission(Actor actor, Case c, string result, string? note)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(c);
+        if (!RoleInfo.MaySubmit(actor.Role, c.Unit)) throw new WorkflowException($"该任务由{RoleInfo.UnitName(c.Unit)}核查，您不能提交。");
+        if (c.State is not (CaseState.Open or CaseState.Returned)) throw new WorkflowException($"任务状态为“{RoleInfo.StateName(c.State)}”，不能提交。");
+        if (string.IsNullOrWhiteSpace(result) || !ReasonCatalog.IsValid(c.Category, result.Trim()))
+            throw new WorkflowException($"核查结果“{result}”不在本清单的可选结果中。");
+        if (result.Trim() == ReasonCatalog.Other && string.IsNullOrWhiteSpace(note)) throw new WorkflowException("核查结果为“其他”时须填写说明。");
+    }
+
+    public async Task<Case> ApproveAsync(Actor actor, long caseId, string? note, CancellationToken ct = default)
+    {
+        var c = await LoadAsync(caseId, ct);
+        if (!CanReview(actor, c)) throw new WorkflowException("您不能审核此任务，或任务不在待审核状态。");
+        c.State = CaseState.Closed;
+        c.ClosedAt = Now;
+        await RecordAsync(actor, c, "审核通过", null, note, ct);
+        return c;
+    }
+
+    public async Task<Case> ReturnAsync(Actor actor, long caseId, string note, CancellationToken ct = default)
+    {
+        var c = await LoadAsync(caseId, ct);
+        if (!CanReview(actor, c)) throw new WorkflowException("您不能审核此任务，或任务不在待审核状态。");
+        if (string.IsNullOrWhiteSpace(note)) throw new WorkflowException("退回时须说明原因。");
+        c.State = CaseState.Returned;
+        await RecordAsync(actor, c, "退回", null, note.Trim(), ct);
+        return c;
+    }
+
+    /// <summary>The full number, for a role that may see it; the reveal is audited (by case, never by number).</summary>
+    public async Task<string> RevealIdAsync(Actor actor, long caseId, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (!RoleInfo.MayRevealId(actor.Role)) throw new WorkflowException("您的角色不能查看完整证件号码。");
+        var c = await LoadAsync(caseId, ct);
+        await audit.WriteAsync(actor.UserName, "显示完整证件号", CaseTarget(c.Id), $"{CategoryNames.Chinese(c.Category)}；{c.PersonName}", ct);
+        return c.IdNumber;
+    }
+
+    public Task AuditViewAsync(Actor actor, Case c, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(c);
+        return audit.WriteAsync(actor.UserName, "查看人员", CaseTarget(c.Id), $"{CategoryNames.Chinese(c.Category)}；{c.PersonName}", ct);
+    }
+
+    public async Task<Attachment> AddAttachmentAsync(Actor actor, long caseId, string fileName, string contentType, Stream content, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(content);
+        var c = await LoadAsync(caseId, ct);
+        if (!RoleInfo.MaySubmit(actor.Role, c.Unit) && !RoleInfo.MayReview(actor.Role, c.Unit)) throw new WorkflowException("您不能为此任务上传附件。");
+        Directory.CreateDirectory(store.AttachmentsDirectory);
+        // Stored under a random name: the user's file name is data, not a path.
+        string stored = Guid.NewGuid().ToString("N") + Path.GetExtension(Path.GetFileName(fileName)).ToLowerInvariant();
+        long size;
+        await using (var file = File.Create(Path.Combine(store.AttachmentsDirectory, stored)))
+        {
+            await content.CopyToAsync(file, ct);
+            size = file.Length;
+        }
+        var attachment = new Attachment
+        {
+            CaseId = c.Id, FileName = Path.GetFileName(fileName), ContentType = contentType, Size = size, StoredName = stored, UploadedBy = actor.UserName, At = Now,
+        };
+        c.Attachments.Add(attachment);
+        await RecordAsync(actor, c, "上传附件", null, attachment.FileName, ct);
+        return attachment;
+    }
+
+    /// <summary>An attachment of a case in scope, and the path of its bytes.</summary>
+    public async Task<(Attachment Attachment, string Path)?> OpenAttachmentAsync(Actor actor, long attachmentId, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var a = await db.Attachments.AsNoTracking().SingleOrDefaultAsync(x => x.Id == attachmentId, ct);
+        if (a is null) return null;
+        await audit.WriteAsync(actor.UserName, "下载附件", CaseTarget(a.CaseId), a.FileName, ct);
+        return (a, Path.Combine(store.AttachmentsDirectory, a.StoredName));
+    }
+
+    public static string CaseTarget(long caseId) => "任务 " + caseId.ToString(CultureInfo.InvariantCulture);
+
+    private async Task<Case> LoadAsync(long caseId, CancellationToken ct) =>
+        await db.Cases.Include(c => c.Attachments).SingleOrDefaultAsync(c => c.Id == caseId, ct)
+        ?? throw new WorkflowException("任务不存在或不在您的管辖范围内。");
+
+    private async Task RecordAsync(Actor actor, Case c, string action, string? result, string? note, CancellationToken ct)
+    {
+        db.CaseEvents.Add(new CaseEvent { CaseId = c.Id, At = Now, UserName = actor.UserName, Action = action, Result = result, Note = note });
+        await db.SaveChangesAsync(ct);
+        await audit.WriteAsync(actor.UserName, action, CaseTarget(c.Id), string.Join("；", new[] { CategoryNames.Chinese(c.Category), result, note }.Where(s => !string.IsNullOrEmpty(s))), ct);
+    }
+}

@@ -1,0 +1,76 @@
+using System.Globalization;
+using System.Text.Json;
+using Bidui.Core.Identity;
+using Bidui.Inputs;
+using Bidui.Workflow.Store;
+
+namespace Bidui.Workflow.Rounds;
+
+/// <summary>Reads one list CSV written by CompareJob and turns each row into an unsaved case.</summary>
+internal static class CaseRowReader
+{
+    private static readonly string[] NameColumns = ["姓名", "学籍姓名", "资助姓名"];
+    private static readonly string[] IdColumns = ["证件号码", "学籍身份证件号", "资助身份证件号"];
+    private static readonly string[] SchoolCodeColumns = ["学校标识码", "资助学校标识码"];
+    private static readonly string[] SchoolNameColumns = ["学校名称", "资助学校名称", "所在单位"];
+
+    public static IEnumerable<Case> Read(string path, string category, Round round, DateOnly today, DateTime now)
+    {
+        using var reader = TabularFile.Open(path);
+        if (!reader.Read()) yield break;
+        var headers = Enumerable.Range(0, reader.FieldCount).Select(reader.GetString).ToArray();
+        var index = headers.Select((h, i) => (h, i)).GroupBy(x => x.h, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().i, StringComparer.Ordinal);
+        string Cell(string column) => index.TryGetValue(column, out int i) ? reader.GetString(i).Trim() : "";
+        string First(string[] columns) => columns.Select(Cell).FirstOrDefault(v => v.Length > 0) ?? "";
+
+        while (reader.Read())
+        {
+            if (reader.IsBlank) continue;
+            var details = new Dictionary<string, string>(StringComparer.Ordinal);
+            for (int i = 0; i < headers.Length; i++) details[headers[i]] = reader.GetString(i);
+            string name = First(NameColumns);
+            string id = First(IdColumns);
+            _ = int.TryParse(Cell("责任县代码"), NumberStyles.None, CultureInfo.InvariantCulture, out int county);
+            // Unknown county: the case goes to the province, whose administrator dispatches it.
+            if (county <= 0) county = round.ProvinceCode * 10000;
+            string schoolCode = First(SchoolCodeColumns);
+            _ = int.TryParse(reader.GetString(0), NumberStyles.None, CultureInfo.InvariantCulture, out int sourceRow);
+            if (sourceRow == 0) _ = int.TryParse(Cell("来源行号"), NumberStyles.None, CultureInfo.InvariantCulture, out sourceRow);
+            yield return new Case
+            {
+                RoundId = round.Id,
+                Category = category,
+                SourceRow = sourceRow,
+                PersonKey = PersonKey(name, id, today),
+                PersonName = name,
+                IdNumber = id,
+                CountyCode = county,
+                CountyName = Cell("责任县") is { Length: > 0 } cn ? cn : "（责任县不明）",
+                SchoolCode = schoolCode.Length > 0 ? schoolCode : null,
+                SchoolName = First(SchoolNameColumns) is { Length: > 0 } sn ? sn : null,
+                Unit = UnitOf(category, Cell("来源数据"), schoolCode.Length > 0),
+                Reason = Cell("原因") is { Length: > 0 } r ? r : null,
+                Details = JsonSerializer.Serialize(details),
+                State = CaseState.Open,
+                CreatedAt = now,
+            };
+        }
+    }
+
+    /// <summary>The normalised ID when valid; otherwise the name with the ID as written, so rounds still link.</summary>
+    public static string PersonKey(string name, string id, DateOnly today)
+    {
+        var parsed = ResidentId.Parse(id, today);
+        return parsed.HasKey ? ResidentId.Format(parsed.Key) : name + "|" + ResidentId.Normalize(id);
+    }
+
+    /// <summary>SPEC §4 "who acts", mapped to the units that exist here (docs/WORKFLOW.md).</summary>
+    public static Unit UnitOf(string category, string source, bool hasSchool) => category switch
+    {
+        "aid_missing" or "duplicate_enrollment" or "aid_duplicate" or "aid_ineligible" or "aid_not_enrolled"
+            => hasSchool ? Unit.School : Unit.Education,
+        "status_mismatch" or "duplicate_poverty" => Unit.Rural,
+        "invalid_id" or "field_conflict" => source == "乡村振兴" ? Unit.Rural : Unit.Education,
+        _ => Unit.Education,
+    };
+}

@@ -1,0 +1,119 @@
+using Bidui.Workflow.Access;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bidui.Workflow.Store;
+
+/// <summary>
+/// The store, on SQLite or PostgreSQL. Region/school scoping lives here and only here: global
+/// query filters on cases and everything hanging from them read the scope of this context
+/// instance, so every list, count, search, export and dashboard query is cut to the user's part.
+/// </summary>
+public sealed class BiduiDbContext(DbContextOptions<BiduiDbContext> options) : DbContext(options)
+{
+    // Flat fields: EF Core turns context members used in query filters into per-instance parameters.
+    private bool _scopeAll;
+    private int _scopeMin = UserScope.None.MinCounty;
+    private int _scopeMax = UserScope.None.MaxCounty;
+    private string? _scopeSchool;
+
+    public UserScope Scope { get; private set; } = UserScope.None;
+
+    public DbSet<Region> Regions => Set<Region>();
+    public DbSet<School> Schools => Set<School>();
+    public DbSet<User> Users => Set<User>();
+    public DbSet<Round> Rounds => Set<Round>();
+    public DbSet<Case> Cases => Set<Case>();
+    public DbSet<CaseEvent> CaseEvents => Set<CaseEvent>();
+    public DbSet<Attachment> Attachments => Set<Attachment>();
+    public DbSet<MatchedStat> MatchedStats => Set<MatchedStat>();
+    public DbSet<AuditEntry> Audit => Set<AuditEntry>();
+
+    public void SetScope(UserScope scope)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        Scope = scope;
+        _scopeAll = scope.Everything;
+        _scopeMin = scope.MinCounty;
+        _scopeMax = scope.MaxCounty;
+        _scopeSchool = scope.SchoolCode;
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+        // All times are UTC; SQLite hands them back unspecified and Npgsql insists on UTC.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+        modelBuilder.Entity<Region>(e =>
+        {
+            e.ToTable("regions");
+            e.HasKey(r => r.Code);
+            e.Property(r => r.Code).ValueGeneratedNever();
+            e.Property(r => r.Name).HasMaxLength(100);
+        });
+        modelBuilder.Entity<School>(e =>
+        {
+            e.ToTable("schools");
+            e.HasKey(s => s.Code);
+            e.Property(s => s.Code).HasMaxLength(20);
+            e.Property(s => s.Name).HasMaxLength(200);
+            e.HasIndex(s => s.CountyCode);
+        });
+        modelBuilder.Entity<User>(e =>
+        {
+            e.ToTable("users");
+            e.HasIndex(u => u.UserName).IsUnique();
+            e.Property(u => u.UserName).HasMaxLength(64);
+            e.Property(u => u.DisplayName).HasMaxLength(100);
+            e.Property(u => u.SchoolCode).HasMaxLength(20);
+        });
+        modelBuilder.Entity<Round>(e =>
+        {
+            e.ToTable("rounds");
+            e.Property(r => r.Name).HasMaxLength(200);
+        });
+        modelBuilder.Entity<Case>(e =>
+        {
+            e.ToTable("cases");
+            e.Property(c => c.Category).HasMaxLength(40);
+            e.Property(c => c.PersonKey).HasMaxLength(200);
+            e.Property(c => c.SchoolCode).HasMaxLength(20);
+            e.HasIndex(c => new { c.RoundId, c.CountyCode, c.Category });
+            e.HasIndex(c => new { c.Category, c.PersonKey });
+            e.HasIndex(c => c.SchoolCode);
+            e.HasMany(c => c.Events).WithOne(v => v.Case!).HasForeignKey(v => v.CaseId);
+            e.HasMany(c => c.Attachments).WithOne(a => a.Case!).HasForeignKey(a => a.CaseId);
+            e.HasQueryFilter(c => _scopeAll || (c.CountyCode >= _scopeMin && c.CountyCode <= _scopeMax
+                && (_scopeSchool == null || c.SchoolCode == _scopeSchool)));
+        });
+        modelBuilder.Entity<CaseEvent>(e =>
+        {
+            e.ToTable("case_events");
+            e.HasQueryFilter(v => _scopeAll || (v.Case!.CountyCode >= _scopeMin && v.Case.CountyCode <= _scopeMax
+                && (_scopeSchool == null || v.Case.SchoolCode == _scopeSchool)));
+        });
+        modelBuilder.Entity<Attachment>(e =>
+        {
+            e.ToTable("attachments");
+            e.HasQueryFilter(a => _scopeAll || (a.Case!.CountyCode >= _scopeMin && a.Case.CountyCode <= _scopeMax
+                && (_scopeSchool == null || a.Case.SchoolCode == _scopeSchool)));
+        });
+        modelBuilder.Entity<MatchedStat>(e =>
+        {
+            e.ToTable("matched_stats");
+            e.HasIndex(m => new { m.RoundId, m.CountyCode });
+            e.HasQueryFilter(m => _scopeAll || (m.CountyCode >= _scopeMin && m.CountyCode <= _scopeMax
+                && (_scopeSchool == null || m.SchoolCode == _scopeSchool)));
+        });
+        modelBuilder.Entity<AuditEntry>(e =>
+        {
+            e.ToTable("audit_log");
+            e.HasIndex(a => a.At);
+        });
+    }
+}

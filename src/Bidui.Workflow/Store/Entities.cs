@@ -1,0 +1,144 @@
+namespace Bidui.Workflow.Store;
+
+/// <summary>A GB/T 2260 region (province, prefecture or county) that users and cases hang from.</summary>
+public sealed class Region
+{
+    public int Code { get; set; }
+    public string Name { get; set; } = "";
+    public int? ParentCode { get; set; }
+    /// <summary>1 province, 2 prefecture, 3 county.</summary>
+    public int Level { get; set; }
+}
+
+/// <summary>A school as the registry names it (学校标识码), under its county.</summary>
+public sealed class School
+{
+    public string Code { get; set; } = "";
+    public string Name { get; set; } = "";
+    public int CountyCode { get; set; }
+}
+
+public sealed class User
+{
+    public int Id { get; set; }
+    public string UserName { get; set; } = "";
+    public string DisplayName { get; set; } = "";
+    public string PasswordHash { get; set; } = "";
+    public Role Role { get; set; }
+    /// <summary>Root of the region subtree the user may see (a county for county and school roles).</summary>
+    public int RegionCode { get; set; }
+    /// <summary>Set for school aid officers: they see only their school's cases.</summary>
+    public string? SchoolCode { get; set; }
+    public int FailedSignIns { get; set; }
+    public DateTime? LockedUntil { get; set; }
+    public bool Active { get; set; } = true;
+}
+
+/// <summary>比对批次: one comparison of one term's files, and the cases it produced.</summary>
+public sealed class Round
+{
+    public int Id { get; set; }
+    public string Name { get; set; } = "";
+    public string SchoolYear { get; set; } = "";
+    public string Term { get; set; } = "";
+    public DateOnly ReferenceDate { get; set; }
+    public DateOnly Deadline { get; set; }
+    /// <summary>Two-digit province code; cases of unknown county go to the province itself.</summary>
+    public int ProvinceCode { get; set; }
+    public RoundState State { get; set; }
+    public int? PreviousRoundId { get; set; }
+    public string? StudentsFile { get; set; }
+    public string? PovertyFile { get; set; }
+    public string? AidFile { get; set; }
+    public string? LastError { get; set; }
+    public int CaseCount { get; set; }
+    public int MatchedCount { get; set; }
+    public int ResolvedCount { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime? FinishedAt { get; set; }
+    public string CreatedBy { get; set; } = "";
+}
+
+/// <summary>核查任务: one row of an action list, assigned to the unit that must verify it.</summary>
+public sealed class Case
+{
+    public long Id { get; set; }
+    public int RoundId { get; set; }
+    public string Category { get; set; } = "";
+    /// <summary>The first provenance row number of the list row (as Excel shows it).</summary>
+    public int SourceRow { get; set; }
+    /// <summary>Normalised 18-digit ID, or name|ID text when the ID is not valid: links rounds.</summary>
+    public string PersonKey { get; set; } = "";
+    public string PersonName { get; set; } = "";
+    public string IdNumber { get; set; } = "";
+    public int CountyCode { get; set; }
+    public string CountyName { get; set; } = "";
+    public string? SchoolCode { get; set; }
+    public string? SchoolName { get; set; }
+    public Unit Unit { get; set; }
+    public string? Reason { get; set; }
+    /// <summary>The list row as JSON (header → cell), shown on the case page.</summary>
+    public string Details { get; set; } = "{}";
+    public CaseState State { get; set; }
+    public Linkage Linkage { get; set; }
+    /// <summary>How many consecutive rounds this person has been on this list (1 for new).</summary>
+    public int RoundsSeen { get; set; } = 1;
+    public long? PreviousCaseId { get; set; }
+    /// <summary>Set when a later round no longer lists the person: the problem went away.</summary>
+    public int? ResolvedInRoundId { get; set; }
+    public string? Result { get; set; }
+    public string? Note { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime? SubmittedAt { get; set; }
+    public DateTime? ClosedAt { get; set; }
+    public List<CaseEvent> Events { get; set; } = [];
+    public List<Attachment> Attachments { get; set; } = [];
+}
+
+/// <summary>One step of a case's history: submit, approve, return, attachment.</summary>
+public sealed class CaseEvent
+{
+    public long Id { get; set; }
+    public long CaseId { get; set; }
+    public Case? Case { get; set; }
+    public DateTime At { get; set; }
+    public string UserName { get; set; } = "";
+    public string Action { get; set; } = "";
+    public string? Result { get; set; }
+    public string? Note { get; set; }
+}
+
+public sealed class Attachment
+{
+    public long Id { get; set; }
+    public long CaseId { get; set; }
+    public Case? Case { get; set; }
+    public string FileName { get; set; } = "";
+    public string ContentType { get; set; } = "";
+    public long Size { get; set; }
+    /// <summary>File name under the data folder's attachments/ (never the user's name for it).</summary>
+    public string StoredName { get; set; } = "";
+    public string UploadedBy { get; set; } = "";
+    public DateTime At { get; set; }
+}
+
+/// <summary>Matched students per county and school of a round: the denominator of aid coverage.</summary>
+public sealed class MatchedStat
+{
+    public long Id { get; set; }
+    public int RoundId { get; set; }
+    public int CountyCode { get; set; }
+    public string? SchoolCode { get; set; }
+    public int Matched { get; set; }
+}
+
+/// <summary>Append-only (the schema forbids UPDATE and DELETE). Never holds an ID number.</summary>
+public sealed class AuditEntry
+{
+    public long Id { get; set; }
+    public DateTime At { get; set; }
+    public string UserName { get; set; } = "";
+    public string Action { get; set; } = "";
+    public string Target { get; set; } = "";
+    public string Detail { get; set; } = "";
+}

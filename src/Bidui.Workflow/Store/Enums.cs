@@ -1,0 +1,44 @@
+namespace Bidui.Workflow.Store;
+
+public enum Role
+{
+    ProvinceAdmin = 1,
+    CountyEducation = 2,
+    CountyRural = 3,
+    SchoolAid = 4,
+    Auditor = 5,
+}
+
+public enum RoundState
+{
+    /// <summary>Created; files may be uploaded and the comparison run.</summary>
+    Draft = 0,
+    Running = 1,
+    /// <summary>Compared and imported: cases exist; the round is fixed.</summary>
+    Done = 2,
+}
+
+/// <summary>Who verifies a case (SPEC §4 "who acts").</summary>
+public enum Unit
+{
+    Education = 1,
+    Rural = 2,
+    School = 3,
+}
+
+public enum CaseState
+{
+    Open = 0,
+    Submitted = 1,
+    Returned = 2,
+    Closed = 3,
+}
+
+/// <summary>How a case relates to the previous round.</summary>
+public enum Linkage
+{
+    New = 0,
+    Persisting = 1,
+    /// <summary>The previous round's case was closed, yet the person is listed again.</summary>
+    Reappeared = 2,
+}

@@ -1,0 +1,37 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Bidui.Workflow.Store;
+
+public enum StoreProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>Where the workflow keeps its data: SQLite under the data folder by default, or PostgreSQL.</summary>
+public sealed record StoreOptions(StoreProvider Provider, string ConnectionString, string DataDirectory)
+{
+    public static StoreOptions Sqlite(string dataDirectory) =>
+        new(StoreProvider.Sqlite, $"Data Source={Path.Combine(dataDirectory, "bidui.db")};Foreign Keys=True", dataDirectory);
+
+    public static StoreOptions Postgres(string connectionString, string dataDirectory) =>
+        new(StoreProvider.Postgres, connectionString, dataDirectory);
+
+    public string AttachmentsDirectory => Path.Combine(DataDirectory, "attachments");
+
+    public string RoundDirectory(int roundId) => Path.Combine(DataDirectory, "rounds", roundId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    public void Configure(DbContextOptionsBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        if (Provider == StoreProvider.Postgres) builder.UseNpgsql(ConnectionString);
+        else builder.UseSqlite(ConnectionString);
+    }
+
+    public BiduiDbContext CreateContext()
+    {
+        var builder = new DbContextOptionsBuilder<BiduiDbContext>();
+        Configure(builder);
+        return new BiduiDbContext(builder.Options);
+    }
+}

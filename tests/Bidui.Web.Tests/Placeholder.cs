@@ -1,2 +1,0 @@
-// Placeholder so the project builds; replaced by its first real file.
-namespace Bidui.Web.Tests;
