@@ -28,6 +28,8 @@ public sealed partial class ComparisonEngine
     private readonly Dictionary<long, Link> _linkByKey = [];
     private readonly Dictionary<(Dataset, int), string> _suggestions = [];
 
+    private readonly Townships _townships = new();
+
     private sealed record WeakStudent(StudentRecord Record, int Birth, Sex Sex);
 
     private sealed record Link(PovertyRecord Person, StudentRecord Student, double Probability);
@@ -66,6 +68,7 @@ public sealed partial class ComparisonEngine
             Sex = p.Sex != Sex.Unknown ? p.Sex : IdDigits.SexOf(id),
             County = CountyOfRegion(IdDigits.Region(id)),
             OtherCounty = p.Dispatch.Code,
+            Township = Townships.Stem(p.Township),
         };
     }
 
@@ -80,6 +83,7 @@ public sealed partial class ComparisonEngine
         Birth = p.ColumnBirth,
         Sex = p.ColumnSex,
         OtherCounty = p.Dispatch.Code,
+        Township = Townships.Stem(p.Township),
     };
 
     private LinkRecord EntryLink(in StudentEntry e)
@@ -95,6 +99,7 @@ public sealed partial class ComparisonEngine
             Sex = sex,
             County = resident ? CountyOfRegion(RegionOfKey(e.Key)) : 0,
             OtherCounty = e.Profile.School.Dispatch.Code,
+            Township = _townships.OfSchool(e.Profile.School.Name),
         };
     }
 
@@ -109,6 +114,7 @@ public sealed partial class ComparisonEngine
             Sex = w.Sex != Sex.Unknown ? w.Sex : IdDigits.SexOf(id),
             County = CountyOfRegion(IdDigits.Region(id)),
             OtherCounty = w.Record.School.Dispatch.Code,
+            Township = _townships.OfSchool(w.Record.School.Name),
         };
     }
 
@@ -374,6 +380,7 @@ public sealed partial class ComparisonEngine
             Sex = IdDigits.SexOf(id),
             County = CountyOfRegion(IdDigits.Region(id)),
             OtherCounty = school,
+            Township = _townships.OfSchool(a.SchoolName),
         };
     }
 

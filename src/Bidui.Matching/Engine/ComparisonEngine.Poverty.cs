@@ -10,6 +10,7 @@ public sealed partial class ComparisonEngine
 {
     private readonly List<PovertyRecord> _poverty = [];
     private readonly Support.KeyIndex _povertyKeys = new();
+    private string? _lastTownship;
 
     /// <summary>Adds one non-blank poverty row; false when it was rejected (SPEC §5).</summary>
     public bool AddPoverty(in PovertyCells c)
@@ -50,6 +51,11 @@ public sealed partial class ComparisonEngine
             ColumnSex = Linkage ? SexText.Parse(c.Sex.Trim()) : Sex.Unknown,
         };
 
+        if (Linkage && !ReferenceEquals(record.Township, _lastTownship))
+        {
+            _lastTownship = record.Township; // rows of one township come together: skip the set most of the time
+            _townships.Add(record.Township);
+        }
         EmitInvalidId(Dataset.Poverty, c.RowNumber, id, record, null, null, dispatch);
         if (FieldConflictReason(id, c.BirthDate, c.Sex, out string detail) is { } conflict)
             EmitFieldConflict(Dataset.Poverty, c.RowNumber, conflict, detail, record, null, dispatch);

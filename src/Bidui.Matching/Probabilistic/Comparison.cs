@@ -6,8 +6,8 @@ namespace Bidui.Matching.Probabilistic;
 /// </summary>
 public static class Comparison
 {
-    public const int Id = 0, Name = 1, BirthDate = 2, Gender = 3, County = 4;
-    public const int Count = 5;
+    public const int Id = 0, Name = 1, BirthDate = 2, Gender = 3, County = 4, Context = 5;
+    public const int Count = 6;
     public const int Missing = 0;
 
     public static class IdLevel
@@ -35,6 +35,12 @@ public static class Comparison
         public const int Equal = 1, SamePrefecture = 2, SameProvince = 3, Different = 4;
     }
 
+    /// <summary>Household and school: does the school's name carry the household's township (乡镇)?</summary>
+    public static class ContextLevel
+    {
+        public const int SameTownship = 1, OtherTownship = 2;
+    }
+
     /// <summary>What a county officer reads for each level (the review list's 比对依据, the model report).</summary>
     public static IReadOnlyList<IReadOnlyList<string>> LevelNames { get; } =
     [
@@ -43,9 +49,10 @@ public static class Comparison
         ["出生日期缺失", "出生日期一致", "出生日期月日颠倒", "出生日期相差一项", "出生日期不同"],
         ["性别缺失", "性别一致", "性别不同"],
         ["所在县缺失", "所在县一致", "同一地市不同县", "同省不同地市", "不同省份"],
+        ["乡镇无从比较", "学校在户籍乡镇", "学校在其他乡镇"],
     ];
 
-    public static IReadOnlyList<string> ComparisonNames { get; } = ["证件号码", "姓名", "出生日期", "性别", "所在县"];
+    public static IReadOnlyList<string> ComparisonNames { get; } = ["证件号码", "姓名", "出生日期", "性别", "所在县", "户籍乡镇与学校"];
 
     public static int LevelCount(int comparison) => LevelNames[comparison].Count;
 
@@ -56,9 +63,10 @@ public static class Comparison
 /// <summary>The level of each comparison for one pair, packed into one number (mixed radix).</summary>
 public readonly record struct Pattern(int Value)
 {
-    public static Pattern Of(int id, int name, int birth, int sex, int county)
+    public static Pattern Of(int id, int name, int birth, int sex, int county, int context = Comparison.Missing)
     {
-        int v = county;
+        int v = context;
+        v = v * Comparison.LevelCount(Comparison.County) + county;
         v = v * Comparison.LevelCount(Comparison.Gender) + sex;
         v = v * Comparison.LevelCount(Comparison.BirthDate) + birth;
         v = v * Comparison.LevelCount(Comparison.Name) + name;

@@ -20,6 +20,11 @@ public sealed record LinkRecord
     /// <summary>Counties the record places the person in (from the ID's region part and from an address or school column); 0 when unknown.</summary>
     public int County { get; init; }
     public int OtherCounty { get; init; }
+    /// <summary>
+    /// The township (乡镇) the record places the person in, as a stem without 镇/乡/街道: the household's
+    /// for a person, the one named in the school's name for a student; null when unknown.
+    /// </summary>
+    public string? Township { get; init; }
 
     public static int BirthNumber(DateOnly? date) => date is { } d ? d.Year * 10000 + d.Month * 100 + d.Day : 0;
 }

@@ -12,7 +12,11 @@ public static class PairComparer
         CompareNames(a.NameForm, b.NameForm),
         CompareBirths(a.Birth, b.Birth),
         CompareSexes(a.Sex, b.Sex),
-        CompareCounties(a, b));
+        CompareCounties(a, b),
+        CompareTownships(a.Township, b.Township));
+
+    public static int CompareTownships(string? a, string? b) =>
+        a is null || b is null ? Missing : a == b ? ContextLevel.SameTownship : ContextLevel.OtherTownship;
 
     /// <summary>
     /// Two numbers that are both broken and disagree say little: each is wrong somewhere, so their

@@ -20,6 +20,30 @@ public static class LinkageDataGenerator
 
     private sealed record Person(int Entity, int Name, long Id17, bool Male, int HomeCounty, int Township);
 
+    // Township names as counties have them (桃洪镇, 石门乡): a first and a second character per county and index.
+    private const string TownFirst = "桃石白花龙马金长新高东西南青黄江大枫杨梅";
+    private const string TownSecond = "洪门田山溪塘坪桥湾口冲岭";
+
+    private static string TownshipName(int county, int township)
+    {
+        int n = county % 97 * 13 + township * 7;
+        return $"{TownFirst[n % TownFirst.Length]}{TownSecond[(n / TownFirst.Length + township) % TownSecond.Length]}{(township % 4 == 3 ? '乡' : '镇')}";
+    }
+
+    /// <summary>A school as the registry names it: village schools carry their township, secondary ones a number.</summary>
+    private static string SchoolName(int county, int township, string stage, Rng rng)
+    {
+        string countyName = Regions.ByCode(county).Name;
+        string town = TownshipName(county, township)[..^1];
+        return stage switch
+        {
+            "学前" => $"{countyName}{town}中心幼儿园",
+            "小学" => $"{countyName}{town}中心小学",
+            "初中" when rng.Chance(0.6) => $"{countyName}{town}中学",
+            _ => $"{countyName}第{1 + township % 5}中学",
+        };
+    }
+
     public static LinkageFiles Generate(string directory, LinkageOptions options)
     {
         Directory.CreateDirectory(directory);
@@ -125,7 +149,7 @@ public static class LinkageDataGenerator
                 row++;
                 var birth = ResidentIds.BirthDate(p.Id17);
                 string schooling = relation == "子女" ? "在校生" : "非在校生";
-                file.WriteLine(string.Join(',', p.HomeCounty.ToString(CultureInfo.InvariantCulture), $"第{p.Township + 1}镇", "", household,
+                file.WriteLine(string.Join(',', p.HomeCounty.ToString(CultureInfo.InvariantCulture), TownshipName(p.HomeCounty, p.Township), "", household,
                     NameCell(p.Name, faults, rng, homophones: false), IdCell(p.Id17, faults, rng, allowOther: false, out _),
                     SexCell(p.Male, faults, rng), BirthCell(birth, faults, rng), relation, schooling, "正常"));
                 truth.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{row},{p.Entity}"));
@@ -146,7 +170,8 @@ public static class LinkageDataGenerator
                 int age = Age(p);
                 var (stage, grade) = age <= 5 ? ("学前", "大班") : age <= 11 ? ("小学", $"{age - 5}年级") : age <= 14 ? ("初中", $"{age - 5}年级") : ("高中", $"高{age - 14}");
                 string id = IdCell(p.Id17, faults, rng, allowOther: true, out bool other);
-                string school = $"{Regions.ByCode(p.HomeCounty).Name}第{p.Township + 1}{(stage == "学前" ? "幼儿园" : stage == "高中" ? "中学" : "小学")}";
+                // Most children go to school in their own township; some to a neighbouring one.
+                string school = SchoolName(p.HomeCounty, rng.Chance(0.85) ? p.Township : rng.Next(12), stage, rng);
                 file.WriteLine(string.Join(',', NameCell(p.Name, faults, rng, homophones: true), other ? "港澳居民来往内地通行证" : "居民身份证", id,
                     SexCell(p.Male, faults, rng), BirthCell(ResidentIds.BirthDate(p.Id17), faults, rng), school,
                     string.Create(CultureInfo.InvariantCulture, $"43{p.HomeCounty % 10000:D4}{p.Township:D4}"),

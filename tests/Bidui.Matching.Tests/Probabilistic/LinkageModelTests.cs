@@ -50,7 +50,7 @@ public class LinkageModelTests
         Assert.Contains("姓名同音 +", text, StringComparison.Ordinal);
         Assert.Contains("出生日期一致 +", text, StringComparison.Ordinal);
         Assert.Contains("所在县缺失", text, StringComparison.Ordinal);
-        Assert.Equal(5, text.Split('；').Length);
+        Assert.Equal(Comparison.Count, text.Split('；').Length);
     }
 
     [Fact]

@@ -57,6 +57,26 @@ public class PairComparerTests
     public void County_levels(int a, int a2, int b, int b2, int level) =>
         Assert.Equal(level, PairComparer.CompareCounties(Record(county: a, other: a2), Record(county: b, other: b2)));
 
+    [Theory]
+    [InlineData(null, "桃洪", Missing)]
+    [InlineData("桃洪", "桃洪", ContextLevel.SameTownship)]
+    [InlineData("桃洪", "石门", ContextLevel.OtherTownship)]
+    public void Township_levels(string? a, string? b, int level) => Assert.Equal(level, PairComparer.CompareTownships(a, b));
+
+    [Fact]
+    public void A_school_name_tells_its_township_when_the_register_knows_it()
+    {
+        var towns = new Townships();
+        foreach (string t in new[] { "桃洪镇", "桃花乡", "石门乡", "城关街道", "乡" })
+            towns.Add(t);
+        Assert.Equal("桃洪", towns.OfSchool("隆回县桃洪镇中心小学"));
+        Assert.Equal("桃花", towns.OfSchool("隆回县桃花中心小学"));
+        Assert.Equal("城关", towns.OfSchool("新邵县城关中学"));
+        Assert.Null(towns.OfSchool("隆回县第一中学"));
+        Assert.Equal("桃洪", Townships.Stem("桃洪镇"));
+        Assert.Null(Townships.Stem("乡")); // too short to recognise in a school name
+    }
+
     [Fact]
     public void Two_broken_numbers_that_disagree_count_as_missing_not_as_different()
     {
