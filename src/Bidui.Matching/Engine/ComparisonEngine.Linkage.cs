@@ -344,7 +344,7 @@ public sealed partial class ComparisonEngine
             if (decisions[i] == LinkDecision.Accepted)
             {
                 paid.Add(scored[i].Person);
-                if (IsResidentKey(person.Key) && person.IdProblem == IdProblem.None)
+                if (IsResidentKey(person.Key))
                     _suggestions[(Dataset.Aid, aid.Row)] = person.IdText;
             }
             else if (decisions[i] == LinkDecision.Review)
@@ -399,9 +399,10 @@ public sealed partial class ComparisonEngine
     /// <summary>The invalid_id row of the side without a valid number gets the other side's (建议号码).</summary>
     private void Suggest(PovertyRecord person, StudentRecord student)
     {
-        if (person.IdProblem != IdProblem.None && IsResidentKey(student.Key) && student.IdProblem == IdProblem.None)
+        // A converted 15-digit number is a number to suggest too (its 18-digit form).
+        if (person.Key == 0 && IsResidentKey(student.Key))
             _suggestions[(Dataset.Poverty, person.Row)] = student.IdText;
-        if (student.IdProblem != IdProblem.None && IsResidentKey(person.Key) && person.IdProblem == IdProblem.None)
+        if (student.Key == 0 && IsResidentKey(person.Key))
             _suggestions[(Dataset.Students, student.Row)] = person.IdText;
     }
 
