@@ -26,7 +26,9 @@ public sealed class RoundImporter(BiduiDbContext db, TimeProvider clock)
 
         var earlier = previous is null ? [] : await db.Cases.AsNoTracking().Where(c => c.RoundId == previous)
             .Select(c => new { c.Id, c.Category, c.PersonKey, c.State, c.RoundsSeen }).ToListAsync(ct);
-        var earlierByKey = earlier.GroupBy(c => (c.Category, c.PersonKey)).ToDictionary(g => g.Key, g => g.First());
+        // Duplicate lists hold a person more than once: the n-th row of a person links to the n-th before.
+        var earlierByKey = earlier.OrderBy(c => c.Id).GroupBy(c => (c.Category, c.PersonKey)).ToDictionary(g => g.Key, g => new Queue<EarlierCase>(
+            g.Select(c => new EarlierCase(c.Id, c.State, c.RoundsSeen))));
         var stillListed = new HashSet<long>();
 
         var cases = new List<Case>();
@@ -36,7 +38,7 @@ public sealed class RoundImporter(BiduiDbContext db, TimeProvider clock)
             if (!File.Exists(path)) continue;
             foreach (var c in CaseRowReader.Read(path, list.Code, round, today, now))
             {
-                if (earlierByKey.TryGetValue((c.Category, c.PersonKey), out var before))
+                if (earlierByKey.TryGetValue((c.Category, c.PersonKey), out var queue) && queue.TryDequeue(out var before))
                 {
                     stillListed.Add(before.Id);
                     c.PreviousCaseId = before.Id;
@@ -104,4 +106,6 @@ public sealed class RoundImporter(BiduiDbContext db, TimeProvider clock)
         var knownSchools = (await db.Schools.Select(s => s.Code).ToListAsync(ct)).ToHashSet();
         db.Schools.AddRange(schools.Where(s => !knownSchools.Contains(s.Code)));
     }
+
+    private sealed record EarlierCase(long Id, CaseState State, int RoundsSeen);
 }

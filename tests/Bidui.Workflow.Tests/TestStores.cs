@@ -1,0 +1,69 @@
+using Bidui.Workflow.Access;
+using Bidui.Workflow.Store;
+using Npgsql;
+
+namespace Bidui.Workflow.Tests;
+
+/// <summary>
+/// Fresh stores for tests: a SQLite file in a temp folder, or a new database on the PostgreSQL
+/// server named by BIDUI_TEST_POSTGRES (.ci/run starts one). Under CI=true a missing server fails.
+/// </summary>
+public static class TestStores
+{
+    public const string PostgresVariable = "BIDUI_TEST_POSTGRES";
+
+    public static bool InCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Null when no server is configured outside CI (the PostgreSQL tests then report and return).</summary>
+    public static string? PostgresServer()
+    {
+        var cs = Environment.GetEnvironmentVariable(PostgresVariable);
+        if (string.IsNullOrWhiteSpace(cs) && InCi) throw new InvalidOperationException($"CI=true but {PostgresVariable} is not set: the PostgreSQL tests cannot run.");
+        return string.IsNullOrWhiteSpace(cs) ? null : cs;
+    }
+
+    public static string NewDataDirectory()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "bidui-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        return dir;
+    }
+
+    public static StoreOptions Create(StoreProvider provider, string dataDirectory)
+    {
+        if (provider == StoreProvider.Sqlite) return StoreOptions.Sqlite(dataDirectory);
+        var server = PostgresServer() ?? throw new InvalidOperationException($"{PostgresVariable} is not set.");
+        string database = "bidui_test_" + Guid.NewGuid().ToString("N")[..12];
+        using (var admin = new NpgsqlConnection(server))
+        {
+            admin.Open();
+            using var cmd = admin.CreateCommand();
+            cmd.CommandText = $"CREATE DATABASE {database}";
+            cmd.ExecuteNonQuery();
+        }
+        var builder = new NpgsqlConnectionStringBuilder(server) { Database = database };
+        return StoreOptions.Postgres(builder.ConnectionString, dataDirectory);
+    }
+
+    public static void Drop(StoreOptions store)
+    {
+        if (store.Provider != StoreProvider.Postgres) return;
+        NpgsqlConnection.ClearAllPools();
+        var builder = new NpgsqlConnectionStringBuilder(store.ConnectionString);
+        string database = builder.Database!;
+        builder.Database = "postgres";
+        using var admin = new NpgsqlConnection(builder.ConnectionString);
+        admin.Open();
+        using var cmd = admin.CreateCommand();
+        cmd.CommandText = $"DROP DATABASE IF EXISTS {database} WITH (FORCE)";
+        cmd.ExecuteNonQuery();
+    }
+
+    public static async Task<BiduiDbContext> MigratedAsync(StoreOptions store)
+    {
+        var db = store.CreateContext();
+        db.SetScope(UserScope.System);
+        await SchemaMigrator.MigrateAsync(db, store.Provider);
+        return db;
+    }
+}
