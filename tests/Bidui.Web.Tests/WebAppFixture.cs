@@ -1,0 +1,75 @@
+using Bidui.Web;
+using Bidui.Web.Hosting;
+using Bidui.Workflow.Access;
+using Bidui.Workflow.Store;
+using Bidui.Workflow.Tests;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Bidui.Web.Tests;
+
+/// <summary>
+/// The real app, as `bidui serve --demo` builds it, on Kestrel at a free port of 127.0.0.1 (a
+/// browser cannot reach TestServer). One per store kind, shared by the classes of its collection.
+/// </summary>
+public abstract class WebAppFixture : IAsyncLifetime
+{
+    protected abstract StoreProvider Provider { get; }
+
+    public bool Available { get; private set; }
+    public StoreOptions Store { get; private set; } = null!;
+    public Uri BaseAddress { get; private set; } = null!;
+    private WebApplication? _app;
+
+    public async Task InitializeAsync()
+    {
+        if (Provider == StoreProvider.Postgres && TestStores.PostgresServer() is null) return;
+        Available = true;
+        Store = TestStores.Create(Provider, TestStores.NewDataDirectory());
+        _app = await BiduiWebApp.BuildAsync(new WebOptions(Store, "http://127.0.0.1:0") { Demo = true });
+        await _app.StartAsync();
+        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        BaseAddress = new Uri(address);
+    }
+
+    public BiduiDbContext Context()
+    {
+        var db = Store.CreateContext();
+        db.SetScope(UserScope.System);
+        return db;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+        if (Available) TestStores.Drop(Store);
+    }
+}
+
+public sealed class SqliteWebApp : WebAppFixture
+{
+    protected override StoreProvider Provider => StoreProvider.Sqlite;
+}
+
+public sealed class PostgresWebApp : WebAppFixture
+{
+    protected override StoreProvider Provider => StoreProvider.Postgres;
+}
+
+[CollectionDefinition(Name)]
+public sealed class SqliteWeb : ICollectionFixture<SqliteWebApp>
+{
+    public const string Name = "web on SQLite";
+}
+
+[CollectionDefinition(Name)]
+public sealed class PostgresWeb : ICollectionFixture<PostgresWebApp>
+{
+    public const string Name = "web on PostgreSQL";
+}
