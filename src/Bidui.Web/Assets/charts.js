@@ -8,8 +8,8 @@
     bar.setOption({
       title: { text: '各地核查进度', left: 'center', textStyle: { fontSize: 14 } },
       tooltip: { trigger: 'axis' },
-      legend: { top: 24 },
-      grid: { top: 60, left: 50, right: 20, bottom: 80 },
+      legend: { top: 28 },
+      grid: { top: 64, left: 50, right: 20, bottom: 80 },
       xAxis: { type: 'category', data: data.names, axisLabel: { rotate: data.names.length > 6 ? 30 : 0 } },
       yAxis: { type: 'value' },
       series: data.series.map(function (s) { return { name: s.name, type: 'bar', stack: 'all', data: s.values }; })

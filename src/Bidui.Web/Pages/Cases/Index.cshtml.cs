@@ -18,6 +18,7 @@ public sealed class IndexModel(CaseQueries queries, CaseExport export, RoundServ
     [BindProperty(SupportsGet = true)] public CaseState? State { get; set; }
     [BindProperty(SupportsGet = true)] public int? Region { get; set; }
     [BindProperty(SupportsGet = true)] public Linkage? Linkage { get; set; }
+    [BindProperty(SupportsGet = true)] public string? School { get; set; }
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public bool Overdue { get; set; }
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
@@ -30,7 +31,8 @@ public sealed class IndexModel(CaseQueries queries, CaseExport export, RoundServ
 
     private CaseFilter Filter => new()
     {
-        RoundId = RoundId, Category = string.IsNullOrEmpty(Category) ? null : Category, State = State, RegionCode = Region, Linkage = Linkage, Text = Q, OverdueOnly = Overdue,
+        RoundId = RoundId, Category = string.IsNullOrEmpty(Category) ? null : Category, State = State, RegionCode = Region, Linkage = Linkage, Text = Q,
+        SchoolCode = string.IsNullOrEmpty(School) ? null : School, OverdueOnly = Overdue,
     };
 
     public async Task OnGetAsync(CancellationToken ct)
@@ -70,6 +72,7 @@ public sealed class IndexModel(CaseQueries queries, CaseExport export, RoundServ
         Add("Region", Region?.ToString(CultureInfo.InvariantCulture));
         Add("Linkage", Linkage?.ToString());
         Add("Q", Q);
+        Add("School", School);
         if (Overdue) Add("Overdue", "true");
         foreach (var (k, v) in extra) Add(k, v);
         return "/Cases" + q.ToQueryString();
