@@ -14,7 +14,7 @@ public static class DemoAccounts
 
     public static IReadOnlyList<User> Users { get; } =
     [
-        new() { UserName = "sheng", DisplayName = "湖南省教育厅（省级管理员）", Role = Role.ProvinceAdmin, RegionCode = Province },
+        new() { UserName = "sheng", DisplayName = "湖南省教育厅", Role = Role.ProvinceAdmin, RegionCode = Province },
         new() { UserName = "shaodong.jy", DisplayName = "邵东市教育局", Role = Role.CountyEducation, RegionCode = Shaodong },
         new() { UserName = "shaodong.xc", DisplayName = "邵东市乡村振兴局", Role = Role.CountyRural, RegionCode = Shaodong },
         new() { UserName = "longhui.jy", DisplayName = "隆回县教育局", Role = Role.CountyEducation, RegionCode = Longhui },
