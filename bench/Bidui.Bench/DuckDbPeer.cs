@@ -42,7 +42,7 @@ internal static class DuckDbPeer
         cmd.CommandText = query
             .Replace("{students}", ReadCsv(job.Students), StringComparison.Ordinal)
             .Replace("{poverty}", ReadCsv(job.Poverty), StringComparison.Ordinal)
-            .Replace("{aid}", ReadCsv(job.Aid), StringComparison.Ordinal);
+            .Replace("{aid}", ReadCsv(job.Aid, nullPadding: true), StringComparison.Ordinal);
         using var reader = cmd.ExecuteReader();
         do
         {
@@ -112,7 +112,7 @@ internal static class DuckDbPeer
             CREATE TABLE paid AS
             SELECT DISTINCT k FROM (
               SELECT rkey(n, id, id_type) AS k FROM (
-                SELECT nid({Col(a, "身份证件号")}) AS n, {Col(a, "身份证件号")} AS id, {Col(a, "身份证件类型")} AS id_type FROM {ReadCsv(a)}))
+                SELECT nid({Col(a, "身份证件号")}) AS n, {Col(a, "身份证件号")} AS id, {Col(a, "身份证件类型")} AS id_type FROM {ReadCsv(a, nullPadding: true)}))
             WHERE k IN (SELECT k FROM persons);
             """);
 
@@ -188,9 +188,11 @@ internal static class DuckDbPeer
             """;
     }
 
-    // null_padding: the aid file's 小计 rows are short (a data engineer meets that error on the first run).
-    private static string ReadCsv(PeerInput input) =>
-        $"read_csv('{Quote(input.Path, '\'')}', skip = {input.SkipLines}, header = true, all_varchar = true, delim = ',', quote = '\"', escape = '\"', null_padding = true)";
+    // null_padding for the aid file only: its 小计 rows are short (a data engineer meets that error on the
+    // first run), and DuckDB's parallel reader refuses null_padding in a file with quoted line breaks
+    // (the poverty register's 备注) — which it notices only when a chunk boundary falls inside one (50 M rows).
+    private static string ReadCsv(PeerInput input, bool nullPadding = false) =>
+        $"read_csv('{Quote(input.Path, '\'')}', skip = {input.SkipLines}, header = true, all_varchar = true, delim = ',', quote = '\"', escape = '\"'{(nullPadding ? ", null_padding = true" : "")})";
 
     /// <summary>A quoted column reference, or NULL when the file lacks the column (SQL then treats it as empty).</summary>
     private static string Col(PeerInput input, string canonical) =>

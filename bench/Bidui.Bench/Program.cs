@@ -33,6 +33,20 @@ internal static class Program
                 return 0;
             }
 
+            if (args is ["check", var dir])
+            {
+                // The list check alone, on the outputs a --keep run left (say, of contenders run one at a time).
+                bool same = true;
+                foreach (var list in ListCheck.Lists)
+                {
+                    var d = ListCheck.Compare(list, Path.Combine(dir, "out-bidui"), Path.Combine(dir, "out-duckdb"));
+                    Console.WriteLine(ResultTable.Format(d));
+                    same &= d.Same;
+                }
+
+                return same ? 0 : 3;
+            }
+
             var options = BenchOptions.Parse(args);
             if (options is null)
             {
