@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
-using Bidui.Inputs;
+using Bidui.Workflow.Tests;
 using Bidui.Web.Demo;
 using Bidui.Workflow.Store;
 using Microsoft.EntityFrameworkCore;
@@ -112,13 +112,7 @@ public abstract partial class PageScopingTests<TFixture>(TFixture f) where TFixt
         await File.WriteAllBytesAsync(file, await response.Content.ReadAsByteArrayAsync());
         try
         {
-            using var reader = TabularFile.Open(file);
-            reader.Read();
-            var headers = Enumerable.Range(0, reader.FieldCount).Select(reader.GetString).ToList();
-            var rows = new List<Dictionary<string, string>>();
-            while (reader.Read())
-                if (!reader.IsBlank) rows.Add(headers.Select((h, i) => (h, v: reader.GetString(i))).ToDictionary(x => x.h, x => x.v));
-            return rows;
+            return TestStores.ReadSheet(file);
         }
         finally
         {

@@ -1,4 +1,3 @@
-using Bidui.Inputs;
 using Bidui.Workflow.Access;
 using Bidui.Workflow.Audit;
 using Bidui.Workflow.Cases;
@@ -62,7 +61,7 @@ public abstract class ScopingTests<TFixture>(TFixture f) where TFixture : DemoRo
         var path = Path.Combine(f.Store.DataDirectory, Guid.NewGuid().ToString("N") + ".xlsx");
         int rows = await new CaseExport(new CaseQueries(db, f.Clock), new AuditLog(db, f.Clock)).WriteAsync(f.LonghuiEducation, new CaseFilter { RoundId = f.RoundId }, false, path);
         Assert.True(rows > 0);
-        var read = ReadSheet(path);
+        var read = TestStores.ReadSheet(path);
         Assert.Equal(rows, read.Count);
         Assert.All(read, r => Assert.Equal("430524", r["责任县代码"]));
         Assert.All(read.Where(r => r["证件号码"].Length == 18), r => Assert.Matches(@"^\w{4}\*{10}\w{4}$", r["证件号码"]));
@@ -119,17 +118,6 @@ public abstract class ScopingTests<TFixture>(TFixture f) where TFixture : DemoRo
 
         await using var none = f.Store.CreateContext();
         Assert.Equal(0, await none.Cases.CountAsync());
-    }
-
-    internal static List<Dictionary<string, string>> ReadSheet(string path)
-    {
-        using var reader = TabularFile.Open(path);
-        reader.Read();
-        var headers = Enumerable.Range(0, reader.FieldCount).Select(reader.GetString).ToList();
-        var rows = new List<Dictionary<string, string>>();
-        while (reader.Read())
-            if (!reader.IsBlank) rows.Add(headers.Select((h, i) => (h, v: reader.GetString(i))).ToDictionary(x => x.h, x => x.v));
-        return rows;
     }
 }
 

@@ -1,3 +1,4 @@
+using Bidui.Inputs;
 using Bidui.Workflow.Access;
 using Bidui.Workflow.Store;
 using Npgsql;
@@ -65,5 +66,17 @@ public static class TestStores
         db.SetScope(UserScope.System);
         await SchemaMigrator.MigrateAsync(db, store.Provider);
         return db;
+    }
+
+    /// <summary>The first sheet (or CSV) as rows of header → cell, read by Bidui.Inputs.</summary>
+    public static List<Dictionary<string, string>> ReadSheet(string path)
+    {
+        using var reader = TabularFile.Open(path);
+        reader.Read();
+        var headers = Enumerable.Range(0, reader.FieldCount).Select(reader.GetString).ToList();
+        var rows = new List<Dictionary<string, string>>();
+        while (reader.Read())
+            if (!reader.IsBlank) rows.Add(headers.Select((h, i) => (h, v: reader.GetString(i))).ToDictionary(x => x.h, x => x.v));
+        return rows;
     }
 }

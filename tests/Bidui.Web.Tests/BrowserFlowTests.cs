@@ -1,0 +1,136 @@
+using System.Text.RegularExpressions;
+using Bidui.Web.Demo;
+using Bidui.Workflow.Tests;
+using Microsoft.Playwright;
+
+namespace Bidui.Web.Tests;
+
+/// <summary>
+/// The whole flow in Debian's Chromium against the real app: sign in → create round → upload the
+/// three files → run → a county's list → feedback → county review → the dashboard shows the change.
+/// A screenshot of every page goes to BIDUI_SCREENSHOTS or the test output folder's screenshots/.
+/// </summary>
+[Collection(SqliteWeb.Name)]
+public sealed partial class BrowserFlowTests(SqliteWebApp f)
+{
+    private const string Chromium = "/usr/bin/chromium";
+
+    private static string ScreenshotDirectory =>
+        Environment.GetEnvironmentVariable("BIDUI_SCREENSHOTS") is { Length: > 0 } dir ? dir : Path.Combine(AppContext.BaseDirectory, "screenshots");
+
+    [Fact]
+    public async Task Province_runs_a_round_and_a_county_closes_a_case_seen_on_the_dashboard()
+    {
+        if (!File.Exists(Chromium))
+        {
+            Assert.False(TestStores.InCi, $"CI=true but {Chromium} is missing: the browser test cannot run.");
+            return;
+        }
+        Directory.CreateDirectory(ScreenshotDirectory);
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Headless = true, Args = ["--no-sandbox"] });
+        var context = await browser.NewContextAsync(new() { BaseURL = f.BaseAddress.ToString().TrimEnd('/'), Locale = "zh-CN", ViewportSize = new() { Width = 1400, Height = 900 } });
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(30_000);
+        int shot = 0;
+        async Task Shot(string name) =>
+            await page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotDirectory, $"{++shot:00}-{name}.png"), FullPage = true });
+
+        // Sign in as the province administrator.
+        await page.GotoAsync("/");
+        await Expect(page.Locator("h1")).ToHaveTextAsync("登录");
+        await Shot("login");
+        await SignInAsync(page, "sheng");
+        await Expect(page.Locator("h1")).ToHaveTextAsync("统计看板");
+        await Shot("dashboard-province");
+
+        // Create a round and upload the three files.
+        await page.GotoAsync("/Rounds");
+        await page.FillAsync("#new-round input[name=Name]", "2027年春季学期比对（浏览器测试）");
+        await Shot("rounds");
+        await page.ClickAsync("#new-round button[type=submit]");
+        await page.WaitForURLAsync(new Regex("/Rounds/Detail/\\d+$"));
+        int roundId = int.Parse(page.Url[(page.Url.LastIndexOf('/') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
+        var inputs = Path.Combine(f.Store.DataDirectory, "demo-inputs");
+        await page.SetInputFilesAsync("input[name=Students]", Path.Combine(inputs, "学生学籍信息.xlsx"));
+        await page.SetInputFilesAsync("input[name=Poverty]", Path.Combine(inputs, "脱贫人口及防返贫监测对象.csv"));
+        await page.SetInputFilesAsync("input[name=Aid]", Path.Combine(inputs, "学生资助发放明细.xlsx"));
+        await Shot("round-upload");
+        await page.ClickAsync("#upload button[type=submit]");
+        await Expect(page.Locator(".notice")).ToHaveTextAsync("文件已上传。");
+
+        // Run it; the progress panel polls until the job ends and reloads the page.
+        await page.ClickAsync("#run");
+        await Shot("round-running");
+        await Expect(page.Locator("#round-state")).ToHaveTextAsync("已完成", new() { Timeout = 120_000 });
+        await Shot("round-done");
+
+        // The province opens 邵东市's dropout list of the new round: numbers are masked.
+        await page.GotoAsync($"/Cases?RoundId={roundId}&Region={DemoAccounts.Shaodong}&Category=dropout_suspect");
+        await Expect(page.Locator("#cases tbody tr").First).ToBeVisibleAsync();
+        Assert.Matches(@"^\d{4}\*{10}[\dX]{4}$", (await page.Locator("#cases tbody tr td.mono").First.InnerTextAsync()).Trim());
+        await Shot("cases-province");
+        await SignOutAsync(page);
+
+        // 邵东市's education office: its dashboard before, then one case verified.
+        await SignInAsync(page, "shaodong.jy");
+        await page.GotoAsync($"/Dashboard?RoundId={roundId}");
+        await Expect(page.Locator("#total-closed")).ToHaveTextAsync("0");
+        await page.GotoAsync($"/Cases?RoundId={roundId}&Category=dropout_suspect");
+        await Shot("cases-county");
+        await page.Locator("#cases tbody tr td:first-child a").First.ClickAsync();
+        await Expect(page.Locator("#case-state")).ToHaveTextAsync("待核查");
+        await page.ClickAsync("#reveal");
+        await Expect(page.Locator("#id-number")).ToHaveTextAsync(new Regex(@"^\d{17}[\dX]$"));
+        await page.SelectOptionAsync("#result", "省外就读无学籍");
+        await page.FillAsync("#submit-form textarea[name=Note]", "已核实在广东省东莞市就读");
+        await page.SetInputFilesAsync("#submit-form input[name=Files]", new FilePayload { Name = "在读证明.txt", MimeType = "text/plain", Buffer = "在读证明"u8.ToArray() });
+        await Shot("case-feedback");
+        await page.ClickAsync("#submit");
+        await Expect(page.Locator("#case-state")).ToHaveTextAsync("待审核");
+        await Shot("case-submitted");
+
+        // The county reviews and approves.
+        await page.FillAsync("#review-form textarea[name=Note]", "材料齐全");
+        await page.ClickAsync("#approve");
+        await Expect(page.Locator("#case-state")).ToHaveTextAsync("已办结");
+        await Expect(page.Locator("#history tbody tr")).ToHaveCountAsync(3);
+        await Shot("case-closed");
+
+        // The dashboard shows the closed case, for the county and for the province.
+        await page.GotoAsync($"/Dashboard?RoundId={roundId}");
+        await Expect(page.Locator("#total-closed")).ToHaveTextAsync("1");
+        await Expect(page.Locator("#chart-regions canvas")).ToBeVisibleAsync();
+        await Shot("dashboard-county");
+        await SignOutAsync(page);
+        await SignInAsync(page, "sheng");
+        await page.GotoAsync($"/Dashboard?RoundId={roundId}&Region=430500");
+        await Expect(page.Locator("#total-closed")).ToHaveTextAsync("1");
+        await Shot("dashboard-prefecture");
+        await SignOutAsync(page);
+
+        // The auditor finds the reveal and the approval in the log.
+        await SignInAsync(page, "shenji");
+        await page.GotoAsync("/Audit");
+        await Expect(page.Locator("#audit")).ToContainTextAsync("显示完整证件号");
+        await Expect(page.Locator("#audit")).ToContainTextAsync("审核通过");
+        await Shot("audit");
+    }
+
+    private static async Task SignInAsync(IPage page, string userName)
+    {
+        await page.GotoAsync("/Account/Login");
+        await page.FillAsync("input[name=UserName]", userName);
+        await page.FillAsync("input[name=Password]", DemoAccounts.Password);
+        await page.ClickAsync("form button[type=submit]");
+        await Expect(page.Locator("#who")).ToBeVisibleAsync();
+    }
+
+    private static async Task SignOutAsync(IPage page)
+    {
+        await page.ClickAsync("header form button");
+        await Expect(page.Locator("h1")).ToHaveTextAsync("登录");
+    }
+
+    private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
+}
