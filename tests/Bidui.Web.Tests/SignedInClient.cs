@@ -44,6 +44,15 @@ public sealed partial class SignedInClient : IDisposable
         return await _http.SendAsync(request);
     }
 
+    /// <summary>A multipart POST (file uploads) with the antiforgery token.</summary>
+    public async Task<HttpResponseMessage> PostMultipartAsync(string path, MultipartFormDataContent content)
+    {
+        string token = await TokenAsync("/Dashboard");
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(path, UriKind.Relative)) { Content = content };
+        request.Headers.Add("RequestVerificationToken", token);
+        return await _http.SendAsync(request);
+    }
+
     private async Task<string> TokenAsync(string path)
     {
         string html = await (await GetAsync(path)).Content.ReadAsStringAsync();
