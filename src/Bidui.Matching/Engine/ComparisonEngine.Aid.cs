@@ -2,6 +2,7 @@ using Bidui.Core.Identity;
 using Bidui.Core.Regions;
 using Bidui.Matching.Categories;
 using Bidui.Matching.Records;
+using Bidui.Matching.Support;
 
 namespace Bidui.Matching.Engine;
 
@@ -46,18 +47,27 @@ public sealed partial class ComparisonEngine
         return true;
     }
 
+    // Per-column memos and the last payment: payment lists come school by school, batch by batch.
+    private InternMemo[]? _aidMemos;
+    private AidPayment? _lastPayment;
+
     private AidPayment PaymentOf(in AidCells c)
     {
-        var key = (_pool.Intern(c.Project), _pool.Intern(c.Amount), _pool.Intern(c.SchoolYear), _pool.Intern(c.Term),
-            _pool.Intern(c.PaidOn), _pool.Intern(c.SchoolName), _pool.Intern(c.SchoolCode));
+        var m = _aidMemos ??= [.. Enumerable.Range(0, 7).Select(_ => new InternMemo(_pool))];
+        var key = (m[0].Intern(c.Project), m[1].Intern(c.Amount), m[2].Intern(c.SchoolYear), m[3].Intern(c.Term),
+            m[4].Intern(c.PaidOn), m[5].Intern(c.SchoolName), m[6].Intern(c.SchoolCode));
+        if (_lastPayment is { } last && ReferenceEquals(last.Project, key.Item1) && ReferenceEquals(last.Amount, key.Item2)
+            && ReferenceEquals(last.SchoolYear, key.Item3) && ReferenceEquals(last.Term, key.Item4) && ReferenceEquals(last.PaidOn, key.Item5)
+            && ReferenceEquals(last.SchoolName, key.Item6) && ReferenceEquals(last.SchoolCode, key.Item7))
+            return last;
         if (_payments.TryGetValue(key, out var payment))
-            return payment;
+            return _lastPayment = payment;
         var termKey = (key.Item1, key.Item3, key.Item4);
         if (!_termGroups.TryGetValue(termKey, out int group))
             _termGroups.Add(termKey, group = _termGroups.Count);
         payment = new AidPayment(key.Item1, key.Item2, key.Item3, key.Item4, key.Item5, key.Item6, key.Item7, group);
         _payments.Add(key, payment);
-        return payment;
+        return _lastPayment = payment;
     }
 
     /// <summary>

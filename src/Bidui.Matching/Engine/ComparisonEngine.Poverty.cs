@@ -20,6 +20,8 @@ public sealed partial class ComparisonEngine
             return false;
 
         var id = ParseId(c.IdType, c.IdNumber);
+        var m = _povertyMemos ??= new PovertyMemo(_pool);
+        string schooling = m.Schooling.Intern(c.Schooling), status = m.Status.Intern(c.PersonStatus);
         int county = Support.CountyLocator.ParseCode(c.CountyCode);
         if (county == 0)
             county = _counties.FromNames(c.ProvinceName, c.PrefectureName, c.CountyName);
@@ -35,16 +37,16 @@ public sealed partial class ComparisonEngine
             IdGiven = IdGiven(id, c.IdNumber),
             IdProblem = id.Problem,
             HouseholdId = c.HouseholdId.Trim().ToString(),
-            Relation = _pool.Intern(c.Relation),
-            PopulationType = _pool.Intern(c.PopulationType),
-            SchoolingText = _pool.Intern(c.Schooling),
-            Statement = SchoolingStatement.Parse(c.Schooling),
-            StatusText = _pool.Intern(c.PersonStatus),
-            Deceased = PersonStatus.IsDeceasedOrRemoved(c.PersonStatus),
+            Relation = m.Relation.Intern(c.Relation),
+            PopulationType = m.PopulationType.Intern(c.PopulationType),
+            SchoolingText = schooling,
+            Statement = StatementOf(schooling),
+            StatusText = status,
+            Deceased = PersonStatus.IsDeceasedOrRemoved(status),
             BirthDate = birth,
             Sex = id.Key != 0 && id.IsResident ? id.Sex : SexText.Parse(c.Sex.Trim()),
-            Township = _pool.Intern(c.Township),
-            Village = _pool.Intern(c.Village),
+            Township = m.Township.Intern(c.Township),
+            Village = m.Village.Intern(c.Village),
             CountyCode = county,
             Dispatch = dispatch,
             ColumnBirth = Linkage ? BirthCell(c.BirthDate) : 0,
@@ -69,6 +71,25 @@ public sealed partial class ComparisonEngine
         _poverty.Add(record);
         _povertyKeys.Add(id.Key, _poverty.Count - 1);
         return true;
+    }
+
+    // Per-column memos: the register lists a village's households together.
+    private sealed class PovertyMemo(Support.TextPool pool)
+    {
+        public readonly Support.InternMemo Relation = new(pool), PopulationType = new(pool), Schooling = new(pool), Status = new(pool);
+        public readonly Support.InternMemo Township = new(pool), Village = new(pool);
+        public string? StatementText;
+        public SchoolingStatement Statement;
+    }
+
+    private PovertyMemo? _povertyMemos;
+
+    private SchoolingStatement StatementOf(string schooling)
+    {
+        var m = _povertyMemos!;
+        if (!ReferenceEquals(m.StatementText, schooling))
+            (m.StatementText, m.Statement) = (schooling, SchoolingStatement.Parse(schooling));
+        return m.Statement;
     }
 
     /// <summary>The person (first poverty row) with this key, or null.</summary>

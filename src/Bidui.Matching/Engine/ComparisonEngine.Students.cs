@@ -24,15 +24,9 @@ public sealed partial class ComparisonEngine
 
         var id = ParseId(c.IdType, c.IdNumber);
         var school = SchoolOf(c.SchoolName, c.SchoolCode, c.SchoolCounty);
-        bool enrolled = EnrollmentStatus.IsEnrolled(c.Status.Trim());
-        var stage = SchoolStages.FromStageCell(c.Stage.Trim());
-        string stageText = _pool.Intern(c.Stage);
-        if (stage == SchoolStage.None)
-        {
-            // SPEC §1.1: 年级 gives 学段 when the column is absent or the cell is empty.
-            stage = SchoolStages.FromGrade(c.Grade.Trim());
-            stageText = stage.ToChinese();
-        }
+        string statusText = StudentMemos.Status.Intern(c.Status), gradeText = StudentMemos.Grade.Intern(c.Grade);
+        bool enrolled = EnrollmentStatus.IsEnrolled(statusText);
+        var (stage, stageText) = StageOf(StudentMemos.Stage.Intern(c.Stage), gradeText);
 
         var person = id.Key != 0 ? PersonOf(id.Key) : null;
         bool listed = id.Problem != Bidui.Core.Identity.IdProblem.None || person is not null;
@@ -50,8 +44,8 @@ public sealed partial class ComparisonEngine
                 School = school,
                 Stage = stage,
                 StageText = stageText,
-                Grade = _pool.Intern(c.Grade),
-                StatusText = _pool.Intern(c.Status),
+                Grade = gradeText,
+                StatusText = statusText,
                 Enrolled = enrolled,
             };
         }
@@ -68,7 +62,7 @@ public sealed partial class ComparisonEngine
                 KeepWeakStudent(snapshot ?? new StudentRecord
                 {
                     Row = c.RowNumber, Name = c.Name.Trim().ToString(), IdGiven = IdGiven(id, c.IdNumber), School = school,
-                    Stage = stage, StageText = stageText, Grade = _pool.Intern(c.Grade), StatusText = _pool.Intern(c.Status), Enrolled = true,
+                    Stage = stage, StageText = stageText, Grade = gradeText, StatusText = statusText, Enrolled = true,
                 }, c.BirthDate, c.Sex);
             else if (!id.IsResident)
                 _otherDocumentStudents.TryAdd(id.Key, (BirthCell(c.BirthDate), Bidui.Core.Identity.SexText.Parse(c.Sex.Trim())));
@@ -95,9 +89,7 @@ public sealed partial class ComparisonEngine
 
         if (!enrolled)
             return true;
-        var profileKey = (school, stage, stageText, snapshot?.Grade ?? _pool.Intern(c.Grade), snapshot?.StatusText ?? _pool.Intern(c.Status));
-        if (!_profiles.TryGetValue(profileKey, out var profile))
-            _profiles.Add(profileKey, profile = new StudentProfile(school, stage, stageText, profileKey.Item4, profileKey.Item5));
+        var profile = ProfileOf(school, stage, stageText, gradeText, statusText);
         int index = _enrolled.Add(new StudentEntry
         {
             Key = id.Key,
@@ -109,9 +101,63 @@ public sealed partial class ComparisonEngine
         return true;
     }
 
+    // Per-column memos and the last school, stage and profile: rows come class by class.
+    private sealed class StudentMemo(TextPool pool)
+    {
+        public readonly InternMemo SchoolName = new(pool), SchoolCode = new(pool), SchoolCounty = new(pool);
+        public readonly InternMemo Stage = new(pool), Grade = new(pool), Status = new(pool);
+        public School? School;
+        public (string Name, string Code, string County) SchoolCells;
+        public (string Stage, string Grade) StageCells;
+        public (SchoolStage Stage, string Text) StageResult;
+        public StudentProfile? Profile;
+    }
+
+    private StudentMemo? _studentMemoField;
+    private StudentMemo StudentMemos => _studentMemoField ??= new StudentMemo(_pool);
+
+    private (SchoolStage Stage, string Text) StageOf(string stageCell, string gradeCell)
+    {
+        var memo = StudentMemos;
+        if (ReferenceEquals(memo.StageCells.Stage, stageCell) && ReferenceEquals(memo.StageCells.Grade, gradeCell))
+            return memo.StageResult;
+        var stage = SchoolStages.FromStageCell(stageCell);
+        string text = stageCell;
+        if (stage == SchoolStage.None)
+        {
+            // SPEC §1.1: 年级 gives 学段 when the column is absent or the cell is empty.
+            stage = SchoolStages.FromGrade(gradeCell);
+            text = stage.ToChinese();
+        }
+        memo.StageCells = (stageCell, gradeCell);
+        return memo.StageResult = (stage, text);
+    }
+
+    private StudentProfile ProfileOf(School school, SchoolStage stage, string stageText, string grade, string status)
+    {
+        var memo = StudentMemos;
+        if (memo.Profile is { } last && ReferenceEquals(last.School, school) && last.Stage == stage && ReferenceEquals(last.StageText, stageText)
+            && ReferenceEquals(last.Grade, grade) && ReferenceEquals(last.StatusText, status))
+            return last;
+        var key = (school, stage, stageText, grade, status);
+        if (!_profiles.TryGetValue(key, out var profile))
+            _profiles.Add(key, profile = new StudentProfile(school, stage, stageText, grade, status));
+        return memo.Profile = profile;
+    }
+
     private School SchoolOf(ReadOnlySpan<char> name, ReadOnlySpan<char> code, ReadOnlySpan<char> countyCell)
     {
-        string n = _pool.Intern(name), k = _pool.Intern(code);
+        var memo = StudentMemos;
+        string n = memo.SchoolName.Intern(name), k = memo.SchoolCode.Intern(code), countyText = memo.SchoolCounty.Intern(countyCell);
+        if (memo.School is { } last && ReferenceEquals(memo.SchoolCells.Name, n) && ReferenceEquals(memo.SchoolCells.Code, k)
+            && ReferenceEquals(memo.SchoolCells.County, countyText))
+            return last;
+        memo.SchoolCells = (n, k, countyText);
+        return memo.School = FindSchool(n, k, countyText);
+    }
+
+    private School FindSchool(string n, string k, string countyCell)
+    {
         int county = CountyLocator.ParseCode(countyCell);
         if (n.Length == 0 && k.Length == 0 && county == 0)
             return School.Unknown;
