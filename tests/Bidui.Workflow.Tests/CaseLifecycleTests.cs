@@ -111,6 +111,33 @@ public abstract class CaseLifecycleTests<TFixture>(TFixture f) where TFixture : 
     }
 
     [Fact]
+    public async Task Province_reassigns_a_case_to_another_county_which_then_owns_it()
+    {
+        if (!f.Available) return;
+        var c = await FirstOpenAsync("aid_ineligible");
+        var (countyDb, county) = Open(f.ShaodongEducation);
+        await using (countyDb)
+            await Assert.ThrowsAsync<WorkflowException>(() => county.ReassignAsync(f.ShaodongEducation, c.Id, DemoRoundFixture.Longhui, null));
+
+        var (db, workflow) = Open(f.Admin);
+        await using (db)
+        {
+            await Assert.ThrowsAsync<WorkflowException>(() => workflow.ReassignAsync(f.Admin, c.Id, 440103, null));
+            var moved = await workflow.ReassignAsync(f.Admin, c.Id, DemoRoundFixture.Longhui, "学校实际在隆回");
+            Assert.Equal((DemoRoundFixture.Longhui, Unit.Education, (string?)null), (moved.CountyCode, moved.Unit, moved.SchoolCode));
+            Assert.Contains("隆回县", moved.CountyName, StringComparison.Ordinal);
+        }
+        await using (var shaodong = f.Context(f.ShaodongEducation.Scope))
+            Assert.Null(await new CaseQueries(shaodong, f.Clock).FindAsync(c.Id));
+        await using (var longhui = f.Context(f.LonghuiEducation.Scope))
+        {
+            var found = await new CaseQueries(longhui, f.Clock).FindAsync(c.Id);
+            Assert.NotNull(found);
+            Assert.Equal("改派", Assert.Single(found.Events).Action);
+        }
+    }
+
+    [Fact]
     public async Task Audit_log_refuses_updates_and_deletes_in_the_store()
     {
         if (!f.Available) return;

@@ -71,6 +71,31 @@ public sealed class CaseWorkflow(BiduiDbContext db, AuditLog audit, TimeProvider
         return c;
     }
 
+    /// <summary>
+    /// 改派: the province sends a case to another county (a wrong or unknown responsible county).
+    /// The case starts again there as 待核查; its history stays with it.
+    /// </summary>
+    public async Task<Case> ReassignAsync(Actor actor, long caseId, int countyCode, string? note, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (!RoleInfo.ManagesRounds(actor.Role)) throw new WorkflowException("只有省级管理员可以改派任务。");
+        var c = await LoadAsync(caseId, ct);
+        if (c.State == CaseState.Closed) throw new WorkflowException("任务已办结，不能改派。");
+        var county = await db.Regions.AsNoTracking().SingleOrDefaultAsync(r => r.Code == countyCode && r.Level == 3, ct);
+        if (county is null || !actor.Scope.Contains(countyCode)) throw new WorkflowException("改派目标须为您辖区内的县级单位。");
+        if (county.Code == c.CountyCode) throw new WorkflowException("任务已属于该县。");
+        string from = c.CountyName;
+        c.CountyCode = county.Code;
+        c.CountyName = Bidui.Core.Regions.RegionTable.Default.FullName(county.Code) is { Length: > 0 } full ? full : county.Name;
+        // A school of the old county cannot act in the new one: the county education office takes it.
+        if (c.Unit == Unit.School) c.Unit = Unit.Education;
+        c.SchoolCode = null;
+        c.SchoolName = null;
+        c.State = CaseState.Open;
+        await RecordAsync(actor, c, "改派", null, $"由 {from} 改派至 {c.CountyName}" + (string.IsNullOrWhiteSpace(note) ? "" : "：" + note.Trim()), ct);
+        return c;
+    }
+
     /// <summary>The full number, for a role that may see it; the reveal is audited (by case, never by number).</summary>
     public async Task<string> RevealIdAsync(Actor actor, long caseId, CancellationToken ct = default)
     {

@@ -1,14 +1,18 @@
 using System.Net;
 using System.Text.Json;
+using Bidui.Workflow.Access;
 using Bidui.Workflow.Cases;
 using Bidui.Workflow.Store;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 
 namespace Bidui.Web.Pages.Cases;
 
-public sealed class DetailModel(CaseQueries queries, CaseWorkflow workflow) : AppPageModel
+public sealed class DetailModel(CaseQueries queries, CaseWorkflow workflow, BiduiDbContext db) : AppPageModel
 {
+    /// <summary>Counties the province may send the case to (filled for administrators only).</summary>
+    public IReadOnlyList<Region> Counties { get; private set; } = [];
     public Case Case { get; private set; } = new();
     public IReadOnlyList<KeyValuePair<string, string>> Details { get; private set; } = [];
     public string? Error { get; private set; }
@@ -48,6 +52,9 @@ public sealed class DetailModel(CaseQueries queries, CaseWorkflow workflow) : Ap
             return "核查结果已提交，等待审核。";
         }, ct);
 
+    public Task<IActionResult> OnPostReassignAsync(long id, int county, string? note, CancellationToken ct) =>
+        Act(id, async () => { var c = await workflow.ReassignAsync(Actor, id, county, note, ct); return $"已改派至 {c.CountyName}。"; }, ct);
+
     public Task<IActionResult> OnPostApproveAsync(long id, string? note, CancellationToken ct) =>
         Act(id, async () => { await workflow.ApproveAsync(Actor, id, note, ct); return "已审核通过，任务办结。"; }, ct);
 
@@ -81,6 +88,11 @@ public sealed class DetailModel(CaseQueries queries, CaseWorkflow workflow) : Ap
         var c = await queries.FindAsync(id, ct);
         if (c is null) return false;
         Case = c;
+        if (RoleInfo.ManagesRounds(Actor.Role) && c.State != CaseState.Closed)
+        {
+            var (min, max) = (Actor.Scope.MinCounty, Actor.Scope.MaxCounty);
+            Counties = await db.Regions.AsNoTracking().Where(r => r.Level == 3 && r.Code >= min && r.Code <= max).OrderBy(r => r.Code).ToListAsync(ct);
+        }
         Details = [.. JsonSerializer.Deserialize<Dictionary<string, string>>(c.Details) ?? []];
         return true;
     }
