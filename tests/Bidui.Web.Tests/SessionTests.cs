@@ -18,7 +18,7 @@ public sealed partial class SessionTests
     {
         var console = new StringWriter();
         var store = StoreOptions.Sqlite(TestStores.NewDataDirectory());
-        await using var app = await BiduiWebApp.BuildAsync(new WebOptions(store, "http://127.0.0.1:0") { SessionTimeout = TimeSpan.FromSeconds(2), Console = console });
+        await using var app = await BiduiWebApp.BuildAsync(new WebOptions(store, "http://127.0.0.1:0") { SessionTimeout = TimeSpan.FromSeconds(4), Console = console });
         await app.StartAsync();
         try
         {
@@ -28,7 +28,7 @@ public sealed partial class SessionTests
 
             using var client = await SignedInClient.SignInAsync(address, "admin", password);
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/Rounds")).StatusCode);
-            await Task.Delay(TimeSpan.FromSeconds(3));
+            await Task.Delay(TimeSpan.FromSeconds(6));
             var expired = await client.GetAsync("/Rounds");
             Assert.Equal(HttpStatusCode.Redirect, expired.StatusCode);
             Assert.StartsWith("/Account/Login", expired.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
