@@ -22,9 +22,13 @@ public sealed class DashboardService(BiduiDbContext db, TimeProvider clock)
         var (min, max) = UserScope.RegionRange(region);
         bool overdue = round.Deadline < DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
-        var groups = await db.Cases.AsNoTracking().Where(c => c.RoundId == roundId && c.CountyCode >= min && c.CountyCode <= max)
-            .GroupBy(c => new { c.CountyCode, c.SchoolCode, c.Category, c.State })
-            .Select(g => new { g.Key.CountyCode, g.Key.SchoolCode, g.Key.Category, g.Key.State, Count = g.Count() }).ToListAsync(ct);
+        var inRegion = db.Cases.AsNoTracking().Where(c => c.RoundId == roundId && c.CountyCode >= min && c.CountyCode <= max);
+        // Schools matter only below a county; above it, grouping by school would multiply the rows for nothing.
+        var groups = region % 100 != 0
+            ? await inRegion.GroupBy(c => new { c.CountyCode, c.SchoolCode, c.Category, c.State })
+                .Select(g => new CaseGroup(g.Key.CountyCode, g.Key.SchoolCode, g.Key.Category, g.Key.State, g.Count())).ToListAsync(ct)
+            : await inRegion.GroupBy(c => new { c.CountyCode, c.Category, c.State })
+                .Select(g => new CaseGroup(g.Key.CountyCode, null, g.Key.Category, g.Key.State, g.Count())).ToListAsync(ct);
         var matched = await db.MatchedStats.AsNoTracking().Where(m => m.RoundId == roundId && m.CountyCode >= min && m.CountyCode <= max)
             .Select(m => new { m.CountyCode, m.SchoolCode, m.Matched }).ToListAsync(ct);
         var closed = await db.Cases.AsNoTracking().Where(c => c.RoundId == roundId && c.CountyCode >= min && c.CountyCode <= max && c.ClosedAt != null)
@@ -46,11 +50,14 @@ public sealed class DashboardService(BiduiDbContext db, TimeProvider clock)
                 overdue ? total - Count(CaseState.Closed) : 0, matchedCount, list.Where(x => x.Category == "aid_missing").Sum(x => x.Count), Median(closeDays));
         }
 
-        var keys = groups.Select(g => ChildKey(g.CountyCode, g.SchoolCode)).Concat(matched.Select(m => ChildKey(m.CountyCode, m.SchoolCode))).Distinct().Order(StringComparer.Ordinal);
+        var groupsByKey = groups.ToLookup(g => ChildKey(g.CountyCode, g.SchoolCode), StringComparer.Ordinal);
+        var matchedByKey = matched.ToLookup(m => ChildKey(m.CountyCode, m.SchoolCode), StringComparer.Ordinal);
+        var closedByKey = closed.ToLookup(c => ChildKey(c.CountyCode, c.SchoolCode), StringComparer.Ordinal);
+        var keys = groupsByKey.Select(g => g.Key).Concat(matchedByKey.Select(m => m.Key)).Distinct().Order(StringComparer.Ordinal);
         var children = keys.Select(key => Row(key, ChildName(key), region % 100 != 0 ? null : int.Parse(key, Inv),
-            groups.Where(g => ChildKey(g.CountyCode, g.SchoolCode) == key).Select(g => (g.Category, g.State, g.Count)),
-            matched.Where(m => ChildKey(m.CountyCode, m.SchoolCode) == key).Sum(m => m.Matched),
-            closed.Where(c => ChildKey(c.CountyCode, c.SchoolCode) == key).Select(c => (c.ClosedAt!.Value - c.CreatedAt).TotalDays))).ToList();
+            groupsByKey[key].Select(g => (g.Category, g.State, g.Count)),
+            matchedByKey[key].Sum(m => m.Matched),
+            closedByKey[key].Select(c => (c.ClosedAt!.Value - c.CreatedAt).TotalDays))).ToList();
         var totals = Row(region.ToString(Inv), RegionSeeder.Name(table, region), null, groups.Select(g => (g.Category, g.State, g.Count)),
             matched.Sum(m => m.Matched), closed.Select(c => (c.ClosedAt!.Value - c.CreatedAt).TotalDays));
 
@@ -81,4 +88,6 @@ public sealed class DashboardService(BiduiDbContext db, TimeProvider clock)
         if (sorted.Count == 0) return null;
         return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
     }
+
+    private sealed record CaseGroup(int CountyCode, string? SchoolCode, string Category, CaseState State, int Count);
 }
