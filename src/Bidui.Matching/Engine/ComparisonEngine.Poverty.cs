@@ -36,7 +36,7 @@ public sealed partial class ComparisonEngine
             Name = c.Name.Trim().ToString(),
             IdGiven = IdGiven(id, c.IdNumber),
             IdProblem = id.Problem,
-            HouseholdId = c.HouseholdId.Trim().ToString(),
+            HouseholdId = m.Household.Text(c.HouseholdId),
             Relation = m.Relation.Intern(c.Relation),
             PopulationType = m.PopulationType.Intern(c.PopulationType),
             SchoolingText = schooling,
@@ -78,6 +78,7 @@ public sealed partial class ComparisonEngine
     {
         public readonly Support.InternMemo Relation = new(pool), PopulationType = new(pool), Schooling = new(pool), Status = new(pool);
         public readonly Support.InternMemo Township = new(pool), Village = new(pool);
+        public readonly Support.RepeatMemo Household = new();
         public string? StatementText;
         public SchoolingStatement Statement;
     }

@@ -18,3 +18,18 @@ internal sealed class InternMemo(TextPool pool)
         return _last = pool.Intern(trimmed);
     }
 }
+
+/// <summary>
+/// Shares one string among consecutive equal cells without pooling them all: a household's 户编号
+/// repeats on its two to six rows, but two million of them need not live in a dictionary.
+/// </summary>
+internal sealed class RepeatMemo
+{
+    private string _last = string.Empty;
+
+    public string Text(ReadOnlySpan<char> cell)
+    {
+        var trimmed = cell.Trim();
+        return trimmed.SequenceEqual(_last) ? _last : _last = trimmed.ToString();
+    }
+}
