@@ -43,6 +43,7 @@ public static class ServiceRegistration
         services.AddDbContext<BiduiDbContext>(options.Store.Configure);
         services.AddScoped<AuditLog>();
         services.AddScoped<SignInService>();
+        services.AddScoped<UserAdmin>();
         services.AddScoped<CaseQueries>();
         services.AddScoped<CaseWorkflow>();
         services.AddScoped<CaseExport>();
