@@ -8,19 +8,21 @@ namespace Bidui.Web.Tests;
 /// <summary>
 /// The whole flow in Debian's Chromium against the real app: sign in → create round → upload the
 /// three files → run → a county's list → feedback → county review → the dashboard shows the change.
-/// A screenshot of every page goes to BIDUI_SCREENSHOTS or the test output folder's screenshots/.
+/// A screenshot of every page goes to BIDUI_SCREENSHOTS (or the test output folder's screenshots/),
+/// in a subfolder per store: sqlite/, postgres/.
 /// </summary>
-[Collection(SqliteWeb.Name)]
-public sealed partial class BrowserFlowTests(SqliteWebApp f)
+public abstract class BrowserFlowTests<TFixture>(TFixture f) where TFixture : WebAppFixture
 {
     private const string Chromium = "/usr/bin/chromium";
 
-    private static string ScreenshotDirectory =>
-        Environment.GetEnvironmentVariable("BIDUI_SCREENSHOTS") is { Length: > 0 } dir ? dir : Path.Combine(AppContext.BaseDirectory, "screenshots");
+    private string ScreenshotDirectory => Path.Combine(
+        Environment.GetEnvironmentVariable("BIDUI_SCREENSHOTS") is { Length: > 0 } dir ? dir : Path.Combine(AppContext.BaseDirectory, "screenshots"),
+        f.Store.Provider.ToString().ToLowerInvariant());
 
     [Fact]
     public async Task Province_runs_a_round_and_a_county_closes_a_case_seen_on_the_dashboard()
     {
+        if (!f.Available) return;
         if (!File.Exists(Chromium))
         {
             Assert.False(TestStores.InCi, $"CI=true but {Chromium} is missing: the browser test cannot run.");
@@ -134,3 +136,9 @@ public sealed partial class BrowserFlowTests(SqliteWebApp f)
 
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
 }
+
+[Collection(SqliteWeb.Name)]
+public sealed class SqliteBrowserFlowTests(SqliteWebApp f) : BrowserFlowTests<SqliteWebApp>(f);
+
+[Collection(PostgresWeb.Name)]
+public sealed class PostgresBrowserFlowTests(PostgresWebApp f) : BrowserFlowTests<PostgresWebApp>(f);
