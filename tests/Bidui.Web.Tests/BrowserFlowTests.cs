@@ -30,7 +30,8 @@ public abstract class BrowserFlowTests<TFixture>(TFixture f) where TFixture : We
         }
         Directory.CreateDirectory(ScreenshotDirectory);
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Headless = true, Args = ["--no-sandbox"] });
+        // Root in a container: no sandbox; a small /dev/shm: use /tmp.
+        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Headless = true, Args = ["--no-sandbox", "--disable-dev-shm-usage"] });
         var context = await browser.NewContextAsync(new() { BaseURL = f.BaseAddress.ToString().TrimEnd('/'), Locale = "zh-CN", ViewportSize = new() { Width = 1400, Height = 900 } });
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(30_000);
