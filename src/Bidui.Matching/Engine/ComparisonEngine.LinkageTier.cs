@@ -15,6 +15,8 @@ public sealed partial class ComparisonEngine
     private BlockIndex? _weakPersonIndex;
     private readonly HashSet<(int Person, long StudentKey)> _streamedCandidates = [];
 
+    private PovertyRecord PersonNode(int node) => node < _poverty.Count ? _poverty[node] : _weakPersons[node - _poverty.Count];
+
     private void IndexWeakPersons()
     {
         _weakPersonIndex = new BlockIndex();
@@ -39,7 +41,11 @@ public sealed partial class ComparisonEngine
         int n = BlockingKeysOf(name, birth, birth, CountyOfRegion(RegionOfKey(key)), school.Dispatch.Code, keys);
         foreach (long k in keys[..n])
             for (int pos = _weakPersonIndex!.Head(k); pos >= 0; pos = _weakPersonIndex.Next(pos))
-                _streamedCandidates.Add((_weakPersonIndex.Value(pos), key));
+            {
+                int person = _weakPersonIndex.Value(pos);
+                if (BlockingKeys.NamesClose(name, PersonNode(person).Name))
+                    _streamedCandidates.Add((person, key));
+            }
     }
 
     /// <summary>Finds the candidate pairs, scores them, links one to one and returns the review rows.</summary>
@@ -86,9 +92,17 @@ public sealed partial class ComparisonEngine
         // 3. Every unmatched person against the weak students.
         foreach (int node in unmatchedPersons)
         {
-            foreach (long key in keys[..PersonKeys(personOf(node), keys)])
+            var person = personOf(node);
+            foreach (long key in keys[..PersonKeys(person, keys)])
+            {
                 for (int pos = weakStudentIndex.Head(key); pos >= 0; pos = weakStudentIndex.Next(pos))
-                    pairs.Add((node, weakStudentIndex.Value(pos)));
+                {
+                    int student = weakStudentIndex.Value(pos);
+                    string name = student < _enrolled.Count ? _enrolled[student].Name : _weakStudents[student - _enrolled.Count].Record.Name;
+                    if (BlockingKeys.NamesClose(person.Name, name))
+                        pairs.Add((node, student));
+                }
+            }
         }
 
         // 4. Compare and score.
@@ -167,8 +181,13 @@ public sealed partial class ComparisonEngine
         for (int i = 0; i < aidMissing.Count; i++)
         {
             foreach (long key in keys[..PersonKeys(aidMissing[i].Person!, keys)])
+            {
                 for (int pos = index.Head(key); pos >= 0; pos = index.Next(pos))
-                    pairs.Add((i, index.Value(pos)));
+                {
+                    if (BlockingKeys.NamesClose(aidMissing[i].Person!.Name, weak[index.Value(pos)].Name))
+                        pairs.Add((i, index.Value(pos)));
+                }
+            }
         }
 
         var list = pairs.OrderBy(x => x.Item1).ThenBy(x => x.Item2).ToList();

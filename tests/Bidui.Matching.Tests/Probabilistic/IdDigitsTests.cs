@@ -45,4 +45,17 @@ public class IdDigitsTests
         Assert.Equal(0, BlockingKeys.BirthSurname(0, '王'));
         Assert.Equal(0, BlockingKeys.CountySound(0, BlockingKeys.Sound("王伟")));
     }
+
+    [Theory]
+    [InlineData("王伟", "王伟", true)]
+    [InlineData("王 伟", "王伟", true)]
+    [InlineData("張偉", "张伟", true)]
+    [InlineData("王伟", "王玮", true)]       // read alike
+    [InlineData("王伟", "王传", true)]       // one character
+    [InlineData("王伟明", "王伟", true)]     // one character more
+    [InlineData("阿依古丽•买买提", "阿依古丽·买买提", true)]
+    [InlineData("王伟", "王建国", false)]
+    [InlineData("王伟", "李娜", false)]
+    public void Names_close_enough_to_be_compared(string a, string b, bool close) =>
+        Assert.Equal(close, BlockingKeys.NamesClose(a, b));
 }
