@@ -53,7 +53,7 @@ public sealed partial class ComparisonEngine
     {
         // Person nodes: index in _poverty (first rows not in E), or _poverty.Count + index in _weakPersons.
         // Student nodes: index in _enrolled (first row of its key, key not in P), or _enrolled.Count + index in _weakStudents.
-        var personOf = new Func<int, PovertyRecord>(n => n < _poverty.Count ? _poverty[n] : _weakPersons[n - _poverty.Count]);
+        var personOf = PersonNode;
         var pairs = new HashSet<(int Person, int Student)>();
         Span<long> keys = stackalloc long[8];
 
