@@ -81,15 +81,49 @@ public static class CompareJob
         using (var step = progress.Start("读取乡村振兴数据（脱贫人口及防返贫监测对象）"))
             inputs.Add(InputLoader.LoadPoverty(poverty, engine, step));
         Done("读取乡村振兴数据");
-        if (aid is not null)
+        // Aid and students are independent until Finish: the aid file is read and fed on its own
+        // thread while the registry streams (the engine allows exactly these two feeders at once).
+        Task<(InputAccount Account, TimeSpan Elapsed)>? aidLoad = null;
+        if (aid is not null && Environment.GetEnvironmentVariable("BIDUI_AID_ALONGSIDE") != "0")
+        {
+            var aidStep = progress.Start("读取资助发放数据");
+            aidLoad = Task.Run(() =>
+            {
+                var watch = Stopwatch.StartNew();
+                using (aidStep)
+                    return (InputLoader.LoadAid(aid, engine, aidStep), watch.Elapsed);
+            });
+        }
+        else if (aid is not null)
         {
             using (var step = progress.Start("读取资助发放数据"))
                 inputs.Add(InputLoader.LoadAid(aid, engine, step));
             Done("读取资助数据");
         }
-        using (var step = progress.Start("读取学籍数据并比对"))
-            inputs.Insert(0, InputLoader.LoadStudents(students, engine, step));
-        Done("读取学籍数据并比对");
+        InputAccount studentAccount;
+        try
+        {
+            using var step = progress.Start("读取学籍数据并比对");
+            studentAccount = InputLoader.LoadStudents(students, engine, step);
+        }
+        catch
+        {
+            // Let the aid thread finish before the error leaves (its files stay open until then).
+            try { aidLoad?.Wait(); } catch (AggregateException) { }
+            throw;
+        }
+        inputs.Insert(0, studentAccount);
+        if (aidLoad is not null)
+        {
+            var (account, aidElapsed) = aidLoad.GetAwaiter().GetResult(); // an aid input error surfaces here, as itself
+            inputs.Add(account);
+            Done("读取学籍数据并比对（资助数据同时读取）");
+            steps.Insert(steps.Count - 1, new StepTime("读取资助数据（与学籍同时）", aidElapsed, 0, 0));
+        }
+        else
+        {
+            Done("读取学籍数据并比对");
+        }
 
         ComparisonResult result;
         using (progress.Start("生成比对清单"))

@@ -53,7 +53,7 @@ public sealed partial class ComparisonEngine
 
     private AidPayment PaymentOf(in AidCells c)
     {
-        var m = _aidMemos ??= [.. Enumerable.Range(0, 7).Select(_ => new InternMemo(_pool))];
+        var m = _aidMemos ??= [.. Enumerable.Range(0, 7).Select(_ => new InternMemo(_aidPool))];
         var key = (m[0].Intern(c.Project), m[1].Intern(c.Amount), m[2].Intern(c.SchoolYear), m[3].Intern(c.Term),
             m[4].Intern(c.PaidOn), m[5].Intern(c.SchoolName), m[6].Intern(c.SchoolCode));
         if (_lastPayment is { } last && ReferenceEquals(last.Project, key.Item1) && ReferenceEquals(last.Amount, key.Item2)

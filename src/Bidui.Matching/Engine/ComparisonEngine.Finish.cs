@@ -61,7 +61,10 @@ public sealed partial class ComparisonEngine
         }
         if (Linkage)
             notes.Add($"概率匹配：接受 {_links.Count} 对，待人工核对 {review!.Count} 对");
-        return new ComparisonResult(_settings, computed, _rejects, notes) { Model = Model };
+        // Rejected rows in the order the inputs are read: register, aid, registry.
+        var rejects = _rejects.Where(r => r.Source == Dataset.Poverty).Concat(_aidRejects)
+            .Concat(_rejects.Where(r => r.Source != Dataset.Poverty)).ToList();
+        return new ComparisonResult(_settings, computed, rejects, notes) { Model = Model };
     }
 
     /// <summary>matched, aid_missing, dropout_suspect and status_mismatch for one person. False when the age is unknown and mattered.</summary>

@@ -13,15 +13,22 @@ namespace Bidui.Matching.Engine;
 /// Keys are 64-bit integers: a resident ID's 17 leading digits, or a per-run number for another
 /// document type (SPEC §2.2).
 /// </summary>
+/// <remarks>
+/// After the register, aid and students may be fed from two threads at once (one thread each): they
+/// share only the other-document numbering, which is locked, and keep their own text pools and
+/// rejected rows. Everything that relates them happens in <see cref="Finish"/>.
+/// </remarks>
 public sealed partial class ComparisonEngine
 {
     private readonly ComparisonSettings _settings;
     private readonly RegionTable _regions;
     private readonly CountyLocator _counties;
     private readonly TextPool _pool = new();
+    private readonly TextPool _aidPool = new();
     private readonly OtherDocumentKeys _otherKeys = new();
     private readonly List<ResultRow>[] _online = NewLists();
     private readonly List<RejectedRow> _rejects = [];
+    private readonly List<RejectedRow> _aidRejects = [];
     private readonly NoteCounter _notes = new();
     private Phase _phase = Phase.Poverty;
 
@@ -48,7 +55,10 @@ public sealed partial class ComparisonEngine
     private ParsedId ParseId(ReadOnlySpan<char> type, ReadOnlySpan<char> number)
     {
         if (!DocumentTypes.IsResidentId(type))
-            return new ParsedId(_otherKeys.GetOrAdd(type, number), IdProblem.None, false, default, Sex.Unknown);
+        {
+            lock (_otherKeys)
+                return new ParsedId(_otherKeys.GetOrAdd(type, number), IdProblem.None, false, default, Sex.Unknown);
+        }
         var r = ResidentId.Parse(number, _settings.Today);
         return new ParsedId(r.Key, r.Problem, true, r.BirthDate, r.Sex);
     }
@@ -61,18 +71,24 @@ public sealed partial class ComparisonEngine
     {
         if (id.Key == 0)
             return cell.Trim().ToString();
-        return id.IsResident ? null : _otherKeys.Describe(id.Key);
+        return id.IsResident ? null : DescribeOther(id.Key);
     }
 
     private string? IdGiven(long key) =>
-        OtherDocumentKeys.IsOtherDocumentKey(key) ? _otherKeys.Describe(key) : null;
+        OtherDocumentKeys.IsOtherDocumentKey(key) ? DescribeOther(key) : null;
+
+    private string DescribeOther(long key)
+    {
+        lock (_otherKeys)
+            return _otherKeys.Describe(key);
+    }
 
     /// <summary>SPEC §5: a row is rejected when both name and ID are empty but the row is not blank.</summary>
     private bool Reject(Dataset source, int row, ReadOnlySpan<char> name, ReadOnlySpan<char> id)
     {
         if (!name.IsWhiteSpace() || !id.IsWhiteSpace())
             return false;
-        _rejects.Add(new RejectedRow(source, row, "姓名和证件号码均为空"));
+        (source == Dataset.Aid ? _aidRejects : _rejects).Add(new RejectedRow(source, row, "姓名和证件号码均为空"));
         return true;
     }
 
