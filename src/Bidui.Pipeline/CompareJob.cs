@@ -25,6 +25,9 @@ public sealed record StepTime(string Step, TimeSpan Elapsed, long ManagedBytes, 
 /// </summary>
 public static class CompareJob
 {
+    /// <summary>Feed the aid file on its own thread while the registry streams; BIDUI_AID_ALONGSIDE=0 feeds them in turn.</summary>
+    internal static bool AidAlongside { get; set; } = Environment.GetEnvironmentVariable("BIDUI_AID_ALONGSIDE") != "0";
+
     public static CompareOutcome Run(CompareRequest request, IJobProgress? progress = null, RegionTable? regions = null)
     {
         progress ??= NullProgress.Instance;
@@ -84,7 +87,7 @@ public static class CompareJob
         // Aid and students are independent until Finish: the aid file is read and fed on its own
         // thread while the registry streams (the engine allows exactly these two feeders at once).
         Task<(InputAccount Account, TimeSpan Elapsed)>? aidLoad = null;
-        if (aid is not null && Environment.GetEnvironmentVariable("BIDUI_AID_ALONGSIDE") != "0")
+        if (aid is not null && AidAlongside)
         {
             var aidStep = progress.Start("读取资助发放数据");
             aidLoad = Task.Run(() =>

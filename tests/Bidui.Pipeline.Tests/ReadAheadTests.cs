@@ -39,6 +39,40 @@ public sealed class ReadAheadTests : IDisposable
     }
 
     [Fact]
+    public void Aid_fed_alongside_the_registry_gives_the_same_files_as_fed_after_it()
+    {
+        // With the probabilistic tier on: it reads what both feeders kept (other documents, weak rows).
+        var files = DemoGenerator.Generate(Path.Combine(_dir, "inputs2"), new DemoOptions(DemoSize.Small, 11, Reference, Today)
+        {
+            StudentsFormat = DemoFileFormat.Csv,
+            AidFormat = DemoFileFormat.Csv,
+            Scale = 4,
+        });
+        bool before = CompareJob.AidAlongside;
+        try
+        {
+            var outcomes = new[] { false, true }.Select(alongside =>
+            {
+                CompareJob.AidAlongside = alongside;
+                return CompareJob.Run(new CompareRequest(files.StudentsPath, files.PovertyPath, files.AidPath,
+                    Path.Combine(_dir, alongside ? "alongside" : "in-turn")) { ReferenceDate = Reference, Today = Today });
+            }).ToArray();
+            Assert.Equal(Accounts(outcomes[0]), Accounts(outcomes[1]));
+            Assert.Equal(outcomes[0].Counts, outcomes[1].Counts);
+            Assert.True(outcomes[0].Counts[Matching.Categories.Category.Review] + outcomes[0].Counts[Matching.Categories.Category.Matched] > 0);
+            foreach (var path in Directory.GetFiles(outcomes[0].OutputDirectory, "*.csv"))
+            {
+                string other = Path.Combine(outcomes[1].OutputDirectory, Path.GetFileName(path));
+                Assert.True(File.ReadAllBytes(path).AsSpan().SequenceEqual(File.ReadAllBytes(other)), Path.GetFileName(path));
+            }
+        }
+        finally
+        {
+            CompareJob.AidAlongside = before;
+        }
+    }
+
+    [Fact]
     public void Rows_arrive_in_order_with_their_numbers_and_cells_and_a_long_cell_grows_the_batch()
     {
         var text = new StringBuilder("标题\n姓名,证件号码,备注,县级代码\n");
