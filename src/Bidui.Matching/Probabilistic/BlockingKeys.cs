@@ -28,8 +28,8 @@ public static class BlockingKeys
         county == 0 || birth == 0 ? 0 : CountyBirthTag | (long)county * 100_000_000 + birth;
 
     /// <summary>
-    /// Whether two names could still be one person's: equal, read alike, or one character apart once
-    /// spaces, dots and script are set aside. Pairs with names farther apart can never reach the review
+    /// Whether two names could still be one person's: equal, read alike, or one character apart
+    /// (<see cref="PairComparer.CompareNames"/>' closest levels) once spaces, dots and script are set aside. Pairs with names farther apart can never reach the review
     /// threshold (the name weighs −11 bits or less), so blocking drops them before they are compared.
     /// </summary>
     public static bool NamesClose(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
@@ -40,24 +40,8 @@ public static class BlockingKeys
             return true; // too long to judge here: let the comparison decide
         x = x[..n];
         y = y[..m];
-        if (n == m)
-        {
-            int far = 0;
-            for (int i = 0; i < n && far < 2; i++)
-            {
-                if (x[i] != y[i] && (Pinyin.SyllableId(x[i]) is var s && (s == 0 || s != Pinyin.SyllableId(y[i]))))
-                    far++;
-            }
-            return far <= 1;
-        }
-        if (Math.Abs(n - m) != 1)
-            return false;
-        var longer = n > m ? x : y;
-        var shorter = n > m ? y : x;
-        int k = 0;
-        while (k < shorter.Length && longer[k] == shorter[k])
-            k++;
-        return longer[(k + 1)..].SequenceEqual(shorter[k..]);
+        // The name levels that can still reach review: equal, same pinyin, one character apart.
+        return x.SequenceEqual(y) || PairComparer.SoundAlike(x, y) || PairComparer.EditDistanceIsOne(x, y);
     }
 
     // The name's letters: Han simplified, others upper-cased, spaces and dots left out; -1 when too long.

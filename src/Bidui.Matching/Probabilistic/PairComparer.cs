@@ -90,8 +90,11 @@ public static class PairComparer
         return a[0] == b[0] ? NameLevel.SurnameOnly : NameLevel.Different;
     }
 
-    private static bool SoundAlike(string a, string b)
+    /// <summary>Same length, and every differing character reads alike.</summary>
+    internal static bool SoundAlike(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
     {
+        if (a.Length != b.Length)
+            return false;
         for (int i = 0; i < a.Length; i++)
         {
             if (a[i] == b[i])
@@ -103,7 +106,7 @@ public static class PairComparer
         return true;
     }
 
-    private static bool EditDistanceIsOne(string a, string b)
+    internal static bool EditDistanceIsOne(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
     {
         if (a.Length == b.Length)
         {
@@ -114,11 +117,12 @@ public static class PairComparer
         }
         if (Math.Abs(a.Length - b.Length) != 1)
             return false;
-        string longer = a.Length > b.Length ? a : b, shorter = a.Length > b.Length ? b : a;
+        var longer = a.Length > b.Length ? a : b;
+        var shorter = a.Length > b.Length ? b : a;
         int k = 0;
         while (k < shorter.Length && longer[k] == shorter[k])
             k++;
-        return longer.AsSpan(k + 1).SequenceEqual(shorter.AsSpan(k));
+        return longer[(k + 1)..].SequenceEqual(shorter[k..]);
     }
 
     public static int CompareBirths(int a, int b)
