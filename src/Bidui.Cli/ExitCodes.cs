@@ -21,6 +21,11 @@ internal static class ExitCodes
             Error(e.Message);
             return BadInput;
         }
+        catch (Bidui.Pipeline.CompareRequestException e)
+        {
+            Error(e.Message);
+            return BadInput;
+        }
         catch (UsageException e)
         {
             Error(e.Message);

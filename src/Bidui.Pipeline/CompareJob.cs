@@ -13,6 +13,8 @@ public sealed record CompareOutcome(string OutputDirectory, DateOnly ReferenceDa
 {
     /// <summary>The probabilistic tier's model (estimated or given); null with --exact-only.</summary>
     public Bidui.Matching.Probabilistic.LinkageModel? Model { get; init; }
+    /// <summary>How many key partitions the run used (1: in memory).</summary>
+    public int Partitions { get; init; } = 1;
 }
 
 /// <summary>How long one step of the job took (shown to the user and used by the benchmark).</summary>
@@ -34,6 +36,11 @@ public static class CompareJob
         regions ??= RegionTable.Default;
         var clock = Stopwatch.StartNew();
         var referenceDate = request.ReferenceDate ?? ReferenceDates.Default(request.Today);
+        int partitions = PartitionPlan.For(request);
+        if (partitions > 1 && !request.ExactOnly)
+            throw new CompareRequestException(
+                $"输入数据约需 {PartitionPlan.EstimatedBytes(request) / (1 << 20):N0} MB 内存，超过 --memory-limit 允许的范围，需要分区比对；"
+                + "分区比对只做证件号码精确比对（概率匹配需要全部数据同在内存中）。请加 --exact-only，或提高 --memory-limit。");
 
         BoundTable? poverty = null, students = null, aid = null;
         try
@@ -46,7 +53,7 @@ public static class CompareJob
                 step.Report(2);
                 aid = request.AidPath is null ? null : BoundTable.Open(request.AidPath, DatasetSchema.Aid, request.SheetName);
             }
-            return Run(request, referenceDate, poverty, students, aid, progress, regions, clock);
+            return Run(request, referenceDate, poverty, students, aid, progress, regions, clock, partitions);
         }
         finally
         {
@@ -57,7 +64,7 @@ public static class CompareJob
     }
 
     private static CompareOutcome Run(CompareRequest request, DateOnly referenceDate, BoundTable poverty, BoundTable students,
-        BoundTable? aid, IJobProgress progress, RegionTable regions, Stopwatch clock)
+        BoundTable? aid, IJobProgress progress, RegionTable regions, Stopwatch clock, int partitions)
     {
 
         var settings = new ComparisonSettings
@@ -70,8 +77,6 @@ public static class CompareJob
             ExactOnly = request.ExactOnly,
             Model = request.Model,
         };
-        var engine = new ComparisonEngine(settings, regions);
-        var inputs = new List<InputAccount>();
         var steps = new List<StepTime>();
         var lap = Stopwatch.StartNew();
         void Done(string name)
@@ -80,6 +85,11 @@ public static class CompareJob
             steps.Add(new StepTime(name, lap.Elapsed, GC.GetTotalMemory(forceFullCollection: false), self.PeakWorkingSet64));
             lap.Restart();
         }
+        if (partitions > 1)
+            return RunPartitioned(request, settings, poverty, students, aid, progress, regions, clock, partitions, steps, Done);
+
+        var engine = new ComparisonEngine(settings, regions);
+        var inputs = new List<InputAccount>();
 
         using (var step = progress.Start("读取乡村振兴数据（脱贫人口及防返贫监测对象）"))
             inputs.Add(InputLoader.LoadPoverty(poverty, engine, step));
@@ -142,4 +152,28 @@ public static class CompareJob
         return new CompareOutcome(Path.GetFullPath(request.OutputDirectory), referenceDate, inputs,
             result.Lists.ToDictionary(kv => kv.Key, kv => kv.Value.Count), result.Notes, clock.Elapsed, steps) { Model = result.Model };
     }
+
+    private static CompareOutcome RunPartitioned(CompareRequest request, ComparisonSettings settings, BoundTable poverty, BoundTable students,
+        BoundTable? aid, IJobProgress progress, RegionTable regions, Stopwatch clock, int partitions, List<StepTime> steps, Action<string> done)
+    {
+        using var staging = new OutputStaging(request.OutputDirectory);
+        // Beside the staging folder (never inside it: everything inside is committed), removed whatever happens.
+        string folder = staging.Root + "-partitions";
+        Directory.CreateDirectory(folder);
+        try
+        {
+            var tally = new Partitioned.PartitionedCompare(settings, regions, partitions, folder, progress)
+                .Run(poverty, students, aid, staging, done);
+            staging.Commit(ResultFiles.All());
+            return new CompareOutcome(Path.GetFullPath(request.OutputDirectory), settings.ReferenceDate, tally.Inputs,
+                tally.Lists.ToDictionary(l => l.Category, l => checked((int)l.Rows)), tally.Notes, clock.Elapsed, steps) { Partitions = partitions };
+        }
+        finally
+        {
+            try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
+        }
+    }
 }
+
+/// <summary>A comparison that cannot be run as asked (the message, in Chinese, says what to change).</summary>
+public sealed class CompareRequestException(string message) : Exception(message);

@@ -15,6 +15,13 @@ public sealed record CompareRequest(string StudentsPath, string PovertyPath, str
     public bool ExactOnly { get; init; }
     /// <summary>A linkage model saved by `bidui model`; null estimates it from the inputs.</summary>
     public Bidui.Matching.Probabilistic.LinkageModel? Model { get; init; }
+    /// <summary>
+    /// `--memory-limit`: the memory the run may use, in bytes. When the inputs would not fit, the run is
+    /// partitioned by key to disk (<see cref="PartitionPlan"/>); null compares in memory.
+    /// </summary>
+    public long? MemoryLimitBytes { get; init; }
+    /// <summary>Forces the number of partitions (tests, benchmarks); null lets <see cref="MemoryLimitBytes"/> decide.</summary>
+    public int? Partitions { get; init; }
     /// <summary>The day of the run (tests pin it).</summary>
     public DateOnly Today { get; init; } = DateOnly.FromDateTime(DateTime.Now);
 }

@@ -14,7 +14,7 @@ public static class XlsxWorkbookWriter
     /// <summary>Excel's row limit per sheet, header included.</summary>
     internal const int ExcelMaxRows = 1_048_576;
 
-    internal const int WidthSampleRows = 500;
+    public const int WidthSampleRows = 500;
     internal const double MinColumnWidth = 6;
     internal const double MaxColumnWidth = 60;
 
@@ -32,11 +32,11 @@ public static class XlsxWorkbookWriter
     // Excel shows numbers with 15 significant digits; longer ones would be silently rounded.
     private const int MaxExactDigits = 15;
 
-    private const int BufferSize = 1 << 16;
+    internal const int BufferSize = 1 << 16;
 
     // Values are shown as the sources hold them: a name with a stray leading space is a finding too.
     // A fresh instance per workbook: the options type is mutable.
-    private static SpreadCheetahOptions Options => new() { BufferSize = BufferSize, PreserveStringWhitespace = true };
+    internal static SpreadCheetahOptions Options => new() { BufferSize = BufferSize, PreserveStringWhitespace = true };
 
     public static void Write(string path, IEnumerable<SheetSpec> sheets) => Write(path, sheets, ExcelMaxRows);
 
@@ -52,134 +52,33 @@ public static class XlsxWorkbookWriter
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentNullException.ThrowIfNull(sheets);
-        ArgumentOutOfRangeException.ThrowIfLessThan(maxRowsPerSheet, 2);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(maxRowsPerSheet, ExcelMaxRows);
-
-        // Write beside the target and move into place at the end, so a failure never leaves a
-        // workbook that looks complete.
-        var partial = path + ".partial";
-        try
+        var book = await XlsxStreamingWorkbook.CreateAsync(path, maxRowsPerSheet, cancellationToken).ConfigureAwait(false);
+        await using (book.ConfigureAwait(false))
         {
-            var stream = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None, BufferSize);
-            await using (stream.ConfigureAwait(false))
+            foreach (var sheet in sheets)
             {
-                var book = await Spreadsheet.CreateNewAsync(stream, Options, cancellationToken)
-                    .ConfigureAwait(false);
-                await using (book.ConfigureAwait(false))
+                ArgumentNullException.ThrowIfNull(sheet);
+                using var rows = sheet.Rows.GetEnumerator();
+                var sample = new List<string?[]>(WidthSampleRows);
+                while (sample.Count < WidthSampleRows && rows.MoveNext())
                 {
-                    var headerStyle = book.AddStyle(new Style
-                    {
-                        Font = { Bold = true },
-                        Fill = { Color = System.Drawing.Color.FromArgb(0xDD, 0xE6, 0xF0) },
-                    });
-                    var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-                    var any = false;
-                    foreach (var sheet in sheets)
-                    {
-                        any = true;
-                        await WriteSheetAsync(book, sheet, headerStyle, names, maxRowsPerSheet, cancellationToken).ConfigureAwait(false);
-                    }
+                    sample.Add(rows.Current);
+                }
 
-                    if (!any)
-                    {
-                        // A workbook must hold a sheet; say plainly that there is nothing in it.
-                        await book.StartWorksheetAsync("无数据", token: cancellationToken).ConfigureAwait(false);
-                    }
+                await book.StartSheetAsync(sheet.Name, sheet.Columns, sample, cancellationToken).ConfigureAwait(false);
+                foreach (var row in sample)
+                {
+                    await book.AddRowAsync(row, cancellationToken).ConfigureAwait(false);
+                }
 
-                    await book.FinishAsync(cancellationToken).ConfigureAwait(false);
+                sample.Clear();
+                while (rows.MoveNext())
+                {
+                    await book.AddRowAsync(rows.Current, cancellationToken).ConfigureAwait(false);
                 }
             }
 
-            File.Move(partial, path, overwrite: true);
-        }
-        catch
-        {
-            TryDelete(partial);
-            throw;
-        }
-    }
-
-    private static async Task WriteSheetAsync(
-        Spreadsheet book, SheetSpec sheet, StyleId headerStyle, HashSet<string> usedNames, int maxRowsPerSheet, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(sheet);
-        var columns = sheet.Columns;
-        if (columns.Count == 0)
-        {
-            throw new ArgumentException($"Sheet '{sheet.Name}' has no columns.", nameof(sheet));
-        }
-
-        var headers = new string[columns.Count];
-        var kinds = new CellKind[columns.Count];
-        for (var c = 0; c < columns.Count; c++)
-        {
-            headers[c] = columns[c].Header;
-            kinds[c] = columns[c].Kind;
-        }
-
-        using var rows = sheet.Rows.GetEnumerator();
-        var sample = new List<string?[]>(WidthSampleRows);
-        while (sample.Count < WidthSampleRows && rows.MoveNext())
-        {
-            sample.Add(rows.Current);
-        }
-
-        var options = new WorksheetOptions { FrozenRows = 1 };
-        var widths = MeasureColumnWidths(headers, kinds, sample);
-        for (var c = 0; c < widths.Length; c++)
-        {
-            options.Column(c + 1).Width = widths[c];
-        }
-
-        var baseName = SanitizeSheetName(sheet.Name);
-        var part = 1;
-        await StartPartAsync().ConfigureAwait(false);
-        var rowsInPart = 1;
-        var cells = new DataCell[columns.Count];
-        long rowIndex = 0;
-
-        foreach (var row in sample)
-        {
-            await AddAsync(row).ConfigureAwait(false);
-        }
-
-        sample.Clear();
-        while (rows.MoveNext())
-        {
-            await AddAsync(rows.Current).ConfigureAwait(false);
-        }
-
-        async Task StartPartAsync()
-        {
-            var name = part == 1 ? baseName : WithSuffix(baseName, $"({part.ToString(CultureInfo.InvariantCulture)})");
-            await book.StartWorksheetAsync(UniqueName(name, usedNames), options, cancellationToken).ConfigureAwait(false);
-            await book.AddHeaderRowAsync(headers, headerStyle, cancellationToken).ConfigureAwait(false);
-        }
-
-        async Task AddAsync(string?[] row)
-        {
-            rowIndex++;
-            if (row is null || row.Length > cells.Length)
-            {
-                throw new ArgumentException(
-                    $"Sheet '{sheet.Name}', row {rowIndex}: {row?.Length.ToString(CultureInfo.InvariantCulture) ?? "null"} values for {cells.Length} columns.",
-                    nameof(sheet));
-            }
-
-            if (rowsInPart == maxRowsPerSheet)
-            {
-                part++;
-                await StartPartAsync().ConfigureAwait(false);
-                rowsInPart = 1;
-            }
-
-            for (var c = 0; c < cells.Length; c++)
-            {
-                cells[c] = ToCell(c < row.Length ? row[c] : null, kinds[c]);
-            }
-
-            await book.AddRowAsync(cells, cancellationToken).ConfigureAwait(false);
-            rowsInPart++;
+            await book.FinishAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -332,10 +231,10 @@ public static class XlsxWorkbookWriter
         return string.Equals(result, "History", StringComparison.OrdinalIgnoreCase) ? result + "_" : result;
     }
 
-    private static string WithSuffix(string name, string suffix)
+    internal static string WithSuffix(string name, string suffix)
         => Truncate(name, MaxSheetNameLength - suffix.Length).TrimEnd().TrimEnd('\'') + suffix;
 
-    private static string UniqueName(string name, HashSet<string> usedNames)
+    internal static string UniqueName(string name, HashSet<string> usedNames)
     {
         if (usedNames.Add(name))
         {
@@ -364,7 +263,7 @@ public static class XlsxWorkbookWriter
         return text[..cut];
     }
 
-    private static void TryDelete(string path)
+    internal static void TryDelete(string path)
     {
         try
         {

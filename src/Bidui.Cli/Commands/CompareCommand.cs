@@ -40,6 +40,9 @@ internal sealed class CompareCommand : Command<CompareCommand.Settings>
 
         [CommandOption("--model <FILE>"), Description("使用 bidui model 保存的匹配模型（默认按本次数据估计）")]
         public string? Model { get; init; }
+
+        [CommandOption("--memory-limit <SIZE>"), Description("内存上限，如 4GB；数据放不下时按证件号码分区写入临时文件逐区比对（需 --exact-only）")]
+        public string? MemoryLimit { get; init; }
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
@@ -56,10 +59,40 @@ internal sealed class CompareCommand : Command<CompareCommand.Settings>
             AidStages = ParseStages(settings.AidStages),
             ExactOnly = settings.ExactOnly,
             Model = settings.Model is null ? null : LoadModel(RequireFile(settings.Model, "--model")),
+            MemoryLimitBytes = ParseMemoryLimit(settings.MemoryLimit),
         };
+        if (request.MemoryLimitBytes is long limit)
+            LimitHeap(limit);
         var outcome = SpectreProgress.Run(p => CompareJob.Run(request, p));
         SummaryTable.Show(outcome);
         return ExitCodes.Done;
+    }
+
+    internal static long? ParseMemoryLimit(string? text)
+    {
+        if (text is null)
+            return null;
+        long? bytes = PartitionPlan.ParseSize(text);
+        if (bytes is not long b || b < 256L << 20)
+            throw new UsageException($"--memory-limit 的值“{text}”无效：请写成 4GB、512MB 这样的大小（至少 256MB）。");
+        return b;
+    }
+
+    /// <summary>
+    /// Makes the limit the garbage collector's too, so that the run keeps to it (the partitions are
+    /// sized for it) instead of letting the heap grow while memory is free. Native buffers and code
+    /// take the rest; a limit the heap has already passed is left to the partitioning alone.
+    /// </summary>
+    private static void LimitHeap(long limit)
+    {
+        AppContext.SetData("GCHeapHardLimit", (ulong)(limit * 0.85));
+        try
+        {
+            GC.RefreshMemoryLimit();
+        }
+        catch (InvalidOperationException)
+        {
+        }
     }
 
     internal static Bidui.Matching.Probabilistic.LinkageModel LoadModel(string path)

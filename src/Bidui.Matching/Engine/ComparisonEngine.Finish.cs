@@ -48,9 +48,10 @@ public sealed partial class ComparisonEngine
         }
         lists[(int)Category.IdentityConflict].Sort((a, b) => a.Student!.Row.CompareTo(b.Student!.Row));
 
-        var notes = _notes.ToLines().ToList();
+        var counted = _notes.ToNotes();
         if (unknownAge > 0)
-            notes.Add($"{unknownAge} 人：证件号码非居民身份证且未填写出生日期，无法计算年龄，未参与疑似失学辍学判断");
+            counted.Add(new CountedNote(unknownAge, "人", "证件号码非居民身份证且未填写出生日期，无法计算年龄，未参与疑似失学辍学判断"));
+        var notes = counted.Select(n => n.ToString()).ToList();
 
         var computed = new Dictionary<Category, IReadOnlyList<ResultRow>>();
         foreach (var info in CategoryInfo.All)
@@ -64,7 +65,7 @@ public sealed partial class ComparisonEngine
         // Rejected rows in the order the inputs are read: register, aid, registry.
         var rejects = _rejects.Where(r => r.Source == Dataset.Poverty).Concat(_aidRejects)
             .Concat(_rejects.Where(r => r.Source != Dataset.Poverty)).ToList();
-        return new ComparisonResult(_settings, computed, rejects, notes) { Model = Model };
+        return new ComparisonResult(_settings, computed, rejects, notes) { Model = Model, CountedNotes = counted };
     }
 
     /// <summary>matched, aid_missing, dropout_suspect and status_mismatch for one person. False when the age is unknown and mattered.</summary>

@@ -101,6 +101,18 @@ public sealed partial class ComparisonEngine
         return true;
     }
 
+    /// <summary>
+    /// Makes a school known before any row, as a registry row with these cells would. A partitioned
+    /// run gives every partition the schools of the whole registry (first row per 学校标识码), so
+    /// that an aid row finds its school's county whichever partition the school's pupils fell into.
+    /// </summary>
+    public void AddKnownSchool(ReadOnlySpan<char> name, ReadOnlySpan<char> code, ReadOnlySpan<char> countyCell)
+    {
+        RequirePhase(Phase.Others, "A known school");
+        _phase = Phase.Others;
+        SchoolOf(name, code, countyCell);
+    }
+
     // Per-column memos and the last school, stage and profile: rows come class by class.
     private sealed class StudentMemo(TextPool pool)
     {

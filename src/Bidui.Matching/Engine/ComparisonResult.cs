@@ -20,6 +20,14 @@ public sealed class ComparisonResult
     public IReadOnlyDictionary<Category, IReadOnlyList<ResultRow>> Lists { get; }
     public IReadOnlyList<RejectedRow> Rejects { get; }
     public IReadOnlyList<string> Notes { get; }
+    /// <summary>The notes that count something, as numbers (the first lines of <see cref="Notes"/>), so that partial results can be added up.</summary>
+    public IReadOnlyList<CountedNote> CountedNotes { get; init; } = [];
     /// <summary>The probabilistic tier's model (given or estimated); null with --exact-only.</summary>
     public Probabilistic.LinkageModel? Model { get; init; }
+}
+
+/// <summary>A note that counts rows or people: "{Count} {Unit}：{Text}".</summary>
+public sealed record CountedNote(int Count, string Unit, string Text)
+{
+    public override string ToString() => $"{Count} {Unit}：{Text}";
 }

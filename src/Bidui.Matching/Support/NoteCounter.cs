@@ -7,5 +7,5 @@ internal sealed class NoteCounter
 
     public void Add(string note) => _counts[note] = _counts.GetValueOrDefault(note) + 1;
 
-    public IReadOnlyList<string> ToLines() => _counts.Select(kv => $"{kv.Value} 条清单记录：{kv.Key}").ToList();
+    public List<Engine.CountedNote> ToNotes() => _counts.Select(kv => new Engine.CountedNote(kv.Value, "条清单记录", kv.Key)).ToList();
 }

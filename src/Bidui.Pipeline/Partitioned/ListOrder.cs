@@ -1,0 +1,24 @@
+using Bidui.Matching.Categories;
+using Bidui.Matching.Records;
+
+namespace Bidui.Pipeline.Partitioned;
+
+/// <summary>
+/// The order the engine gives each list, as one number per row, so that lists from partitions can be
+/// merged into the order one engine over all rows would have given (each partition's list is already
+/// in this order: the engine emits rows in file order).
+/// </summary>
+internal static class ListOrder
+{
+    public static long KeyOf(Category category, ResultRow row) => category switch
+    {
+        // Person lists and duplicate_poverty follow the register, one row per person or poverty row.
+        Category.Matched or Category.AidMissing or Category.DropoutSuspect or Category.StatusMismatch or Category.DuplicatePoverty
+            => row.Person!.Row,
+        Category.IdentityConflict or Category.DuplicateEnrollment => row.Student!.Row,
+        // Source rows: 学籍, 乡村振兴, 资助, then row (Dataset's order).
+        Category.InvalidId or Category.FieldConflict => ((long)row.Source!.Value << 32) | (uint)row.SourceRow,
+        Category.AidDuplicate or Category.AidIneligible or Category.AidNotEnrolled => row.Aid!.Row,
+        _ => throw new NotSupportedException($"The list {category} is not made by a partitioned run."),
+    };
+}

@@ -1,0 +1,115 @@
+using Bidui.Core.Regions;
+using Bidui.Inputs;
+using Bidui.Matching.Categories;
+using Bidui.Matching.Engine;
+using Bidui.Matching.Layout;
+using Bidui.Matching.Records;
+
+namespace Bidui.Pipeline.Partitioned;
+
+/// <summary>
+/// The comparison when the inputs do not fit the memory budget (`--memory-limit`): every row is
+/// written once to the partition of its key (<see cref="InputSplitter"/>), each partition is compared
+/// by its own engine, its lists go to disk, and the lists are merged back into the order a single
+/// engine gives (<see cref="ListMerger"/>). Memory is that of one partition plus the merge.
+/// </summary>
+/// <remarks>
+/// Exact matching needs nothing across keys, except the school an aid row names (every partition
+/// is given the registry's schools) and the counts behind the notes (added up). The probabilistic
+/// tier compares rows without a key against every person and is not partitioned: the caller
+/// refuses it here.
+/// </remarks>
+internal sealed class PartitionedCompare(ComparisonSettings settings, RegionTable regions, int partitions, string folder, IJobProgress progress)
+{
+    private readonly ListLayouts _layouts = new(regions, linkage: false);
+
+    public ResultTally Run(BoundTable poverty, BoundTable students, BoundTable? aid, OutputStaging staging, Action<string> done)
+    {
+        var splitter = new InputSplitter(partitions, folder, settings.Today);
+        var feeds = new List<RowFeed> { RowFeed.Poverty(poverty), RowFeed.Students(students) };
+        var inputs = new List<InputAccount>();
+        using (var step = progress.Start($"分区写出：乡村振兴数据（{partitions} 个分区）"))
+            inputs.Add(splitter.Split(poverty, feeds[0], step));
+        RowFeed? aidFeed = null;
+        if (aid is not null)
+        {
+            aidFeed = RowFeed.Aid(aid);
+            using var step = progress.Start("分区写出：资助发放数据");
+            inputs.Add(splitter.Split(aid, aidFeed, step));
+        }
+        using (var step = progress.Start("分区写出：学籍数据"))
+            inputs.Insert(0, splitter.Split(students, feeds[1], step));
+        done("分区写出（读取全部输入）");
+
+        var merger = new ListMerger(regions, folder, partitions);
+        var rejects = new List<RejectedRow>();
+        var notes = new NoteSum();
+        IReadOnlyList<Category>? computed = null;
+        using (var step = progress.Start("逐个分区比对", partitions))
+        {
+            for (int p = 0; p < partitions; p++)
+            {
+                var result = ComparePartition(p, feeds[0], aidFeed, feeds[1], splitter.Schools, poverty, students, aid);
+                computed ??= [.. result.Lists.Keys];
+                rejects.AddRange(result.Rejects);
+                notes.Add(result.CountedNotes);
+                foreach (var (category, rows) in result.Lists)
+                    merger.Spill(p, category, _layouts.For(category), rows, r => ListOrder.KeyOf(category, r));
+                result = null;
+                // Give the partition's memory back before the next one grows.
+                GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+                step.Report(p + 1);
+            }
+        }
+        done("逐个分区比对");
+
+        var tally = merger.WriteAll(staging, computed!, c => _layouts.For(c), settings.ReferenceDate, inputs, notes.ToLines(), rejects, progress);
+        SummaryOutputs.WriteAll(staging, tally, regions, progress);
+        done("合并清单并写出结果文件");
+        return tally;
+    }
+
+    private ComparisonResult ComparePartition(int p, RowFeed povertyFeed, RowFeed? aidFeed, RowFeed studentFeed,
+        List<(string Name, string Code, string County)> schools, BoundTable poverty, BoundTable students, BoundTable? aid)
+    {
+        var engine = new ComparisonEngine(settings, regions);
+        Feed(InputSplitter.PathOf(folder, Dataset.Poverty, p), poverty, povertyFeed, engine);
+        foreach (var (name, code, county) in schools)
+            engine.AddKnownSchool(name, code, county);
+        if (aidFeed is not null)
+            Feed(InputSplitter.PathOf(folder, Dataset.Aid, p), aid!, aidFeed, engine);
+        Feed(InputSplitter.PathOf(folder, Dataset.Students, p), students, studentFeed, engine);
+        // The partition's rows are on disk twice over by now; drop them as soon as they are read.
+        foreach (var d in new[] { Dataset.Poverty, Dataset.Aid, Dataset.Students })
+            File.Delete(InputSplitter.PathOf(folder, d, p));
+        return engine.Finish();
+    }
+
+    private static void Feed(string path, BoundTable source, RowFeed feed, ComparisonEngine engine)
+    {
+        using var rows = new PartitionReader(path, source.Reader.FilePath, feed.Ordinals);
+        while (rows.Read())
+            feed.Add(rows, engine);
+    }
+
+    /// <summary>Adds up the counted notes of the partitions, keeping the order in which each kind first appeared.</summary>
+    private sealed class NoteSum
+    {
+        private readonly List<(string Unit, string Text)> _order = [];
+        private readonly Dictionary<(string Unit, string Text), long> _counts = [];
+
+        public void Add(IEnumerable<CountedNote> notes)
+        {
+            foreach (var n in notes)
+            {
+                var key = (n.Unit, n.Text);
+                if (!_counts.ContainsKey(key))
+                    _order.Add(key);
+                _counts[key] = _counts.GetValueOrDefault(key) + n.Count;
+            }
+        }
+
+        // Counted rows first, then counted people, as one engine lists them.
+        public IReadOnlyList<string> ToLines() => _order.OrderBy(k => k.Unit == "人" ? 1 : 0).Select(k => $"{_counts[k]} {k.Unit}：{k.Text}").ToList();
+    }
+}

@@ -1,0 +1,27 @@
+using Bidui.Matching.Categories;
+using Bidui.Matching.Records;
+
+namespace Bidui.Pipeline;
+
+/// <summary>
+/// The figures every summary output is made of (summary workbook, HTML report, summary.json):
+/// rows per computed list, per responsible county, the inputs' accounting and the notes. Both the
+/// in-memory and the partitioned writer build one, so the summaries cannot differ between them.
+/// </summary>
+internal sealed record ResultTally(
+    DateOnly ReferenceDate,
+    IReadOnlyList<(Category Category, long Rows)> Lists,
+    SortedDictionary<int, Dictionary<Category, long>> ByCounty,
+    IReadOnlyList<InputAccount> Inputs,
+    IReadOnlyList<string> Notes,
+    IReadOnlyList<RejectedRow> Rejects)
+{
+    public long RowsOf(Category c) => Lists.First(l => l.Category == c).Rows;
+
+    public static void Count(SortedDictionary<int, Dictionary<Category, long>> byCounty, int county, Category category, long rows = 1)
+    {
+        if (!byCounty.TryGetValue(county, out var lists))
+            byCounty[county] = lists = [];
+        lists[category] = lists.GetValueOrDefault(category) + rows;
+    }
+}

@@ -1,0 +1,108 @@
+using System.Globalization;
+using System.Text.Json;
+using Bidui.Core.Regions;
+using Bidui.Matching.Categories;
+using Bidui.Matching.Records;
+using Bidui.Reports;
+
+namespace Bidui.Pipeline;
+
+/// <summary>The outputs made of figures only (SPEC §5): summary workbook, HTML report, summary.json and rejects.csv.</summary>
+internal static class SummaryOutputs
+{
+    public static void WriteAll(OutputStaging staging, ResultTally tally, RegionTable regions, IJobProgress progress)
+    {
+        XlsxWorkbookWriter.Write(staging.PathOf(ResultFiles.SummaryWorkbook), SummarySheets(tally, regions));
+        using (progress.Start("写出比对报告（HTML）"))
+            HtmlReportWriter.Write(staging.PathOf(ResultFiles.Report), ReportModel(tally, regions));
+        WriteSummaryJson(staging.PathOf(ResultFiles.Summary), tally);
+    }
+
+    public static void WriteRejects(string path, IReadOnlyList<RejectedRow> rejects)
+    {
+        using var csv = new CsvListWriter(path, ["来源数据", "来源行号", "原因"]);
+        foreach (var r in rejects)
+            csv.WriteRow([r.Source.ToChinese(), r.Row.ToString(CultureInfo.InvariantCulture), r.Reason]);
+    }
+
+    public static string CountyWorkbookName(RegionTable regions, int code)
+    {
+        string name = code == 0 ? "未能确定责任县" : regions.FullName(code).Replace(' ', '_');
+        foreach (char bad in Path.GetInvalidFileNameChars())
+            name = name.Replace(bad, '_');
+        return $"{code:D6}_{name}.xlsx";
+    }
+
+    /// <summary>A list's sheet columns: counts and row numbers as numbers, everything else (IDs above all) as text.</summary>
+    public static IReadOnlyList<SheetColumn> SheetColumns(IReadOnlyList<Bidui.Matching.Layout.ListColumn> columns) =>
+        columns.Select(c => new SheetColumn(c.Header, c.IsNumber ? CellKind.Integer : CellKind.Text)).ToList();
+
+    private static IEnumerable<SheetSpec> SummarySheets(ResultTally tally, RegionTable regions)
+    {
+        yield return new SheetSpec("结果汇总",
+            [new("清单代码"), new("清单名称"), new("每行表示"), new("责任单位"), new("行数", CellKind.Integer)],
+            tally.Lists.Select(l => (Info: CategoryInfo.Of(l.Category), l.Rows)).Select(x => new string?[]
+                { x.Info.Code, x.Info.ChineseName, x.Info.OneRowPer, x.Info.WhoActs, I(x.Rows) }));
+        yield return new SheetSpec("数据读取",
+            [new("数据"), new("文件"), new("格式"), new("表头行号", CellKind.Integer), new("读取行数", CellKind.Integer),
+             new("空行", CellKind.Integer), new("拒收行", CellKind.Integer), new("载入行", CellKind.Integer)],
+            tally.Inputs.Select(a => new string?[]
+            {
+                a.Dataset.ToChinese(), Path.GetFileName(a.File), a.Format, I(a.HeaderRow), I(a.RowsRead), I(a.RowsBlank), I(a.RowsRejected), I(a.RowsLoaded),
+            }));
+        var categories = tally.Lists.Select(l => l.Category).ToList();
+        yield return new SheetSpec("分县统计",
+            [new("县级代码"), new("县"), .. categories.Select(c => new SheetColumn(CategoryInfo.Of(c).ChineseName, CellKind.Integer))],
+            tally.ByCounty.Select(kv => new string?[] { kv.Key == 0 ? "" : kv.Key.ToString("D6", CultureInfo.InvariantCulture), CountyLabel(regions, kv.Key) }
+                .Concat(categories.Select(c => I(kv.Value.GetValueOrDefault(c)))).ToArray()));
+        yield return new SheetSpec("说明", [new("说明")], tally.Notes.Select(n => new string?[] { n }));
+    }
+
+    private static string CountyLabel(RegionTable regions, int code) => code == 0 ? "未能确定责任县" : regions.FullName(code);
+
+    private static string I(long v) => v.ToString(CultureInfo.InvariantCulture);
+
+    private static ReportModel ReportModel(ResultTally tally, RegionTable regions) => new(
+        "脱贫家庭学生信息比对报告",
+        DateTimeOffset.Now,
+        tally.ReferenceDate,
+        tally.Inputs.Select(a => new ReportInput(a.Dataset.ToChinese(), Path.GetFileName(a.File), a.Format, a.RowsRead, a.RowsBlank, a.RowsRejected, a.RowsLoaded)).ToList(),
+        tally.Lists.Select(l => (Info: CategoryInfo.Of(l.Category), l.Rows))
+            .Select(x => new ReportCategory(x.Info.Code, x.Info.ChineseName, x.Info.WhoActs, x.Rows)).ToList(),
+        tally.ByCounty.Select(kv => new ReportCountyRow(kv.Key == 0 ? "" : kv.Key.ToString("D6", CultureInfo.InvariantCulture), CountyLabel(regions, kv.Key),
+            kv.Value.ToDictionary(l => CategoryInfo.Of(l.Key).Code, l => l.Value))).ToList(),
+        tally.Notes);
+
+    private static void WriteSummaryJson(string path, ResultTally tally)
+    {
+        using var stream = File.Create(path);
+        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions
+        {
+            Indented = true,
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        });
+        json.WriteStartObject();
+        json.WriteString("reference_date", tally.ReferenceDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        json.WriteStartObject("inputs");
+        foreach (var a in tally.Inputs)
+        {
+            json.WriteStartObject(a.Dataset.JsonName());
+            json.WriteString("file", a.File);
+            json.WriteNumber("rows_read", a.RowsRead);
+            json.WriteNumber("rows_blank", a.RowsBlank);
+            json.WriteNumber("rows_rejected", a.RowsRejected);
+            json.WriteNumber("rows_loaded", a.RowsLoaded);
+            json.WriteEndObject();
+        }
+        json.WriteEndObject();
+        json.WriteStartObject("categories");
+        foreach (var (category, rows) in tally.Lists)
+            json.WriteNumber(CategoryInfo.Of(category).Code, rows);
+        json.WriteEndObject();
+        json.WriteStartArray("notes");
+        foreach (var n in tally.Notes)
+            json.WriteStringValue(n);
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+}
