@@ -8,12 +8,14 @@ internal sealed record BenchOptions
     public const string Usage = """
         usage: bidui-bench [--students N] [--dir DIR] [--keep] [--runs R] [--only bidui|duckdb]
                            [--students-file F --poverty-file F --aid-file F] [--reference-date yyyy-MM-dd]
+                           [--memory-limit SIZE]
           --students N      student rows to generate (poverty N/5, aid N*3/10); default 10000000
           --dir DIR         where inputs and outputs go; default /work/bench-data/sN (reused when present)
           --keep            keep inputs and outputs afterwards (default: delete DIR when done)
           --runs R          run each contender R times and report every run (default 1)
           --only NAME       run one contender only (no list check)
           --*-file F        compare given CSV files instead of generating them
+          --memory-limit S  pass --memory-limit S to Bidui (e.g. 4GB: partitioned to disk when the inputs do not fit)
           --xlsx            generate the student file as xlsx (at most 1,048,000 rows; Bidui only: needs --only bidui)
         """;
 
@@ -26,6 +28,7 @@ internal sealed record BenchOptions
     public string? PovertyFile { get; init; }
     public string? AidFile { get; init; }
     public bool Xlsx { get; init; }
+    public string? MemoryLimit { get; init; }
     public DateOnly ReferenceDate { get; init; } = DefaultReferenceDate(DateOnly.FromDateTime(DateTime.Now));
 
     public bool GivenFiles => StudentsFile is not null;
@@ -50,6 +53,7 @@ internal sealed record BenchOptions
                 "--poverty-file" => o with { PovertyFile = Next() },
                 "--aid-file" => o with { AidFile = Next() },
                 "--xlsx" => o with { Xlsx = true },
+                "--memory-limit" => o with { MemoryLimit = Next() },
                 "--reference-date" => o with { ReferenceDate = DateOnly.ParseExact(Next(), "yyyy-MM-dd", CultureInfo.InvariantCulture) },
                 "-h" or "--help" => null,
                 _ => throw new ArgumentException($"unknown option {args[i]}"),

@@ -33,7 +33,8 @@ internal static class BenchRun
                 Clear(biduiOut);
                 runs.Add(Report(ChildRun.Run("Bidui", "dotnet", [bidui, "compare", "--students", inputs.Students, "--poverty", inputs.Poverty,
                     "--aid", inputs.Aid, "--out", biduiOut, "--reference-date", o.ReferenceDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                    "--exact-only"], Path.Combine(o.WorkDir, $"bidui-{run}.log")), rows));
+                    "--exact-only", .. (o.MemoryLimit is null ? Array.Empty<string>() : ["--memory-limit", o.MemoryLimit])],
+                    Path.Combine(o.WorkDir, $"bidui-{run}.log")), rows));
             }
 
             if (o.Only is null or "duckdb")

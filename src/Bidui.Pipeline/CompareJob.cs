@@ -15,6 +15,8 @@ public sealed record CompareOutcome(string OutputDirectory, DateOnly ReferenceDa
     public Bidui.Matching.Probabilistic.LinkageModel? Model { get; init; }
     /// <summary>How many key partitions the run used (1: in memory).</summary>
     public int Partitions { get; init; } = 1;
+    /// <summary>How many engines compared side by side (1 with the probabilistic tier).</summary>
+    public int Lanes { get; init; } = 1;
 }
 
 /// <summary>How long one step of the job took (shown to the user and used by the benchmark).</summary>
@@ -29,6 +31,13 @@ public static class CompareJob
 {
     /// <summary>Feed the aid file on its own thread while the registry streams; BIDUI_AID_ALONGSIDE=0 feeds them in turn.</summary>
     internal static bool AidAlongside { get; set; } = Environment.GetEnvironmentVariable("BIDUI_AID_ALONGSIDE") != "0";
+
+    /// <summary>
+    /// Engines run side by side in an exact-only run, one per core (at most 4), each given the rows of
+    /// its keys (<see cref="LaneFeeder"/>); BIDUI_LANES=1 runs one engine, as the probabilistic tier does.
+    /// </summary>
+    private static readonly int DefaultLanes = int.TryParse(Environment.GetEnvironmentVariable("BIDUI_LANES"), out int n) && n >= 1
+        ? Math.Min(n, 16) : Math.Clamp(Environment.ProcessorCount, 1, 4);
 
     public static CompareOutcome Run(CompareRequest request, IJobProgress? progress = null, RegionTable? regions = null)
     {
@@ -88,6 +97,24 @@ public static class CompareJob
         if (partitions > 1)
             return RunPartitioned(request, settings, poverty, students, aid, progress, regions, clock, partitions, steps, Done);
 
+        int lanes = request.ExactOnly ? Math.Clamp(request.Lanes ?? DefaultLanes, 1, 64) : 1;
+        var (result, inputs) = lanes > 1
+            ? CompareInLanes(settings, regions, poverty, students, aid, progress, lanes, Done)
+            : CompareInOneEngine(settings, regions, poverty, students, aid, progress, steps, Done);
+
+        using (var staging = new OutputStaging(request.OutputDirectory))
+        {
+            new ResultWriter(regions, result, inputs, progress).WriteAll(staging);
+            staging.Commit(ResultFiles.All());
+        }
+        Done("写出结果文件");
+        return new CompareOutcome(Path.GetFullPath(request.OutputDirectory), referenceDate, inputs,
+            result.Lists.ToDictionary(kv => kv.Key, kv => kv.Value.Count), result.Notes, clock.Elapsed, steps) { Model = result.Model, Lanes = lanes };
+    }
+
+    private static (ComparisonResult, List<InputAccount>) CompareInOneEngine(ComparisonSettings settings, RegionTable regions,
+        BoundTable poverty, BoundTable students, BoundTable? aid, IJobProgress progress, List<StepTime> steps, Action<string> Done)
+    {
         var engine = new ComparisonEngine(settings, regions);
         var inputs = new List<InputAccount>();
 
@@ -142,15 +169,42 @@ public static class CompareJob
         using (progress.Start("生成比对清单"))
             result = engine.Finish();
         Done("生成比对清单");
+        return (result, inputs);
+    }
 
-        using (var staging = new OutputStaging(request.OutputDirectory))
+    private static (ComparisonResult, List<InputAccount>) CompareInLanes(ComparisonSettings settings, RegionTable regions,
+        BoundTable poverty, BoundTable students, BoundTable? aid, IJobProgress progress, int lanes, Action<string> done)
+    {
+        var engines = Enumerable.Range(0, lanes).Select(_ => new ComparisonEngine(settings, regions)).ToArray();
+        var inputs = new List<InputAccount>();
+        using (var step = progress.Start("读取乡村振兴数据（脱贫人口及防返贫监测对象）"))
+            inputs.Add(LaneFeeder.Load(poverty, RowFeed.Poverty(poverty), engines, settings.Today, step));
+        done("读取乡村振兴数据");
+        if (aid is not null)
         {
-            new ResultWriter(regions, result, inputs, progress).WriteAll(staging);
-            staging.Commit(ResultFiles.All());
+            using (var step = progress.Start("读取资助发放数据"))
+                inputs.Add(LaneFeeder.Load(aid, RowFeed.Aid(aid), engines, settings.Today, step));
+            done("读取资助数据");
         }
-        Done("写出结果文件");
-        return new CompareOutcome(Path.GetFullPath(request.OutputDirectory), referenceDate, inputs,
-            result.Lists.ToDictionary(kv => kv.Key, kv => kv.Value.Count), result.Notes, clock.Elapsed, steps) { Model = result.Model };
+        var schools = new SchoolCodes();
+        using (var step = progress.Start("读取学籍数据并比对"))
+            inputs.Insert(0, LaneFeeder.Load(students, RowFeed.Students(students), engines, settings.Today, step, schools));
+        done("读取学籍数据并比对");
+
+        ComparisonResult result;
+        using (progress.Start("生成比对清单"))
+        {
+            var parts = new ComparisonResult[engines.Length];
+            Parallel.For(0, engines.Length, new ParallelOptions { MaxDegreeOfParallelism = engines.Length }, i =>
+            {
+                foreach (var (name, code, county) in schools.Schools)
+                    engines[i].AddKnownSchool(name, code, county);
+                parts[i] = engines[i].Finish();
+            });
+            result = ComparisonResult.Merge(parts);
+        }
+        done("生成比对清单");
+        return (result, inputs);
     }
 
     private static CompareOutcome RunPartitioned(CompareRequest request, ComparisonSettings settings, BoundTable poverty, BoundTable students,

@@ -5,8 +5,9 @@ using ExcelDataReader;
 namespace Bidui.Pipeline.Tests;
 
 /// <summary>
-/// A run partitioned by key to disk (`--memory-limit`) must give exactly the outputs of the run in
-/// memory: the same lists byte for byte, the same summary and the same county workbooks.
+/// Runs that split the rows by key — engines side by side in memory (lanes) or partitions on disk
+/// (`--memory-limit`) — must give exactly the outputs of one engine over all rows: the same lists byte
+/// for byte, the same summary and the same county workbooks.
 /// </summary>
 public sealed class PartitionedRunTests : IDisposable
 {
@@ -20,32 +21,37 @@ public sealed class PartitionedRunTests : IDisposable
         // The demo's mix: xlsx registry and aid, GB18030 CSV register; every fault of SPEC §2, blank and rejected rows.
         DemoGenerator.Generate(Path.Combine(_dir, $"inputs-{seed}"), new DemoOptions(DemoSize.Small, seed, Reference, Today) { Scale = 3 });
 
-    private CompareOutcome Run(DemoFiles files, string name, int? partitions, bool exactOnly = true) =>
+    private CompareOutcome Run(DemoFiles files, string name, int? partitions, bool exactOnly = true, int lanes = 1) =>
         CompareJob.Run(new CompareRequest(files.StudentsPath, files.PovertyPath, files.AidPath, Path.Combine(_dir, name))
         {
             ReferenceDate = Reference,
             Today = Today,
             ExactOnly = exactOnly,
             Partitions = partitions,
+            Lanes = lanes,
         });
 
     [Theory]
-    [InlineData(3)]
-    [InlineData(16)] // more partitions than some lists have rows: empty partition files on both sides
-    public void Partitioned_run_gives_the_same_lists_summary_and_county_workbooks_as_the_run_in_memory(int partitions)
+    [InlineData(3, 1)]
+    [InlineData(16, 1)] // more partitions than some lists have rows: empty partition files on both sides
+    [InlineData(1, 2)]
+    [InlineData(1, 5)]
+    public void Split_run_gives_the_same_lists_summary_and_county_workbooks_as_one_engine(int partitions, int lanes)
     {
         var files = Inputs(seed: 5);
         var memory = Run(files, "memory", partitions: null);
-        var split = Run(files, $"split-{partitions}", partitions);
+        var split = Run(files, $"split-{partitions}-{lanes}", partitions, lanes: lanes);
 
-        Assert.Equal(1, memory.Partitions);
+        Assert.Equal((1, 1), (memory.Partitions, memory.Lanes));
         Assert.Equal(partitions, split.Partitions);
+        if (partitions == 1)
+            Assert.Equal(lanes, split.Lanes);
         Assert.Equal(memory.Counts, split.Counts);
         Assert.True(memory.Counts[Category.Matched] > 100 && memory.Counts[Category.AidIneligible] > 100);
         Assert.Equal(memory.Inputs.Select(a => (a.RowsRead, a.RowsBlank, a.RowsRejected, a.RowsLoaded)),
             split.Inputs.Select(a => (a.RowsRead, a.RowsBlank, a.RowsRejected, a.RowsLoaded)));
         Assert.Contains(memory.Inputs, a => a.RowsRejected > 0);
-        Assert.Equal(memory.Notes.Order(StringComparer.Ordinal), split.Notes.Order(StringComparer.Ordinal));
+        Assert.Equal(memory.Notes, split.Notes);
 
         var csvs = Directory.GetFiles(memory.OutputDirectory, "*.csv").Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
         Assert.Equal(csvs, Directory.GetFiles(split.OutputDirectory, "*.csv").Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList());
@@ -68,6 +74,31 @@ public sealed class PartitionedRunTests : IDisposable
 
         // Nothing of the partitions is left behind: the output's parent holds the outputs only.
         Assert.DoesNotContain(Directory.GetDirectories(_dir), d => Path.GetFileName(d).StartsWith('.'));
+    }
+
+    [Fact]
+    public void The_probabilistic_tier_runs_one_engine_whatever_the_lanes_asked()
+    {
+        var files = Inputs(seed: 9);
+        var tier = Run(files, "tier", partitions: null, exactOnly: false, lanes: 4);
+        Assert.Equal(1, tier.Lanes);
+        Assert.True(tier.Counts.ContainsKey(Category.Review));
+    }
+
+    [Fact]
+    public void A_read_error_in_a_run_with_lanes_surfaces_as_the_input_error_and_leaves_no_result()
+    {
+        var files = Inputs(seed: 4);
+        string broken = Path.Combine(_dir, "broken.csv");
+        // Text after a closing quote, well past the first batch: the error comes after the lanes have compared rows.
+        File.WriteAllText(broken, "姓名,证件号码,县级代码\n" + string.Concat(Enumerable.Range(0, 20_000).Select(i => $"人{i},{i},430521\n"))
+            + "\"坏\"x,1,2\n人,1,430521\n");
+        var e = Assert.ThrowsAny<Exception>(() => CompareJob.Run(new CompareRequest(files.StudentsPath, broken, files.AidPath, Path.Combine(_dir, "broken-out"))
+        {
+            ReferenceDate = Reference, Today = Today, ExactOnly = true, Lanes = 3,
+        }));
+        Assert.IsType<Bidui.Inputs.InputFileException>(e);
+        Assert.False(File.Exists(Path.Combine(_dir, "broken-out", ResultFiles.Summary)));
     }
 
     [Fact]

@@ -122,6 +122,7 @@ public sealed class ReadAheadTests : IDisposable
                 ReferenceDate = Reference,
                 Today = Today,
                 ExactOnly = true,
+                Lanes = 1, // one engine: the path the read-ahead serves
             });
         }
         finally

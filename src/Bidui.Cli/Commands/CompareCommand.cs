@@ -43,6 +43,9 @@ internal sealed class CompareCommand : Command<CompareCommand.Settings>
 
         [CommandOption("--memory-limit <SIZE>"), Description("内存上限，如 4GB；数据放不下时按证件号码分区写入临时文件逐区比对（需 --exact-only）")]
         public string? MemoryLimit { get; init; }
+
+        [CommandOption("--partitions <N>"), Description("指定分区数（测试与性能测量用；一般用 --memory-limit 自动决定）")]
+        public int? Partitions { get; init; }
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
@@ -60,6 +63,8 @@ internal sealed class CompareCommand : Command<CompareCommand.Settings>
             ExactOnly = settings.ExactOnly,
             Model = settings.Model is null ? null : LoadModel(RequireFile(settings.Model, "--model")),
             MemoryLimitBytes = ParseMemoryLimit(settings.MemoryLimit),
+            Partitions = settings.Partitions is int n && (n < 1 || n > 999)
+                ? throw new UsageException($"--partitions 的值 {n} 无效：请给 1 到 999 之间的整数。") : settings.Partitions,
         };
         if (request.MemoryLimitBytes is long limit)
             LimitHeap(limit);

@@ -102,15 +102,18 @@ public sealed partial class ComparisonEngine
     }
 
     /// <summary>
-    /// Makes a school known before any row, as a registry row with these cells would. A partitioned
-    /// run gives every partition the schools of the whole registry (first row per 学校标识码), so
-    /// that an aid row finds its school's county whichever partition the school's pupils fell into.
+    /// Makes this school the one its 学校标识码 names, as the first registry row with that code would
+    /// (before or after the rows). Engines that each saw some of the registry (partitions, lanes) are
+    /// given the schools of the whole registry, so that an aid row finds its school's county whichever
+    /// engine the school's pupils went to.
     /// </summary>
     public void AddKnownSchool(ReadOnlySpan<char> name, ReadOnlySpan<char> code, ReadOnlySpan<char> countyCell)
     {
         RequirePhase(Phase.Others, "A known school");
         _phase = Phase.Others;
-        SchoolOf(name, code, countyCell);
+        var school = SchoolOf(name, code, countyCell);
+        if (school.Code.Length > 0)
+            _schoolsByCode[school.Code] = school;
     }
 
     // Per-column memos and the last school, stage and profile: rows come class by class.

@@ -24,6 +24,67 @@ public sealed class ComparisonResult
     public IReadOnlyList<CountedNote> CountedNotes { get; init; } = [];
     /// <summary>The probabilistic tier's model (given or estimated); null with --exact-only.</summary>
     public Probabilistic.LinkageModel? Model { get; init; }
+
+    /// <summary>
+    /// One result from the results of engines that were each given all rows of some keys (exact tier):
+    /// every list merged into one engine's order (<see cref="ListOrder"/>), rejects in file order
+    /// (datasets as one engine lists them), counted notes added up.
+    /// </summary>
+    public static ComparisonResult Merge(IReadOnlyList<ComparisonResult> parts)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(parts.Count);
+        if (parts.Count == 1)
+            return parts[0];
+        var first = parts[0];
+        if (!first.Settings.ExactOnly)
+            throw new InvalidOperationException("Only results of the exact tier can be merged: the probabilistic tier compares across keys.");
+        var lists = new Dictionary<Category, IReadOnlyList<ResultRow>>();
+        foreach (var category in first.Lists.Keys)
+            lists[category] = MergeList(category, parts.Select(p => p.Lists[category]).ToList());
+        var rejects = parts.SelectMany(p => p.Rejects).OrderBy(r => RejectOrder(r.Source)).ThenBy(r => r.Row).ToList();
+        var counted = SumNotes(parts.SelectMany(p => p.CountedNotes));
+        return new ComparisonResult(first.Settings, lists, rejects, counted.Select(n => n.ToString()).ToList()) { CountedNotes = counted };
+    }
+
+    private static List<ResultRow> MergeList(Category category, List<IReadOnlyList<ResultRow>> lists)
+    {
+        var merged = new List<ResultRow>(lists.Sum(l => l.Count));
+        var at = new int[lists.Count];
+        while (true)
+        {
+            int best = -1;
+            long bestKey = 0;
+            for (int i = 0; i < lists.Count; i++)
+            {
+                if (at[i] == lists[i].Count)
+                    continue;
+                long key = ListOrder.KeyOf(category, lists[i][at[i]]);
+                if (best < 0 || key < bestKey)
+                    (best, bestKey) = (i, key);
+            }
+            if (best < 0)
+                return merged;
+            merged.Add(lists[best][at[best]++]);
+        }
+    }
+
+    /// <summary>Rejected rows are listed register, aid, registry (the order the inputs are read).</summary>
+    internal static int RejectOrder(Dataset d) => d switch { Dataset.Poverty => 0, Dataset.Aid => 1, _ => 2 };
+
+    /// <summary>Adds up notes of the same kind; counted rows before counted people, then by text, as one engine lists them.</summary>
+    public static List<CountedNote> SumNotes(IEnumerable<CountedNote> notes)
+    {
+        var sums = new List<CountedNote>();
+        foreach (var n in notes)
+        {
+            int i = sums.FindIndex(s => s.Unit == n.Unit && s.Text == n.Text);
+            if (i < 0)
+                sums.Add(n);
+            else
+                sums[i] = sums[i] with { Count = sums[i].Count + n.Count };
+        }
+        return [.. sums.OrderBy(s => s.Unit == "人" ? 1 : 0).ThenBy(s => s.Text, StringComparer.Ordinal)];
+    }
 }
 
 /// <summary>A note that counts rows or people: "{Count} {Unit}：{Text}".</summary>

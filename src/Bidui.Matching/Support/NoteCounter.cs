@@ -7,5 +7,7 @@ internal sealed class NoteCounter
 
     public void Add(string note) => _counts[note] = _counts.GetValueOrDefault(note) + 1;
 
-    public List<Engine.CountedNote> ToNotes() => _counts.Select(kv => new Engine.CountedNote(kv.Value, "条清单记录", kv.Key)).ToList();
+    /// <summary>By text, so that engines that each saw part of the rows add up to the same lines in the same order.</summary>
+    public List<Engine.CountedNote> ToNotes() =>
+        _counts.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => new Engine.CountedNote(kv.Value, "条清单记录", kv.Key)).ToList();
 }

@@ -43,16 +43,16 @@ internal sealed class PartitionedCompare(ComparisonSettings settings, RegionTabl
 
         var merger = new ListMerger(regions, folder, partitions);
         var rejects = new List<RejectedRow>();
-        var notes = new NoteSum();
+        var notes = new List<CountedNote>();
         IReadOnlyList<Category>? computed = null;
         using (var step = progress.Start("逐个分区比对", partitions))
         {
             for (int p = 0; p < partitions; p++)
             {
-                var result = ComparePartition(p, feeds[0], aidFeed, feeds[1], splitter.Schools, poverty, students, aid);
+                var result = ComparePartition(p, feeds[0], aidFeed, feeds[1], splitter.Schools.Schools, poverty, students, aid);
                 computed ??= [.. result.Lists.Keys];
                 rejects.AddRange(result.Rejects);
-                notes.Add(result.CountedNotes);
+                notes.AddRange(result.CountedNotes);
                 foreach (var (category, rows) in result.Lists)
                     merger.Spill(p, category, _layouts.For(category), rows, r => ListOrder.KeyOf(category, r));
                 result = null;
@@ -63,7 +63,7 @@ internal sealed class PartitionedCompare(ComparisonSettings settings, RegionTabl
         }
         done("逐个分区比对");
 
-        var tally = merger.WriteAll(staging, computed!, c => _layouts.For(c), settings.ReferenceDate, inputs, notes.ToLines(), rejects, progress);
+        var tally = merger.WriteAll(staging, computed!, c => _layouts.For(c), settings.ReferenceDate, inputs, ComparisonResult.SumNotes(notes).Select(n => n.ToString()).ToList(), rejects, progress);
         SummaryOutputs.WriteAll(staging, tally, regions, progress);
         done("合并清单并写出结果文件");
         return tally;
@@ -90,26 +90,5 @@ internal sealed class PartitionedCompare(ComparisonSettings settings, RegionTabl
         using var rows = new PartitionReader(path, source.Reader.FilePath, feed.Ordinals);
         while (rows.Read())
             feed.Add(rows, engine);
-    }
-
-    /// <summary>Adds up the counted notes of the partitions, keeping the order in which each kind first appeared.</summary>
-    private sealed class NoteSum
-    {
-        private readonly List<(string Unit, string Text)> _order = [];
-        private readonly Dictionary<(string Unit, string Text), long> _counts = [];
-
-        public void Add(IEnumerable<CountedNote> notes)
-        {
-            foreach (var n in notes)
-            {
-                var key = (n.Unit, n.Text);
-                if (!_counts.ContainsKey(key))
-                    _order.Add(key);
-                _counts[key] = _counts.GetValueOrDefault(key) + n.Count;
-            }
-        }
-
-        // Counted rows first, then counted people, as one engine lists them.
-        public IReadOnlyList<string> ToLines() => _order.OrderBy(k => k.Unit == "人" ? 1 : 0).Select(k => $"{_counts[k]} {k.Unit}：{k.Text}").ToList();
     }
 }

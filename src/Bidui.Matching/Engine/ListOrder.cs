@@ -1,14 +1,14 @@
 using Bidui.Matching.Categories;
 using Bidui.Matching.Records;
 
-namespace Bidui.Pipeline.Partitioned;
+namespace Bidui.Matching.Engine;
 
 /// <summary>
-/// The order the engine gives each list, as one number per row, so that lists from partitions can be
-/// merged into the order one engine over all rows would have given (each partition's list is already
-/// in this order: the engine emits rows in file order).
+/// The order the engine gives each list, as one number per row, so that lists from engines that each
+/// saw some of the keys can be merged into the order one engine over all rows would have given (each
+/// engine's list is already in this order: it emits rows in file order).
 /// </summary>
-internal static class ListOrder
+public static class ListOrder
 {
     public static long KeyOf(Category category, ResultRow row) => category switch
     {
