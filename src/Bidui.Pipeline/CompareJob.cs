@@ -33,11 +33,12 @@ public static class CompareJob
     internal static bool AidAlongside { get; set; } = Environment.GetEnvironmentVariable("BIDUI_AID_ALONGSIDE") != "0";
 
     /// <summary>
-    /// Engines run side by side in an exact-only run, one per core (at most 4), each given the rows of
-    /// its keys (<see cref="LaneFeeder"/>); BIDUI_LANES=1 runs one engine, as the probabilistic tier does.
+    /// Engines side by side in an exact-only run, each given the rows of its keys (<see cref="LaneFeeder"/>).
+    /// One by default: on the 2-core machine this was measured on, two lanes took longer (39.6 s against
+    /// 35.7 s at province scale, CPU 72.5 s against 56.4 s; docs/PERFORMANCE.md). BIDUI_LANES=N sets it.
     /// </summary>
     private static readonly int DefaultLanes = int.TryParse(Environment.GetEnvironmentVariable("BIDUI_LANES"), out int n) && n >= 1
-        ? Math.Min(n, 16) : Math.Clamp(Environment.ProcessorCount, 1, 4);
+        ? Math.Min(n, 16) : 1;
 
     public static CompareOutcome Run(CompareRequest request, IJobProgress? progress = null, RegionTable? regions = null)
     {

@@ -23,8 +23,8 @@ public sealed record CompareRequest(string StudentsPath, string PovertyPath, str
     /// <summary>Forces the number of partitions (tests, benchmarks); null lets <see cref="MemoryLimitBytes"/> decide.</summary>
     public int? Partitions { get; init; }
     /// <summary>
-    /// Engines side by side in an exact-only run, each given the rows of its keys; null takes one per
-    /// core, at most 4 (BIDUI_LANES overrides). The probabilistic tier always runs one engine.
+    /// Engines side by side in an exact-only run, each given the rows of its keys; null takes
+    /// BIDUI_LANES, else one. The probabilistic tier always runs one engine.
     /// </summary>
     public int? Lanes { get; init; }
     /// <summary>The day of the run (tests pin it).</summary>
