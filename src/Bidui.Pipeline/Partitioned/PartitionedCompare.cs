@@ -57,7 +57,7 @@ internal sealed class PartitionedCompare(ComparisonSettings settings, RegionTabl
                     merger.Spill(p, category, _layouts.For(category), rows, r => ListOrder.KeyOf(category, r));
                 result = null;
                 // Give the partition's memory back before the next one grows.
-                GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+                GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
                 step.Report(p + 1);
             }
         }
@@ -76,9 +76,19 @@ internal sealed class PartitionedCompare(ComparisonSettings settings, RegionTabl
         Feed(InputSplitter.PathOf(folder, Dataset.Poverty, p), poverty, povertyFeed, engine);
         foreach (var (name, code, county) in schools)
             engine.AddKnownSchool(name, code, county);
-        if (aidFeed is not null)
-            Feed(InputSplitter.PathOf(folder, Dataset.Aid, p), aid!, aidFeed, engine);
-        Feed(InputSplitter.PathOf(folder, Dataset.Students, p), students, studentFeed, engine);
+        // As in memory: the aid rows are fed on a thread of their own while the registry's are (the
+        // engine allows exactly these two feeders at once), so decoding and comparing use both cores.
+        var aidFed = aidFeed is null ? null : Task.Run(() => Feed(InputSplitter.PathOf(folder, Dataset.Aid, p), aid!, aidFeed, engine));
+        try
+        {
+            Feed(InputSplitter.PathOf(folder, Dataset.Students, p), students, studentFeed, engine);
+        }
+        catch
+        {
+            try { aidFed?.Wait(); } catch (AggregateException) { } // its files close before the error leaves
+            throw;
+        }
+        aidFed?.GetAwaiter().GetResult();
         // The partition's rows are on disk twice over by now; drop them as soon as they are read.
         foreach (var d in new[] { Dataset.Poverty, Dataset.Aid, Dataset.Students })
             File.Delete(InputSplitter.PathOf(folder, d, p));
