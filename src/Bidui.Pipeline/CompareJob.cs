@@ -119,11 +119,8 @@ public static class CompareJob
         var engine = new ComparisonEngine(settings, regions);
         var inputs = new List<InputAccount>();
 
-        using (var step = progress.Start("读取乡村振兴数据（脱贫人口及防返贫监测对象）"))
-            inputs.Add(InputLoader.LoadPoverty(poverty, engine, step));
-        Done("读取乡村振兴数据");
-        // Aid and students are independent until Finish: the aid file is read and fed on its own
-        // thread while the registry streams (the engine allows exactly these two feeders at once).
+        // Aid is independent of the others until Finish: the aid file is read and fed on its own thread
+        // while the register and then the registry stream (the engine allows exactly this).
         Task<(InputAccount Account, TimeSpan Elapsed)>? aidLoad = null;
         if (aid is not null && AidAlongside)
         {
@@ -135,7 +132,20 @@ public static class CompareJob
                     return (InputLoader.LoadAid(aid, engine, aidStep), watch.Elapsed);
             });
         }
-        else if (aid is not null)
+        InputAccount povertyAccount;
+        try
+        {
+            using var step = progress.Start("读取乡村振兴数据（脱贫人口及防返贫监测对象）");
+            povertyAccount = InputLoader.LoadPoverty(poverty, engine, step);
+        }
+        catch
+        {
+            try { aidLoad?.Wait(); } catch (AggregateException) { }
+            throw;
+        }
+        inputs.Add(povertyAccount);
+        Done("读取乡村振兴数据");
+        if (aid is not null && !AidAlongside)
         {
             using (var step = progress.Start("读取资助发放数据"))
                 inputs.Add(InputLoader.LoadAid(aid, engine, step));
@@ -159,7 +169,7 @@ public static class CompareJob
             var (account, aidElapsed) = aidLoad.GetAwaiter().GetResult(); // an aid input error surfaces here, as itself
             inputs.Add(account);
             Done("读取学籍数据并比对（资助数据同时读取）");
-            steps.Insert(steps.Count - 1, new StepTime("读取资助数据（与学籍同时）", aidElapsed, 0, 0));
+            steps.Insert(steps.Count - 1, new StepTime("读取资助数据（与乡村振兴、学籍数据同时）", aidElapsed, 0, 0));
         }
         else
         {

@@ -19,8 +19,9 @@ public sealed partial class ComparisonEngine
     /// <summary>Adds one non-blank aid row; false when it was rejected (SPEC §5).</summary>
     public bool AddAid(in AidCells c)
     {
+        // Aid touches nothing of the register until Finish: it may be fed from the start, alongside the
+        // register as well as the registry, and leaves the phase alone (the register may still follow).
         RequirePhase(Phase.Others, "The aid payments");
-        _phase = Phase.Others;
         if (Reject(Dataset.Aid, c.RowNumber, c.Name, c.IdNumber))
             return false;
 

@@ -16,6 +16,9 @@ public sealed partial class ComparisonEngine
 
         var lists = _online;
         var review = Linkage ? LinkUnmatched() : null;
+        // Without the tier, aid rows are classified on a second thread while the persons are: they
+        // read what is settled by now and write lists of their own (notes are counted under a lock).
+        var aidFinished = Linkage ? null : Task.Run(() => FinishAid(lists));
         int unknownAge = 0;
         for (int i = 0; i < _poverty.Count; i++)
         {
@@ -36,7 +39,10 @@ public sealed partial class ComparisonEngine
         }
         FinishPovertyDuplicates(lists[(int)Category.DuplicatePoverty]);
         FinishEnrollmentDuplicates(lists[(int)Category.DuplicateEnrollment]);
-        FinishAid(lists);
+        if (aidFinished is null)
+            FinishAid(lists);
+        else
+            aidFinished.GetAwaiter().GetResult();
         ApplySuggestions(lists[(int)Category.InvalidId]);
 
         // Rows found while streaming come in dataset order; lists show 学籍, 乡村振兴, 资助 then row.

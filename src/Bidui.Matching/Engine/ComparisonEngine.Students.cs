@@ -142,7 +142,7 @@ public sealed partial class ComparisonEngine
         {
             // SPEC §1.1: 年级 gives 学段 when the column is absent or the cell is empty.
             stage = SchoolStages.FromGrade(gradeCell);
-            text = stage.ToChinese();
+            text = _pool.Intern(stage.ToChinese()); // pooled, so that it is the same reference as a cell saying the same
         }
         memo.StageCells = (stageCell, gradeCell);
         return memo.StageResult = (stage, text);

@@ -7,16 +7,16 @@ using Bidui.Matching.Support;
 namespace Bidui.Matching.Engine;
 
 /// <summary>
-/// The exact tier of the comparison (SPEC §4). Feed it the poverty register first (the build side,
-/// about a fifth of the students), then aid and students in any order; students are streamed and
+/// The exact tier of the comparison (SPEC §4). Feed it the poverty register before the students (the
+/// build side, about a fifth of them), and aid at any time before <see cref="Finish"/>; students are streamed and
 /// only enrolled keyed rows are kept, compactly. <see cref="Finish"/> derives the person lists.
 /// Keys are 64-bit integers: a resident ID's 17 leading digits, or a per-run number for another
 /// document type (SPEC §2.2).
 /// </summary>
 /// <remarks>
-/// After the register, aid and students may be fed from two threads at once (one thread each): they
-/// share only the other-document numbering, which is locked, and keep their own text pools and
-/// rejected rows. Everything that relates them happens in <see cref="Finish"/>.
+/// Aid may be fed from a thread of its own while the register and then the students are fed from
+/// another: it shares only the other-document numbering, which is locked, and keeps its own text pool
+/// and rejected rows. Everything that relates aid to the others happens in <see cref="Finish"/>.
 /// </remarks>
 public sealed partial class ComparisonEngine
 {

@@ -5,7 +5,12 @@ internal sealed class NoteCounter
 {
     private readonly Dictionary<string, int> _counts = new(StringComparer.Ordinal);
 
-    public void Add(string note) => _counts[note] = _counts.GetValueOrDefault(note) + 1;
+    /// <summary>Locked: Finish classifies persons and aid rows on two threads.</summary>
+    public void Add(string note)
+    {
+        lock (_counts)
+            _counts[note] = _counts.GetValueOrDefault(note) + 1;
+    }
 
     /// <summary>By text, so that engines that each saw part of the rows add up to the same lines in the same order.</summary>
     public List<Engine.CountedNote> ToNotes() =>
