@@ -14,34 +14,30 @@ internal sealed class ResultWriter(RegionTable regions, ComparisonResult result,
 
     public void WriteAll(OutputStaging staging)
     {
-        using (var step = progress.Start("写出结果清单（CSV）", result.Lists.Count + 1))
-        {
-            // One file per list, written side by side on every core, the longest first so that no core waits
-            // alone on aid_ineligible at the end.
-            int done = 0;
-            var files = result.Lists.OrderByDescending(kv => kv.Value.Count).Select(kv => (Category?)kv.Key).Append(null).ToList();
-            Parallel.ForEach(files, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, category =>
-            {
-                if (category is { } c)
-                    WriteCsv(staging.PathOf(ResultFiles.ListCsv(c)), _layouts.For(c), result.Lists[c]);
-                else
-                    SummaryOutputs.WriteRejects(staging.PathOf(ResultFiles.Rejects), result.Rejects);
-                step.Report(Interlocked.Increment(ref done));
-            });
-        }
         var byCounty = GroupByCounty();
         var tally = new ResultTally(result.Settings.ReferenceDate, result.Lists.Select(kv => (kv.Key, (long)kv.Value.Count)).ToList(),
             new SortedDictionary<int, Dictionary<Category, long>>(byCounty.ToDictionary(kv => kv.Key,
                 kv => kv.Value.ToDictionary(l => l.Key, l => (long)l.Value.Count))),
             inputs, result.Notes, result.Rejects);
-        using (var step = progress.Start("写出分县工作簿（xlsx）", byCounty.Count))
+        string folder = staging.PathOf(ResultFiles.CountyFolder);
+        Directory.CreateDirectory(folder);
+
+        // Every list's CSV and every county's workbook, side by side on every core with no barrier
+        // between the two kinds, the largest first so that no core waits alone on aid_ineligible at the end.
+        var work = result.Lists.Select(kv => (Rows: (long)kv.Value.Count, Write: (Action)(() =>
+                WriteCsv(staging.PathOf(ResultFiles.ListCsv(kv.Key)), _layouts.For(kv.Key), kv.Value))))
+            .Append((Rows: (long)result.Rejects.Count, Write: () => SummaryOutputs.WriteRejects(staging.PathOf(ResultFiles.Rejects), result.Rejects)))
+            .Concat(byCounty.Select(county => (Rows: 2L * county.Value.Sum(l => (long)l.Value.Count), Write: (Action)(() =>
+                XlsxWorkbookWriter.Write(Path.Combine(folder, SummaryOutputs.CountyWorkbookName(regions, county.Key)), CountySheets(county.Value))))))
+            .OrderByDescending(w => w.Rows)
+            .ToList();
+        using (var step = progress.Start("写出结果清单（CSV）和分县工作簿（xlsx）", work.Count))
         {
             int done = 0;
-            string folder = staging.PathOf(ResultFiles.CountyFolder);
-            Directory.CreateDirectory(folder);
-            Parallel.ForEach(byCounty, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, county =>
+            Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(work, System.Collections.Concurrent.EnumerablePartitionerOptions.NoBuffering),
+                new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, w =>
             {
-                XlsxWorkbookWriter.Write(Path.Combine(folder, SummaryOutputs.CountyWorkbookName(regions, county.Key)), CountySheets(county.Value));
+                w.Write();
                 step.Report(Interlocked.Increment(ref done));
             });
         }
