@@ -117,7 +117,7 @@ public static class CompareJob
     }
 
     private static (ComparisonResult, List<InputAccount>) CompareInOneEngine(ComparisonSettings settings, RegionTable regions,
-        BoundTable poverty, BoundTable students, BoundTable? aid, IJobProgress progress, List<StepTime> steps, Action<string> Done)
+        BoundTable poverty, BoundTable students, BoundTable? aid, IJobProgress progress, List<StepTime> steps, Action<string> done)
     {
         var engine = new ComparisonEngine(settings, regions);
         var inputs = new List<InputAccount>();
@@ -147,12 +147,12 @@ public static class CompareJob
             throw;
         }
         inputs.Add(povertyAccount);
-        Done("读取乡村振兴数据");
+        done("读取乡村振兴数据");
         if (aid is not null && !AidAlongside)
         {
             using (var step = progress.Start("读取资助发放数据"))
                 inputs.Add(InputLoader.LoadAid(aid, engine, step));
-            Done("读取资助数据");
+            done("读取资助数据");
         }
         InputAccount studentAccount;
         try
@@ -171,18 +171,18 @@ public static class CompareJob
         {
             var (account, aidElapsed) = aidLoad.GetAwaiter().GetResult(); // an aid input error surfaces here, as itself
             inputs.Add(account);
-            Done("读取学籍数据并比对（资助数据同时读取）");
+            done("读取学籍数据并比对（资助数据同时读取）");
             steps.Insert(steps.Count - 1, new StepTime("读取资助数据（与乡村振兴、学籍数据同时）", aidElapsed, 0, 0));
         }
         else
         {
-            Done("读取学籍数据并比对");
+            done("读取学籍数据并比对");
         }
 
         ComparisonResult result;
         using (progress.Start("生成比对清单"))
             result = engine.Finish();
-        Done("生成比对清单");
+        done("生成比对清单");
         return (result, inputs);
     }
 
