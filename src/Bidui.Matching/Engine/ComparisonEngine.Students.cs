@@ -125,7 +125,10 @@ public sealed partial class ComparisonEngine
         public (string Name, string Code, string County) SchoolCells;
         public (string Stage, string Grade) StageCells;
         public (SchoolStage Stage, string Text) StageResult;
-        public StudentProfile? Profile;
+        // The last few profiles: a class's rows share school, stage and grade but their 学籍状态 alternates
+        // (在读, 在籍, 休学 …), which sent one row in seven to the dictionary with a single memo.
+        public readonly StudentProfile?[] Profiles = new StudentProfile?[4];
+        public int NextProfile;
     }
 
     private StudentMemo? _studentMemoField;
@@ -151,13 +154,18 @@ public sealed partial class ComparisonEngine
     private StudentProfile ProfileOf(School school, SchoolStage stage, string stageText, string grade, string status)
     {
         var memo = StudentMemos;
-        if (memo.Profile is { } last && ReferenceEquals(last.School, school) && last.Stage == stage && ReferenceEquals(last.StageText, stageText)
-            && ReferenceEquals(last.Grade, grade) && ReferenceEquals(last.StatusText, status))
-            return last;
+        foreach (var recent in memo.Profiles)
+        {
+            if (recent is not null && ReferenceEquals(recent.School, school) && recent.Stage == stage && ReferenceEquals(recent.StageText, stageText)
+                && ReferenceEquals(recent.Grade, grade) && ReferenceEquals(recent.StatusText, status))
+                return recent;
+        }
         var key = (school, stage, stageText, grade, status);
         if (!_profiles.TryGetValue(key, out var profile))
             _profiles.Add(key, profile = new StudentProfile(school, stage, stageText, grade, status));
-        return memo.Profile = profile;
+        memo.Profiles[memo.NextProfile] = profile;
+        memo.NextProfile = (memo.NextProfile + 1) % memo.Profiles.Length;
+        return profile;
     }
 
     private School SchoolOf(ReadOnlySpan<char> name, ReadOnlySpan<char> code, ReadOnlySpan<char> countyCell)
