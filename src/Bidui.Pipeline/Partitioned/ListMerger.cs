@@ -32,7 +32,6 @@ internal sealed class ListMerger(RegionTable regions, string folder, int partiti
             w.Write(row.Responsible.Code);
             foreach (var column in columns)
                 w.Write(column.Value(row));
-            w.EndRecord();
         }
     }
 
@@ -107,7 +106,6 @@ internal sealed class ListMerger(RegionTable regions, string folder, int partiti
                 to.Write(next.County);
                 foreach (var cell in next.Cells)
                     to.Write(cell);
-                to.EndRecord();
                 next.Advance();
             }
         }

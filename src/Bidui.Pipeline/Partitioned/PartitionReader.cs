@@ -60,7 +60,6 @@ internal sealed class PartitionReader : ITabularReader
         to.Write(row.RowNumber);
         foreach (int ordinal in present)
             to.Write(row.GetSpan(ordinal));
-        to.EndRecord();
     }
 
     /// <summary>The columns a partition file holds, in the order it holds them: those the file has, by ordinal.</summary>

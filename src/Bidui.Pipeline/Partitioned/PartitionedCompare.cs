@@ -89,7 +89,7 @@ internal sealed class PartitionedCompare(ComparisonSettings settings, RegionTabl
             throw;
         }
         aidFed?.GetAwaiter().GetResult();
-        // The partition's rows are on disk twice over by now; drop them as soon as they are read.
+        // The partition's files are read: free their disk space now, not at the end of the run.
         foreach (var d in new[] { Dataset.Poverty, Dataset.Aid, Dataset.Students })
             File.Delete(InputSplitter.PathOf(folder, d, p));
         return engine.Finish();

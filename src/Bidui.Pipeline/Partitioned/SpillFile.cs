@@ -16,14 +16,9 @@ internal sealed class SpillWriter : IDisposable
 
     public SpillWriter(string path)
     {
-        Path = path;
         _file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, BufferSize);
         _out = new BinaryWriter(_file, Encoding.UTF8, leaveOpen: true);
     }
-
-    public string Path { get; }
-
-    public long Records { get; private set; }
 
     public void Write(int value) => _out.Write(value);
 
@@ -40,9 +35,6 @@ internal sealed class SpillWriter : IDisposable
         _out.Write7BitEncodedInt(n);
         _out.Write(_bytes, 0, n);
     }
-
-    /// <summary>Marks the end of one record (counted, so that readers know how many to expect).</summary>
-    public void EndRecord() => Records++;
 
     public void Dispose()
     {
