@@ -26,6 +26,9 @@ internal sealed class BatchedRow(ITabularReader source, int[] ordinals) : ITabul
 
     public bool IsBlank => _batch!.IsBlank(_row);
 
+    /// <summary>The row's resident ID as the reading thread judged it, or null.</summary>
+    public Bidui.Core.Identity.ResidentIdResult? ParsedResidentId => _batch!.ParsedId(_row);
+
     public void MoveTo(RowBatch batch, int row)
     {
         _batch = batch;

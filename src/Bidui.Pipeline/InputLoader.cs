@@ -28,11 +28,13 @@ internal static class InputLoader
     internal static bool UseReadAhead { get; set; } = Environment.GetEnvironmentVariable("BIDUI_READ_AHEAD") != "0";
 
     private static InputAccount Load(BoundTable t, RowFeed feed, ComparisonEngine engine, IProgressStep step) =>
-        Load(t, feed.Dataset, step, feed.Ordinals, row => feed.Add(row, engine));
+        Load(t, feed.Dataset, step, feed.Ordinals, row => feed.Add(row, engine), new IdCells(feed.IdType, feed.Id, engine.Settings.Today));
 
     /// <summary>The loop every input shares: blank rows are counted here, the rest go to <paramref name="addRow"/>, which says loaded or rejected.</summary>
     /// <param name="ordinals">The columns <paramref name="addRow"/> reads (-1 for a column the file lacks).</param>
-    internal static InputAccount Load(BoundTable t, Dataset dataset, IProgressStep step, int[] ordinals, Func<ITabularReader, bool> addRow)
+    /// <param name="ids">When given, resident IDs are judged on the reading thread (with read-ahead).</param>
+    internal static InputAccount Load(BoundTable t, Dataset dataset, IProgressStep step, int[] ordinals, Func<ITabularReader, bool> addRow,
+        IdCells? ids = null)
     {
         var r = t.Reader;
         var account = new InputAccount(dataset, r.FilePath, r.FormatName, t.HeaderRowNumber);
@@ -54,7 +56,7 @@ internal static class InputLoader
 
         if (UseReadAhead)
         {
-            ReadAhead.ForEachRow(t, ordinals, Row);
+            ReadAhead.ForEachRow(t, ordinals, Row, ids);
         }
         else
         {

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Runtime.ExceptionServices;
+using Bidui.Core.Identity;
 using Bidui.Inputs;
 
 namespace Bidui.Pipeline;
@@ -18,7 +19,7 @@ internal static class ReadAhead
     /// Calls <paramref name="row"/> for every physical row of <paramref name="table"/> (with the row as an
     /// <see cref="ITabularReader"/> whose listed <paramref name="ordinals"/> can be read), on the calling thread.
     /// </summary>
-    public static void ForEachRow(BoundTable table, int[] ordinals, Action<ITabularReader> row)
+    public static void ForEachRow(BoundTable table, int[] ordinals, Action<ITabularReader> row, IdCells? ids = null)
     {
         var free = new BlockingCollection<RowBatch>(Batches);
         var full = new BlockingCollection<RowBatch>(Batches);
@@ -33,7 +34,7 @@ internal static class ReadAhead
         {
             try
             {
-                Produce(table, ordinals, free, full, stop.Token);
+                Produce(table, ordinals, ids, free, full, stop.Token);
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested)
             {
@@ -77,12 +78,17 @@ internal static class ReadAhead
         readError?.Throw();
     }
 
-    private static void Produce(BoundTable table, int[] ordinals, BlockingCollection<RowBatch> free, BlockingCollection<RowBatch> full, CancellationToken stop)
+    private static void Produce(BoundTable table, int[] ordinals, IdCells? ids, BlockingCollection<RowBatch> free, BlockingCollection<RowBatch> full,
+        CancellationToken stop)
     {
         var batch = free.Take(stop);
+        var r = table.Reader;
         while (table.ReadRow())
         {
-            batch.Add(table.Reader, ordinals);
+            batch.Add(r, ordinals);
+            // The engine's thread is the busy one: judge resident IDs here, where there is time.
+            if (ids is { } id && !r.IsBlank && DocumentTypes.IsResidentId(RowFeed.Cell(r, id.Type)))
+                batch.SetParsedId(ResidentId.Parse(RowFeed.Cell(r, id.Number), id.Today));
             if (batch.IsFull)
             {
                 full.Add(batch, stop);
@@ -96,3 +102,6 @@ internal static class ReadAhead
         }
     }
 }
+
+/// <summary>Where a file's ID type and number are, and the day IDs are judged on (SPEC §2.1).</summary>
+internal readonly record struct IdCells(int Type, int Number, DateOnly Today);

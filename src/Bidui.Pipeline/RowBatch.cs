@@ -15,6 +15,7 @@ internal sealed class RowBatch(int slots)
     private readonly int[] _rowNumbers = new int[Capacity];
     private readonly bool[] _blank = new bool[Capacity];
     private readonly byte[] _lanes = new byte[Capacity];
+    private readonly Bidui.Core.Identity.ResidentIdResult?[] _parsedIds = new Bidui.Core.Identity.ResidentIdResult?[Capacity];
     private int _holders;
     private char[] _text = new char[Capacity * 64];
     private int _used;
@@ -34,6 +35,7 @@ internal sealed class RowBatch(int slots)
     {
         int row = Count++;
         _rowNumbers[row] = reader.RowNumber;
+        _parsedIds[row] = null;
         bool blank = _blank[row] = reader.IsBlank;
         int at = row * slots;
         for (int s = 0; s < ordinals.Length; s++)
@@ -60,6 +62,11 @@ internal sealed class RowBatch(int slots)
     }
 
     public int Lane(int row) => _lanes[row];
+
+    /// <summary>The last row's resident ID, judged on the reading thread.</summary>
+    public void SetParsedId(Bidui.Core.Identity.ResidentIdResult id) => _parsedIds[Count - 1] = id;
+
+    public Bidui.Core.Identity.ResidentIdResult? ParsedId(int row) => _parsedIds[row];
 
     /// <summary>Hands the batch to <paramref name="holders"/> consumers; the last to <see cref="Release"/> it may reuse it.</summary>
     public void Share(int holders) => _holders = holders;

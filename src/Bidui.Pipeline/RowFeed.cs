@@ -42,7 +42,7 @@ internal sealed class RowFeed
         {
             var c = new PovertyCells
             {
-                RowNumber = r.RowNumber,
+                RowNumber = r.RowNumber, ParsedResidentId = ParsedId(r),
                 Name = Cell(r, name), IdNumber = Cell(r, id), IdType = Cell(r, type), HouseholdId = Cell(r, household),
                 Relation = Cell(r, relation), Sex = Cell(r, sex), BirthDate = Cell(r, birth), PopulationType = Cell(r, popType),
                 Schooling = Cell(r, schooling), CountyCode = Cell(r, county), ProvinceName = Cell(r, province),
@@ -62,7 +62,7 @@ internal sealed class RowFeed
         {
             var c = new AidCells
             {
-                RowNumber = r.RowNumber,
+                RowNumber = r.RowNumber, ParsedResidentId = ParsedId(r),
                 Name = Cell(r, name), IdNumber = Cell(r, id), IdType = Cell(r, type), Project = Cell(r, project),
                 Amount = Cell(r, amount), SchoolYear = Cell(r, year), Term = Cell(r, term), PaidOn = Cell(r, paidOn),
                 SchoolName = Cell(r, school), SchoolCode = Cell(r, schoolCode),
@@ -81,7 +81,7 @@ internal sealed class RowFeed
             {
                 var c = new StudentCells
                 {
-                    RowNumber = r.RowNumber,
+                    RowNumber = r.RowNumber, ParsedResidentId = ParsedId(r),
                     Name = Cell(r, name), IdNumber = Cell(r, id), IdType = Cell(r, type), StudentNumber = Cell(r, number),
                     Sex = Cell(r, sex), BirthDate = Cell(r, birth), SchoolName = Cell(r, school), SchoolCode = Cell(r, schoolCode),
                     SchoolCounty = Cell(r, county), Stage = Cell(r, stage), Grade = Cell(r, grade), Status = Cell(r, status),
@@ -90,6 +90,8 @@ internal sealed class RowFeed
             })
         { School = (school, schoolCode, county) };
     }
+
+    private static Bidui.Core.Identity.ResidentIdResult? ParsedId(ITabularReader r) => r is BatchedRow b ? b.ParsedResidentId : null;
 
     internal static ReadOnlySpan<char> Cell(ITabularReader r, int ordinal) =>
         ordinal < 0 ? [] : r.GetSpan(ordinal);

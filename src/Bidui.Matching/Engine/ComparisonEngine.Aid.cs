@@ -25,7 +25,7 @@ public sealed partial class ComparisonEngine
         if (Reject(Dataset.Aid, c.RowNumber, c.Name, c.IdNumber))
             return false;
 
-        var id = ParseId(c.IdType, c.IdNumber);
+        var id = ParseId(c.IdType, c.IdNumber, c.ParsedResidentId);
         var record = new AidRecord
         {
             Row = c.RowNumber,

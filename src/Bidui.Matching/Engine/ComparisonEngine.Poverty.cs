@@ -19,7 +19,7 @@ public sealed partial class ComparisonEngine
         if (Reject(Dataset.Poverty, c.RowNumber, c.Name, c.IdNumber))
             return false;
 
-        var id = ParseId(c.IdType, c.IdNumber);
+        var id = ParseId(c.IdType, c.IdNumber, c.ParsedResidentId);
         var m = _povertyMemos ??= new PovertyMemo(_pool);
         string schooling = m.Schooling.Intern(c.Schooling), status = m.Status.Intern(c.PersonStatus);
         int county = Support.CountyLocator.ParseCode(c.CountyCode);

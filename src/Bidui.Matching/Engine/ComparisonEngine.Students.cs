@@ -22,7 +22,7 @@ public sealed partial class ComparisonEngine
         if (Reject(Dataset.Students, c.RowNumber, c.Name, c.IdNumber))
             return false;
 
-        var id = ParseId(c.IdType, c.IdNumber);
+        var id = ParseId(c.IdType, c.IdNumber, c.ParsedResidentId);
         var school = SchoolOf(c.SchoolName, c.SchoolCode, c.SchoolCounty);
         string statusText = StudentMemos.Status.Intern(c.Status), gradeText = StudentMemos.Grade.Intern(c.Grade);
         bool enrolled = EnrollmentStatus.IsEnrolled(statusText);

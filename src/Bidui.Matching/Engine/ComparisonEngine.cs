@@ -52,14 +52,17 @@ public sealed partial class ComparisonEngine
     /// <summary>The parsed identity cell of a row: key, problem and what the ID says of the person.</summary>
     private readonly record struct ParsedId(long Key, IdProblem Problem, bool IsResident, DateOnly BirthDate, Sex Sex);
 
-    private ParsedId ParseId(ReadOnlySpan<char> type, ReadOnlySpan<char> number)
+    /// <summary>The settings the engine compares with (the reading side needs the day IDs are judged on).</summary>
+    public ComparisonSettings Settings => _settings;
+
+    private ParsedId ParseId(ReadOnlySpan<char> type, ReadOnlySpan<char> number, ResidentIdResult? parsed)
     {
         if (!DocumentTypes.IsResidentId(type))
         {
             lock (_otherKeys)
                 return new ParsedId(_otherKeys.GetOrAdd(type, number), IdProblem.None, false, default, Sex.Unknown);
         }
-        var r = ResidentId.Parse(number, _settings.Today);
+        var r = parsed ?? ResidentId.Parse(number, _settings.Today);
         return new ParsedId(r.Key, r.Problem, true, r.BirthDate, r.Sex);
     }
 
