@@ -121,6 +121,10 @@ public static class CompareJob
     {
         var engine = new ComparisonEngine(settings, regions);
         var inputs = new List<InputAccount>();
+        // A CSV registry row takes 250–300 bytes (province exports): err low, one late doubling is cheap.
+        // Saves the transient of the last doublings (10 M: peak 2.66 M KB against 2.74 M KB; time unchanged).
+        if (students.Reader.FormatName.StartsWith("CSV", StringComparison.OrdinalIgnoreCase))
+            engine.ExpectStudents((int)Math.Min(int.MaxValue / 2, new FileInfo(students.Reader.FilePath).Length / 300));
 
         // Aid is independent of the others until Finish: the aid file is read and fed on its own thread
         // while the register and then the registry stream (the engine allows exactly this).

@@ -8,11 +8,21 @@ namespace Bidui.Matching.Engine;
 public sealed partial class ComparisonEngine
 {
     private readonly ChunkedList<StudentEntry> _enrolled = new();
-    private readonly KeyIndex _enrolledKeys = new();
+    private KeyIndex _enrolledKeys = new();
     private readonly Dictionary<(string Code, string Name, int County), School> _schools = [];
     private readonly Dictionary<string, School> _schoolsByCode = new(StringComparer.Ordinal);
     private readonly Dictionary<(School, SchoolStage, string, string, string), StudentProfile> _profiles =
         new(InternedKeyComparer.Instance);
+
+    /// <summary>
+    /// Sizes the enrolment index for about this many registry rows before the first one, so that it
+    /// does not rehash its way up to ten million keys (each doubling re-inserts every key).
+    /// </summary>
+    public void ExpectStudents(int rows)
+    {
+        if (_enrolled.Count == 0 && rows > 0)
+            _enrolledKeys = new KeyIndex(rows);
+    }
 
     /// <summary>Adds one non-blank student row; false when it was rejected (SPEC §5).</summary>
     public bool AddStudent(in StudentCells c)
