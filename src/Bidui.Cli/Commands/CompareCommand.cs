@@ -78,8 +78,8 @@ internal sealed class CompareCommand : Command<CompareCommand.Settings>
         if (text is null)
             return null;
         long? bytes = PartitionPlan.ParseSize(text);
-        if (bytes is not long b || b < 256L << 20)
-            throw new UsageException($"--memory-limit 的值“{text}”无效：请写成 4GB、512MB 这样的大小（至少 256MB）。");
+        if (bytes is not long b || b < 512L << 20)
+            throw new UsageException($"--memory-limit 的值“{text}”无效：请写成 4GB、512MB 这样的大小（至少 512MB：运行时本身还需约 100MB）。");
         return b;
     }
 

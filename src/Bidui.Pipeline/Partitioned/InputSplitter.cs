@@ -16,13 +16,16 @@ internal sealed class InputSplitter(int partitions, string folder, DateOnly toda
     public static string PathOf(string folder, Dataset dataset, int partition) =>
         Path.Combine(folder, $"{dataset.JsonName()}.{partition:D3}.rows");
 
+    /// <summary>A file buffer when one file per partition is open at once: together they stay near 64 MB, whatever the count.</summary>
+    internal static int BufferFor(int partitions) => Math.Clamp((64 << 20) / partitions, 64 << 10, 1 << 20);
+
     public InputAccount Split(BoundTable table, RowFeed feed, IProgressStep step)
     {
         var writers = new SpillWriter[partitions];
         try
         {
             for (int p = 0; p < partitions; p++)
-                writers[p] = new SpillWriter(PathOf(folder, feed.Dataset, p));
+                writers[p] = new SpillWriter(PathOf(folder, feed.Dataset, p), BufferFor(partitions));
             var present = PartitionReader.Present(feed.Ordinals);
             var router = new KeyRouter(partitions, today, feed);
             bool registry = feed.Dataset == Dataset.Students;

@@ -84,7 +84,7 @@ internal sealed class ListMerger(RegionTable regions, string folder, int partiti
         try
         {
             for (int p = 0; p < partitions; p++)
-                heads[p] = new Head(new SpillReader(ListPath(p, category)), columns.Count);
+                heads[p] = new Head(new SpillReader(ListPath(p, category), InputSplitter.BufferFor(partitions)), columns.Count);
             using var csv = new CsvListWriter(csvPath, columns.Select(c => c.Header).ToList());
             while (true)
             {

@@ -9,14 +9,14 @@ namespace Bidui.Pipeline.Partitioned;
 /// </summary>
 internal sealed class SpillWriter : IDisposable
 {
-    private const int BufferSize = 1 << 20;
     private readonly FileStream _file;
     private readonly BinaryWriter _out;
     private byte[] _bytes = new byte[256];
 
-    public SpillWriter(string path)
+    /// <param name="bufferSize">Smaller when many are open at once (one per partition while splitting).</param>
+    public SpillWriter(string path, int bufferSize = 1 << 20)
     {
-        _file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, BufferSize);
+        _file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize);
         _out = new BinaryWriter(_file, Encoding.UTF8, leaveOpen: true);
     }
 
@@ -46,16 +46,16 @@ internal sealed class SpillWriter : IDisposable
 /// <summary>Reads what <see cref="SpillWriter"/> wrote, in the same order; texts are decoded into one reused buffer per record.</summary>
 internal sealed class SpillReader : IDisposable
 {
-    private const int BufferSize = 1 << 20;
     private readonly FileStream _file;
     private readonly BinaryReader _in;
     private byte[] _bytes = new byte[256];
     private char[] _chars = new char[1024];
     private int _used;
 
-    public SpillReader(string path)
+    /// <param name="bufferSize">Smaller when many are open at once (one per partition while merging).</param>
+    public SpillReader(string path, int bufferSize = 1 << 20)
     {
-        _file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize);
+        _file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize);
         _in = new BinaryReader(_file, Encoding.UTF8, leaveOpen: true);
     }
 
