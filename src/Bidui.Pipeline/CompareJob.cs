@@ -139,30 +139,19 @@ public static class CompareJob
                     return (InputLoader.LoadAid(aid, engine, aidStep), watch.Elapsed);
             });
         }
-        InputAccount povertyAccount;
         try
         {
-            using var step = progress.Start("读取乡村振兴数据（脱贫人口及防返贫监测对象）");
-            povertyAccount = InputLoader.LoadPoverty(poverty, engine, step);
-        }
-        catch
-        {
-            try { aidLoad?.Wait(); } catch (AggregateException) { }
-            throw;
-        }
-        inputs.Add(povertyAccount);
-        done("读取乡村振兴数据");
-        if (aid is not null && !AidAlongside)
-        {
-            using (var step = progress.Start("读取资助发放数据"))
-                inputs.Add(InputLoader.LoadAid(aid, engine, step));
-            done("读取资助数据");
-        }
-        InputAccount studentAccount;
-        try
-        {
-            using var step = progress.Start("读取学籍数据并比对");
-            studentAccount = InputLoader.LoadStudents(students, engine, step);
+            using (var step = progress.Start("读取乡村振兴数据（脱贫人口及防返贫监测对象）"))
+                inputs.Add(InputLoader.LoadPoverty(poverty, engine, step));
+            done("读取乡村振兴数据");
+            if (aid is not null && !AidAlongside)
+            {
+                using (var step = progress.Start("读取资助发放数据"))
+                    inputs.Add(InputLoader.LoadAid(aid, engine, step));
+                done("读取资助数据");
+            }
+            using (var step = progress.Start("读取学籍数据并比对"))
+                inputs.Insert(0, InputLoader.LoadStudents(students, engine, step));
         }
         catch
         {
@@ -170,7 +159,6 @@ public static class CompareJob
             try { aidLoad?.Wait(); } catch (AggregateException) { }
             throw;
         }
-        inputs.Insert(0, studentAccount);
         if (aidLoad is not null)
         {
             var (account, aidElapsed) = aidLoad.GetAwaiter().GetResult(); // an aid input error surfaces here, as itself

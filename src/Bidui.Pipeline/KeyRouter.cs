@@ -17,15 +17,29 @@ internal sealed class KeyRouter(int routes, DateOnly today, RowFeed feed)
 {
     private readonly OtherDocumentKeys _otherKeys = new();
 
-    /// <summary>The route of a non-blank row, and whether the engine will reject it.</summary>
-    public int Route(ITabularReader row, out bool rejected)
+    /// <summary>
+    /// The route of a non-blank row, whether the engine will reject it, and the resident ID as judged
+    /// for routing (null for another document, a rejected row or one route), for the engine to reuse.
+    /// </summary>
+    public int Route(ITabularReader row, out bool rejected, out ResidentIdResult? residentId)
     {
+        residentId = null;
         var number = RowFeed.Cell(row, feed.Id);
         rejected = RowFeed.Cell(row, feed.Name).IsWhiteSpace() && number.IsWhiteSpace();
         if (rejected || routes == 1)
             return 0;
         var type = RowFeed.Cell(row, feed.IdType);
-        long key = DocumentTypes.IsResidentId(type) ? ResidentId.Parse(number, today).Key : _otherKeys.GetOrAdd(type, number);
+        long key;
+        if (DocumentTypes.IsResidentId(type))
+        {
+            var judged = ResidentId.Parse(number, today);
+            residentId = judged;
+            key = judged.Key;
+        }
+        else
+        {
+            key = _otherKeys.GetOrAdd(type, number);
+        }
         return key == 0 ? row.RowNumber % routes : Of(key, routes);
     }
 

@@ -106,7 +106,7 @@ internal static class LaneFeeder
                 account.Blank();
                 continue;
             }
-            int lane = router.Route(r, out bool rejected);
+            int lane = router.Route(r, out bool rejected, out var residentId);
             if (rejected)
             {
                 account.Rejected();
@@ -117,6 +117,8 @@ internal static class LaneFeeder
                 schools?.See(r, feed);
             }
             batch.Add(r, feed.Ordinals, lane);
+            if (residentId is { } judged)
+                batch.SetParsedId(judged); // the lane's engine need not judge it again
             if (batch.IsFull)
             {
                 Share(batch, queues, stop);

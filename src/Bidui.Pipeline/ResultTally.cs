@@ -1,5 +1,4 @@
 using Bidui.Matching.Categories;
-using Bidui.Matching.Records;
 
 namespace Bidui.Pipeline;
 
@@ -13,11 +12,8 @@ internal sealed record ResultTally(
     IReadOnlyList<(Category Category, long Rows)> Lists,
     SortedDictionary<int, Dictionary<Category, long>> ByCounty,
     IReadOnlyList<InputAccount> Inputs,
-    IReadOnlyList<string> Notes,
-    IReadOnlyList<RejectedRow> Rejects)
+    IReadOnlyList<string> Notes)
 {
-    public long RowsOf(Category c) => Lists.First(l => l.Category == c).Rows;
-
     public static void Count(SortedDictionary<int, Dictionary<Category, long>> byCounty, int county, Category category, long rows = 1)
     {
         if (!byCounty.TryGetValue(county, out var lists))

@@ -31,7 +31,7 @@ internal sealed class InputSplitter(int partitions, string folder, DateOnly toda
             bool registry = feed.Dataset == Dataset.Students;
             return InputLoader.Load(table, feed.Dataset, step, feed.Ordinals, row =>
             {
-                int p = router.Route(row, out bool rejected);
+                int p = router.Route(row, out bool rejected, out _);
                 PartitionReader.WriteRow(writers[p], row, present);
                 if (registry && !rejected)
                     Schools.See(row, feed);

@@ -70,7 +70,7 @@ internal sealed class ListMerger(RegionTable regions, string folder, int partiti
                 step.Report(Interlocked.Increment(ref done));
             });
         }
-        return new ResultTally(referenceDate, computed.Select(c => (c, counts[c])).ToList(), byCounty, inputs, notes, rejects);
+        return new ResultTally(referenceDate, computed.Select(c => (c, counts[c])).ToList(), byCounty, inputs, notes);
     }
 
     /// <summary>Merges one list's partition files by order key (ties: lower partition first) into its CSV and the county groups.</summary>
