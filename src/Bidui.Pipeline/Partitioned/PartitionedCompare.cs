@@ -26,10 +26,10 @@ internal sealed class PartitionedCompare(ComparisonSettings settings, RegionTabl
     public ResultTally Run(BoundTable poverty, BoundTable students, BoundTable? aid, OutputStaging staging, Action<string> done)
     {
         var splitter = new InputSplitter(partitions, folder, settings.Today);
-        var feeds = new List<RowFeed> { RowFeed.Poverty(poverty), RowFeed.Students(students) };
+        RowFeed povertyFeed = RowFeed.Poverty(poverty), studentFeed = RowFeed.Students(students);
         var inputs = new List<InputAccount>();
         using (var step = progress.Start($"分区写出：乡村振兴数据（{partitions} 个分区）"))
-            inputs.Add(splitter.Split(poverty, feeds[0], step));
+            inputs.Add(splitter.Split(poverty, povertyFeed, step));
         RowFeed? aidFeed = null;
         if (aid is not null)
         {
@@ -38,7 +38,7 @@ internal sealed class PartitionedCompare(ComparisonSettings settings, RegionTabl
             inputs.Add(splitter.Split(aid, aidFeed, step));
         }
         using (var step = progress.Start("分区写出：学籍数据"))
-            inputs.Insert(0, splitter.Split(students, feeds[1], step));
+            inputs.Insert(0, splitter.Split(students, studentFeed, step));
         done("分区写出（读取全部输入）");
 
         var merger = new ListMerger(regions, folder, partitions);
@@ -49,7 +49,7 @@ internal sealed class PartitionedCompare(ComparisonSettings settings, RegionTabl
         {
             for (int p = 0; p < partitions; p++)
             {
-                var result = ComparePartition(p, feeds[0], aidFeed, feeds[1], splitter.Schools.Schools, poverty, students, aid);
+                var result = ComparePartition(p, povertyFeed, aidFeed, studentFeed, splitter.Schools.Schools, poverty, students, aid);
                 computed ??= [.. result.Lists.Keys];
                 rejects.AddRange(result.Rejects);
                 notes.AddRange(result.CountedNotes);
