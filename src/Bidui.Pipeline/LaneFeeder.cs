@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Runtime.ExceptionServices;
 using Bidui.Inputs;
 using Bidui.Matching.Engine;
@@ -24,10 +23,10 @@ internal static class LaneFeeder
     {
         int lanes = engines.Length;
         int batches = BatchesPerLane * lanes + 2;
-        var free = new BlockingCollection<RowBatch>(batches);
+        var free = new Handoff<RowBatch>(batches);
         for (int i = 0; i < batches; i++)
             free.Add(new RowBatch(feed.Ordinals.Length));
-        var queues = engines.Select(_ => new BlockingCollection<RowBatch>(batches)).ToArray();
+        var queues = engines.Select(_ => new Handoff<RowBatch>(batches)).ToArray();
         using var stop = new CancellationTokenSource();
 
         var lanesDone = new Task[lanes];
@@ -82,19 +81,13 @@ internal static class LaneFeeder
             var first = e.InnerExceptions.FirstOrDefault(x => x is not OperationCanceledException) ?? e.InnerExceptions[0];
             ExceptionDispatchInfo.Capture(first).Throw();
         }
-        finally
-        {
-            free.Dispose();
-            foreach (var q in queues)
-                q.Dispose();
-        }
         // A read error (say, malformed CSV at row n) surfaces after the rows before it were compared, as it would serially.
         readError?.Throw();
         return account;
     }
 
-    private static void Produce(BoundTable t, RowFeed feed, InputAccount account, BlockingCollection<RowBatch>[] queues,
-        BlockingCollection<RowBatch> free, KeyRouter router, SchoolCodes? schools, IProgressStep step, CancellationToken stop)
+    private static void Produce(BoundTable t, RowFeed feed, InputAccount account, Handoff<RowBatch>[] queues,
+        Handoff<RowBatch> free, KeyRouter router, SchoolCodes? schools, IProgressStep step, CancellationToken stop)
     {
         var r = t.Reader;
         long nextReport = ReportEvery;
@@ -134,15 +127,15 @@ internal static class LaneFeeder
             Share(batch, queues, stop);
     }
 
-    private static void Share(RowBatch batch, BlockingCollection<RowBatch>[] queues, CancellationToken stop)
+    private static void Share(RowBatch batch, Handoff<RowBatch>[] queues, CancellationToken stop)
     {
         batch.Share(queues.Length);
         foreach (var q in queues)
             q.Add(batch, stop);
     }
 
-    private static void Consume(BoundTable t, RowFeed feed, ComparisonEngine engine, int lane, BlockingCollection<RowBatch> queue,
-        BlockingCollection<RowBatch> free, CancellationToken stop)
+    private static void Consume(BoundTable t, RowFeed feed, ComparisonEngine engine, int lane, Handoff<RowBatch> queue,
+        Handoff<RowBatch> free, CancellationToken stop)
     {
         var view = new BatchedRow(t.Reader, feed.Ordinals);
         foreach (var batch in queue.GetConsumingEnumerable(stop))

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Runtime.ExceptionServices;
 using Bidui.Core.Identity;
 using Bidui.Inputs;
@@ -21,8 +20,8 @@ internal static class ReadAhead
     /// </summary>
     public static void ForEachRow(BoundTable table, int[] ordinals, Action<ITabularReader> row, IdCells? ids = null)
     {
-        var free = new BlockingCollection<RowBatch>(Batches);
-        var full = new BlockingCollection<RowBatch>(Batches);
+        var free = new Handoff<RowBatch>(Batches);
+        var full = new Handoff<RowBatch>(Batches);
         for (int i = 0; i < Batches; i++)
         {
             free.Add(new RowBatch(ordinals.Length));
@@ -70,15 +69,13 @@ internal static class ReadAhead
             // Whether we finished or failed, the reading thread must be gone before the caller disposes the reader.
             stop.Cancel();
             reader.Wait();
-            free.Dispose();
-            full.Dispose();
         }
 
         // A read error (say, malformed CSV at row n) surfaces after the rows before it were handed on, as it would serially.
         readError?.Throw();
     }
 
-    private static void Produce(BoundTable table, int[] ordinals, IdCells? ids, BlockingCollection<RowBatch> free, BlockingCollection<RowBatch> full,
+    private static void Produce(BoundTable table, int[] ordinals, IdCells? ids, Handoff<RowBatch> free, Handoff<RowBatch> full,
         CancellationToken stop)
     {
         var batch = free.Take(stop);

@@ -17,7 +17,7 @@ public sealed class XlsxStreamingWorkbook : IAsyncDisposable
     private readonly string _path;
     private readonly string _partial;
     private readonly int _maxRowsPerSheet;
-    private readonly FileStream _stream;
+    private readonly Stream _stream;
     private readonly Spreadsheet _book;
     private readonly StyleId _headerStyle;
     private readonly HashSet<string> _usedNames = new(StringComparer.OrdinalIgnoreCase);
@@ -32,7 +32,7 @@ public sealed class XlsxStreamingWorkbook : IAsyncDisposable
     private bool _anySheet;
     private bool _finished;
 
-    private XlsxStreamingWorkbook(string path, string partial, int maxRowsPerSheet, FileStream stream, Spreadsheet book)
+    private XlsxStreamingWorkbook(string path, string partial, int maxRowsPerSheet, Stream stream, Spreadsheet book)
     {
         _path = path;
         _partial = partial;
@@ -55,7 +55,7 @@ public sealed class XlsxStreamingWorkbook : IAsyncDisposable
         ArgumentOutOfRangeException.ThrowIfLessThan(maxRowsPerSheet, 2);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(maxRowsPerSheet, XlsxWorkbookWriter.ExcelMaxRows);
         var partial = path + ".partial";
-        var stream = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None, XlsxWorkbookWriter.BufferSize);
+        var stream = new SynchronousWriteStream(new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None, XlsxWorkbookWriter.BufferSize));
         try
         {
             var book = await Spreadsheet.CreateNewAsync(stream, XlsxWorkbookWriter.Options, cancellationToken).ConfigureAwait(false);
