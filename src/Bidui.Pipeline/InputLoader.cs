@@ -27,14 +27,17 @@ internal static class InputLoader
     /// </summary>
     internal static bool UseReadAhead { get; set; } = Environment.GetEnvironmentVariable("BIDUI_READ_AHEAD") != "0";
 
+    // The register and the registry are fed on the engine's own thread, which may prefetch their keys;
+    // aid is fed from a thread of its own (CompareJob) and looks nothing up while it streams.
     private static InputAccount Load(BoundTable t, RowFeed feed, ComparisonEngine engine, IProgressStep step) =>
-        Load(t, feed.Dataset, step, feed.Ordinals, row => feed.Add(row, engine), new IdCells(feed.IdType, feed.Id, engine.Settings.Today));
+        Load(t, feed.Dataset, step, feed.Ordinals, row => feed.Add(row, engine), new IdCells(feed.IdType, feed.Id, engine.Settings.Today),
+            feed.Dataset == Dataset.Aid ? null : engine.Prefetch);
 
     /// <summary>The loop every input shares: blank rows are counted here, the rest go to <paramref name="addRow"/>, which says loaded or rejected.</summary>
     /// <param name="ordinals">The columns <paramref name="addRow"/> reads (-1 for a column the file lacks).</param>
     /// <param name="ids">When given, resident IDs are judged on the reading thread (with read-ahead).</param>
     internal static InputAccount Load(BoundTable t, Dataset dataset, IProgressStep step, int[] ordinals, Func<ITabularReader, bool> addRow,
-        IdCells? ids = null)
+        IdCells? ids = null, Action<long>? prefetch = null)
     {
         var r = t.Reader;
         var account = new InputAccount(dataset, r.FilePath, r.FormatName, t.HeaderRowNumber);
@@ -56,7 +59,7 @@ internal static class InputLoader
 
         if (UseReadAhead)
         {
-            ReadAhead.ForEachRow(t, ordinals, Row, ids);
+            ReadAhead.ForEachRow(t, ordinals, Row, ids, prefetch);
         }
         else
         {

@@ -24,6 +24,18 @@ public sealed partial class ComparisonEngine
             _enrolledKeys = new KeyIndex(rows);
     }
 
+    /// <summary>
+    /// A hint from the thread that feeds the register or the registry, a few rows ahead: the row with
+    /// this key comes soon, so its slots in the key indexes are fetched into cache now (the lookups of the
+    /// registry pass otherwise wait on memory). Changes nothing; call it from the feeding thread only.
+    /// </summary>
+    public void Prefetch(long key)
+    {
+        _povertyKeys.Prefetch(key);
+        if (_phase != Phase.Poverty)
+            _enrolledKeys.Prefetch(key);
+    }
+
     /// <summary>Adds one non-blank student row; false when it was rejected (SPEC §5).</summary>
     public bool AddStudent(in StudentCells c)
     {

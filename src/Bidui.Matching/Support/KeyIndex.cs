@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.Intrinsics.X86;
 
 namespace Bidui.Matching.Support;
 
@@ -65,11 +66,26 @@ internal sealed class KeyIndex
 
     public int CountOf(long key) => key == 0 ? 0 : Find(key).Count;
 
+    /// <summary>
+    /// Asks the CPU to bring the key's home slot into cache, a few rows before the key is looked up: at
+    /// ten million keys the table is far larger than the cache and every lookup would otherwise wait for
+    /// memory. Only a hint: nothing is read or changed.
+    /// </summary>
+    public unsafe void Prefetch(long key)
+    {
+        if (!Sse.IsSupported)
+            return;
+        var slots = _slots; // Grow may swap the array meanwhile: take one array and stay inside it
+        int i = Home(key) & (slots.Length - 1);
+        fixed (Slot* slot = &slots[i])
+            Sse.Prefetch0(slot);
+    }
+
     // The slot holding the key, or the empty slot where it would go.
     private ref Slot Find(long key)
     {
         int mask = _slots.Length - 1;
-        int i = (int)((ulong)key * 0x9E3779B97F4A7C15UL >> _shift);
+        int i = Home(key);
         while (true)
         {
             ref var slot = ref _slots[i];
@@ -78,6 +94,8 @@ internal sealed class KeyIndex
             i = (i + 1) & mask;
         }
     }
+
+    private int Home(long key) => (int)((ulong)key * 0x9E3779B97F4A7C15UL >> _shift);
 
     private void Grow()
     {

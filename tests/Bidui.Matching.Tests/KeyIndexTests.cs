@@ -1,0 +1,32 @@
+using Bidui.Matching.Support;
+
+namespace Bidui.Matching.Tests;
+
+public sealed class KeyIndexTests
+{
+    [Fact]
+    public void KeepsEachKeysFirstRowAndCountThroughGrowthAndPrefetches()
+    {
+        var index = new KeyIndex(expectedKeys: 4); // starts small: grows several times below
+        var random = new Random(7);
+        var keys = Enumerable.Range(0, 5_000).Select(_ => random.NextInt64(1, long.MaxValue)).Distinct().ToArray();
+        for (int row = 0; row < keys.Length * 2; row++)
+        {
+            long key = keys[row % keys.Length];
+            index.Prefetch(key);            // a hint only: must change nothing
+            index.Prefetch(key ^ 0x5555);   // keys that are not there too
+            index.Add(key, row);
+        }
+
+        Assert.Equal(keys.Length, index.Keys);
+        for (int i = 0; i < keys.Length; i++)
+        {
+            Assert.True(index.TryGetFirst(keys[i], out int first));
+            Assert.Equal(i, first);
+            Assert.Equal(2, index.CountOf(keys[i]));
+        }
+        Assert.False(index.Contains(keys[0] + 1 == keys[1] ? keys[0] + 2 : keys[0] + 1));
+        Assert.False(index.TryGetFirst(0, out _));
+        Assert.Equal(0, index.CountOf(0));
+    }
+}
