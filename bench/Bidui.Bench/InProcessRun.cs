@@ -20,6 +20,6 @@ internal static class InProcessRun
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"total {outcome.Elapsed.TotalSeconds:F1} s; GC pauses {GC.GetTotalPauseDuration().TotalSeconds:F1} s; collections gen0 {GC.CollectionCount(0)}, gen1 {GC.CollectionCount(1)}, gen2 {GC.CollectionCount(2)}; CPU {Environment.CpuUsage.TotalTime.TotalSeconds:F1} s"));
+            $"total {outcome.Elapsed.TotalSeconds:F1} s; GC pauses {GC.GetTotalPauseDuration().TotalSeconds:F1} s; collections gen0 {GC.CollectionCount(0)}, gen1 {GC.CollectionCount(1)}, gen2 {GC.CollectionCount(2)}; CPU {Environment.CpuUsage.TotalTime.TotalSeconds:F1} s; allocated {GC.GetTotalAllocatedBytes() >> 20:N0} MB"));
     }
 }

@@ -99,8 +99,15 @@ public sealed partial class ComparisonEngine
         }
         if (!_settings.HasAid)
             return;
-        foreach (var a in _aid)
+        for (int i = 0; i < _aid.Count; i++)
         {
+            if (i + PrefetchAhead < _aid.Count)
+            {
+                long ahead = _aid[i + PrefetchAhead].Key;
+                _enrolledKeys.Prefetch(ahead);
+                _povertyKeys.Prefetch(ahead);
+            }
+            var a = _aid[i];
             var county = AidCounty(a);
             string note = RegionNote(county);
             int n = _aidGroupCount[(a.Key, a.Payment.TermGroup)];

@@ -8,6 +8,8 @@ namespace Bidui.Matching.Engine;
 public sealed partial class ComparisonEngine
 {
     /// <summary>Derives the person lists and returns every computed list (SPEC §4).</summary>
+    private const int PrefetchAhead = 8;
+
     public ComparisonResult Finish()
     {
         if (_phase == Phase.Finished)
@@ -22,6 +24,8 @@ public sealed partial class ComparisonEngine
         int unknownAge = 0;
         for (int i = 0; i < _poverty.Count; i++)
         {
+            if (i + PrefetchAhead < _poverty.Count)
+                Prefetch(_poverty[i + PrefetchAhead].Key); // both lookups below would wait on memory
             var p = _poverty[i];
             if (_povertyKeys.TryGetFirst(p.Key, out int first) && first != i)
                 continue; // a later row of a person: only in duplicate_poverty

@@ -10,6 +10,7 @@ public sealed partial class ComparisonEngine
 {
     private readonly List<PovertyRecord> _poverty = [];
     private readonly Support.KeyIndex _povertyKeys = new();
+    private readonly HashSet<long> _duplicatePersons = []; // keys with two or more register rows
     private string? _lastTownship;
 
     /// <summary>Adds one non-blank poverty row; false when it was rejected (SPEC §5).</summary>
@@ -69,7 +70,8 @@ public sealed partial class ComparisonEngine
         }
 
         _poverty.Add(record);
-        _povertyKeys.Add(id.Key, _poverty.Count - 1);
+        if (_povertyKeys.Add(id.Key, _poverty.Count - 1) == 2)
+            _duplicatePersons.Add(id.Key);
         return true;
     }
 
@@ -99,11 +101,13 @@ public sealed partial class ComparisonEngine
 
     private void FinishPovertyDuplicates(List<ResultRow> into)
     {
+        if (_duplicatePersons.Count == 0)
+            return;
         foreach (var p in _poverty)
         {
-            int n = _povertyKeys.CountOf(p.Key);
-            if (n < 2)
+            if (!_duplicatePersons.Contains(p.Key))
                 continue;
+            int n = _povertyKeys.CountOf(p.Key);
             into.Add(new ResultRow
             {
                 Category = Category.DuplicatePoverty,

@@ -9,6 +9,8 @@ public sealed partial class ComparisonEngine
 {
     private readonly ChunkedList<StudentEntry> _enrolled = new();
     private KeyIndex _enrolledKeys = new();
+    // Keys with two or more enrolments: few, so Finish finds their rows without a lookup per enrolment.
+    private readonly HashSet<long> _duplicateEnrolments = [];
     private readonly Dictionary<(string Code, string Name, int County), School> _schools = [];
     private readonly Dictionary<string, School> _schoolsByCode = new(StringComparer.Ordinal);
     private readonly Dictionary<(School, SchoolStage, string, string, string), StudentProfile> _profiles =
@@ -119,7 +121,8 @@ public sealed partial class ComparisonEngine
             Name = snapshot?.Name ?? c.Name.Trim().ToString(),
             Profile = profile,
         });
-        _enrolledKeys.Add(id.Key, index);
+        if (_enrolledKeys.Add(id.Key, index) == 2)
+            _duplicateEnrolments.Add(id.Key);
         return true;
     }
 
@@ -223,12 +226,14 @@ public sealed partial class ComparisonEngine
 
     private void FinishEnrollmentDuplicates(List<ResultRow> into)
     {
+        if (_duplicateEnrolments.Count == 0)
+            return;
         for (int i = 0; i < _enrolled.Count; i++)
         {
             ref var e = ref _enrolled[i];
-            int n = _enrolledKeys.CountOf(e.Key);
-            if (n < 2)
+            if (!_duplicateEnrolments.Contains(e.Key))
                 continue;
+            int n = _enrolledKeys.CountOf(e.Key);
             var s = EnrolmentOf(i);
             into.Add(new ResultRow
             {

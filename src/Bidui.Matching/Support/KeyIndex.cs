@@ -37,7 +37,8 @@ internal sealed class KeyIndex
 
     public int Keys { get; private set; }
 
-    public void Add(long key, int index)
+    /// <summary>Adds a row of <paramref name="key"/>; returns how many rows the key has now (2: it just became a duplicate).</summary>
+    public int Add(long key, int index)
     {
         ArgumentOutOfRangeException.ThrowIfZero(key);
         ref var slot = ref Find(key);
@@ -52,7 +53,7 @@ internal sealed class KeyIndex
             slot.First = index;
             Keys++;
         }
-        slot.Count++;
+        return ++slot.Count;
     }
 
     public bool TryGetFirst(long key, out int first)
