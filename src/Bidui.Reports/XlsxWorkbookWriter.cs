@@ -152,6 +152,14 @@ public static class XlsxWorkbookWriter
 
             for (var c = 0; c < Math.Min(row.Length, widths.Length); c++)
             {
+                // A cell at most as wide as the column so far (two units a character at most), or a column
+                // already past the cap, changes nothing: skip the character-by-character count.
+                var length = row[c]?.Length ?? 0;
+                if (length * 2 <= widths[c] || widths[c] >= MaxColumnWidth)
+                {
+                    continue;
+                }
+
                 var w = DisplayWidth(row[c]);
                 if (w > widths[c])
                 {

@@ -16,6 +16,9 @@ public static class ResidentId
     /// <summary>Normalises the cell (SPEC 2.1) and judges it, checking in the spec's order.</summary>
     public static ResidentIdResult Parse(ReadOnlySpan<char> cell, DateOnly today)
     {
+        // Nearly every cell is already 17 ASCII digits and a digit or X: normalising would give it back as is.
+        if (cell.Length == 18 && AllDigits(cell[..17]) && (CharClass.IsAsciiDigit(cell[17]) || cell[17] == 'X'))
+            return Judge(cell, today);
         Span<char> buffer = stackalloc char[StackLimit];
         return Judge(NormalizeInto(cell, buffer), today);
     }
