@@ -92,7 +92,7 @@ public sealed partial class ComparisonEngine
         var (birth, sex) = resident ? (BirthOfKey(e.Key), SexOfKey(e.Key)) : _otherDocumentStudents.GetValueOrDefault(e.Key);
         return new LinkRecord
         {
-            NameForm = PersonName.ComparisonForm(e.Name),
+            NameForm = PersonName.ComparisonForm(_enrolledNames.String(e.Name)),
             Id = resident ? ResidentId.Format(e.Key) : null,
             IdValid = resident,
             Birth = birth,
@@ -162,10 +162,10 @@ public sealed partial class ComparisonEngine
         if (IsResidentKey(e.Key))
         {
             int birth = BirthOfKey(e.Key);
-            return BlockingKeysOf(e.Name, birth, birth, CountyOfRegion(RegionOfKey(e.Key)), e.Profile.School.Dispatch.Code, keys);
+            return BlockingKeysOf(_enrolledNames.Span(e.Name), birth, birth, CountyOfRegion(RegionOfKey(e.Key)), e.Profile.School.Dispatch.Code, keys);
         }
         var (b, _) = _otherDocumentStudents.GetValueOrDefault(e.Key);
-        return BlockingKeysOf(e.Name, b, b, e.Profile.School.Dispatch.Code, e.Profile.School.Dispatch.Code, keys);
+        return BlockingKeysOf(_enrolledNames.Span(e.Name), b, b, e.Profile.School.Dispatch.Code, e.Profile.School.Dispatch.Code, keys);
     }
 
 }

@@ -98,7 +98,7 @@ public sealed partial class ComparisonEngine
                 for (int pos = weakStudentIndex.Head(key); pos >= 0; pos = weakStudentIndex.Next(pos))
                 {
                     int student = weakStudentIndex.Value(pos);
-                    string name = student < _enrolled.Count ? _enrolled[student].Name : _weakStudents[student - _enrolled.Count].Record.Name;
+                    var name = student < _enrolled.Count ? _enrolledNames.Span(_enrolled[student].Name) : _weakStudents[student - _enrolled.Count].Record.Name;
                     if (BlockingKeys.NamesClose(person.Name, name))
                         pairs.Add((node, student));
                 }

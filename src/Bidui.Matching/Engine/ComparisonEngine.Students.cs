@@ -8,6 +8,7 @@ namespace Bidui.Matching.Engine;
 public sealed partial class ComparisonEngine
 {
     private readonly ChunkedList<StudentEntry> _enrolled = new();
+    private readonly NameArena _enrolledNames = new();
     private KeyIndex _enrolledKeys = new();
     // Keys with two or more enrolments: few, so Finish finds their rows without a lookup per enrolment.
     private readonly HashSet<long> _duplicateEnrolments = [];
@@ -118,7 +119,7 @@ public sealed partial class ComparisonEngine
         {
             Key = id.Key,
             Row = c.RowNumber,
-            Name = snapshot?.Name ?? c.Name.Trim().ToString(),
+            Name = _enrolledNames.Add(snapshot is null ? c.Name.Trim() : snapshot.Name),
             Profile = profile,
         });
         if (_enrolledKeys.Add(id.Key, index) == 2)
@@ -221,7 +222,7 @@ public sealed partial class ComparisonEngine
     private StudentRecord EnrolmentOf(int entryIndex)
     {
         ref var e = ref _enrolled[entryIndex];
-        return e.ToRecord(IdGiven(e.Key));
+        return e.ToRecord(_enrolledNames.String(e.Name), IdGiven(e.Key));
     }
 
     private void FinishEnrollmentDuplicates(List<ResultRow> into)

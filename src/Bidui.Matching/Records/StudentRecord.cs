@@ -22,20 +22,21 @@ public sealed record StudentProfile(School School, SchoolStage Stage, string Sta
 
 /// <summary>
 /// The compact form of an enrolled, keyed student row kept for the whole run (ten million at
-/// province scale): a 32-byte struct in a chunked list; only the name is the row's own string.
+/// province scale): a 32-byte struct in a chunked list, its name in the engine's name arena, so
+/// that the row owns no object of its own.
 /// </summary>
 public struct StudentEntry
 {
     public long Key;
     public int Row;
-    public string Name;
+    public Support.NameRef Name;
     public StudentProfile Profile;
 
-    public readonly StudentRecord ToRecord(string? idGiven) => new()
+    public readonly StudentRecord ToRecord(string name, string? idGiven) => new()
     {
         Row = Row,
         Key = Key,
-        Name = Name,
+        Name = name,
         IdGiven = idGiven,
         School = Profile.School,
         Stage = Profile.Stage,
