@@ -7,9 +7,10 @@ namespace Bidui.Matching.Engine;
 
 public sealed partial class ComparisonEngine
 {
-    /// <summary>Derives the person lists and returns every computed list (SPEC §4).</summary>
+    // Rows ahead whose keys' index slots are fetched into cache (the loops below wait on memory otherwise).
     private const int PrefetchAhead = 8;
 
+    /// <summary>Derives the person lists and returns every computed list (SPEC §4).</summary>
     public ComparisonResult Finish()
     {
         if (_phase == Phase.Finished)
