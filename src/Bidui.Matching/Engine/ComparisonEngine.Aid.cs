@@ -102,11 +102,7 @@ public sealed partial class ComparisonEngine
         for (int i = 0; i < _aid.Count; i++)
         {
             if (i + PrefetchAhead < _aid.Count)
-            {
-                long ahead = _aid[i + PrefetchAhead].Key;
-                _enrolledKeys.Prefetch(ahead);
-                _povertyKeys.Prefetch(ahead);
-            }
+                Prefetch(_aid[i + PrefetchAhead].Key);
             var a = _aid[i];
             var county = AidCounty(a);
             string note = RegionNote(county);

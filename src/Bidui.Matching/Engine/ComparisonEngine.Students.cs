@@ -30,7 +30,7 @@ public sealed partial class ComparisonEngine
     /// <summary>
     /// A hint from the thread that feeds the register or the registry, a few rows ahead: the row with
     /// this key comes soon, so its slots in the key indexes are fetched into cache now (the lookups of the
-    /// registry pass otherwise wait on memory). Changes nothing; call it from the feeding thread only.
+    /// registry pass otherwise wait on memory). Reads and changes nothing, so Finish's loops use it too.
     /// </summary>
     public void Prefetch(long key)
     {
