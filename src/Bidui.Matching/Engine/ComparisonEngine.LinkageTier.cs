@@ -203,6 +203,7 @@ public sealed partial class ComparisonEngine
             if (decisions[i] == LinkDecision.Accepted)
             {
                 paid.Add(scored[i].Person);
+                _aidRowLinks[aid] = (person, aidMissing[scored[i].Person].Student!);
                 if (IsResidentKey(person.Key))
                     _suggestions[(Dataset.Aid, aid.Row)] = person.IdText;
             }
