@@ -24,8 +24,6 @@ public sealed partial class ComparisonEngine
     private readonly Dictionary<(string, string, string, string, string, string, string), AidPayment> _payments =
         new(Support.InternedKeyComparer.Instance);
     private readonly List<(AidRecord Aid, Category Category, string Reason)> _aidInvalid = [];
-    // Aid rows without a key that the probabilistic tier linked to a person listed in aid_missing (SPEC §4.3).
-    private readonly Dictionary<AidRecord, (PovertyRecord Person, StudentRecord Student)> _aidRowLinks = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>Adds one non-blank aid row; false when it was rejected (SPEC §5).</summary>
     public bool AddAid(in AidCells c)
@@ -120,9 +118,9 @@ public sealed partial class ComparisonEngine
             return school.Dispatch;
         if (a.Key != 0 && _enrolledKeys.TryGetFirst(a.Key, out int i))
             return _enrolled[i].Profile.School.Dispatch;
-        if (a.Key != 0 && _linkByKey.TryGetValue(a.Key, out var link))
+        if (_tier?.Links.ByKey(a.Key) is { } link)
             return link.Student.School.Dispatch;
-        if (_aidRowLinks.TryGetValue(a, out var rowLink))
+        if (_tier?.Links.OfAid(a) is { } rowLink)
             return rowLink.Student.School.Dispatch;
         return default;
     }
@@ -136,12 +134,12 @@ public sealed partial class ComparisonEngine
         if (a.Key == 0)
         {
             // A row without a key takes part only when the tier linked it to a person (SPEC §4.3).
-            if (!_aidRowLinks.TryGetValue(a, out var l))
+            if (_tier?.Links.OfAid(a) is not { } l)
                 return default;
             return new AidIdentity(true, l.Person, true, l.Student.Stage, l.Student.StageText, -1, l.Student, RegistersOf(l.Person.Key));
         }
         var person = PersonOf(a.Key);
-        var link = _linkByKey.GetValueOrDefault(a.Key);
+        var link = _tier?.Links.ByKey(a.Key);
         person ??= link?.Person;
         uint registers = RegistersOf(a.Key) | (person is not null && person.Key != a.Key ? RegistersOf(person.Key) : 0);
         if (_enrolledKeys.TryGetFirst(a.Key, out int entry))
