@@ -14,6 +14,9 @@ internal sealed record ResultTally(
     IReadOnlyList<InputAccount> Inputs,
     IReadOnlyList<string> Notes)
 {
+    /// <summary>The bases of the county indicators, per county (summary.json `counties`).</summary>
+    public Bidui.Matching.Records.CountyBases Bases { get; init; } = new();
+
     public static void Count(SortedDictionary<int, Dictionary<Category, long>> byCounty, int county, Category category, long rows = 1)
     {
         if (!byCounty.TryGetValue(county, out var lists))

@@ -18,7 +18,7 @@ internal sealed class ResultWriter(RegionTable regions, ComparisonResult result,
         var tally = new ResultTally(result.Settings.ReferenceDate, result.Lists.Select(kv => (kv.Key, (long)kv.Value.Count)).ToList(),
             new SortedDictionary<int, Dictionary<Category, long>>(byCounty.ToDictionary(kv => kv.Key,
                 kv => kv.Value.ToDictionary(l => l.Key, l => (long)l.Value.Count))),
-            inputs, result.Notes);
+            inputs, result.Notes) { Bases = result.Bases };
         string folder = staging.PathOf(ResultFiles.CountyFolder);
         Directory.CreateDirectory(folder);
 

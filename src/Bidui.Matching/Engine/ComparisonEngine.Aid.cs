@@ -38,6 +38,8 @@ public sealed partial class ComparisonEngine
         // The aid file has no county column: its county is known only once the registry is read.
         if (id.IsResident && id.Problem != Bidui.Core.Identity.IdProblem.None)
             _aidInvalid.Add((record, Category.InvalidId, id.Problem.ToChinese()));
+        else if (id.Key == 0)
+            _aidRowsUnkeyed++;
         if (id.Key == 0)
             return true;
 

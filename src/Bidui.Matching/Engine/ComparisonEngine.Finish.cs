@@ -49,6 +49,7 @@ public sealed partial class ComparisonEngine
         else
             aidFinished.GetAwaiter().GetResult();
         ApplySuggestions(lists[(int)Category.InvalidId]);
+        var bases = FinishBases(lists);
 
         // Rows found while streaming come in dataset order; lists show 学籍, 乡村振兴, 资助 then row.
         foreach (var category in new[] { Category.InvalidId, Category.FieldConflict })
@@ -76,7 +77,7 @@ public sealed partial class ComparisonEngine
         // Rejected rows in the order the inputs are read: register, aid, registry.
         var rejects = _rejects.Where(r => r.Source == Dataset.Poverty).Concat(_aidRejects)
             .Concat(_rejects.Where(r => r.Source != Dataset.Poverty)).ToList();
-        return new ComparisonResult(_settings, computed, rejects, notes) { Model = Model, CountedNotes = counted };
+        return new ComparisonResult(_settings, computed, rejects, notes) { Model = Model, CountedNotes = counted, Bases = bases };
     }
 
     /// <summary>matched, aid_missing, dropout_suspect and status_mismatch for one person. False when the age is unknown and mattered.</summary>
@@ -87,6 +88,7 @@ public sealed partial class ComparisonEngine
         var link = inE ? null : _links.GetValueOrDefault(p);
         StudentRecord? enrolment = inE ? EnrolmentOf(entry) : link?.Student;
         bool ageKnown = true;
+        CountPerson(p, enrolment);
 
         if (enrolment is not null)
         {

@@ -22,6 +22,8 @@ public sealed class ComparisonResult
     public IReadOnlyList<string> Notes { get; }
     /// <summary>The notes that count something, as numbers (the first lines of <see cref="Notes"/>), so that partial results can be added up.</summary>
     public IReadOnlyList<CountedNote> CountedNotes { get; init; } = [];
+    /// <summary>The bases of the county indicators (rows, children of compulsory age, students of aid stages, invalid rows by owner).</summary>
+    public CountyBases Bases { get; init; } = new();
     /// <summary>The probabilistic tier's model (given or estimated); null with --exact-only.</summary>
     public Probabilistic.LinkageModel? Model { get; init; }
 
@@ -43,7 +45,10 @@ public sealed class ComparisonResult
             lists[category] = MergeList(category, parts.Select(p => p.Lists[category]).ToList());
         var rejects = parts.SelectMany(p => p.Rejects).OrderBy(r => RejectOrder(r.Source)).ThenBy(r => r.Row).ToList();
         var counted = SumNotes(parts.SelectMany(p => p.CountedNotes));
-        return new ComparisonResult(first.Settings, lists, rejects, counted.Select(n => n.ToString()).ToList()) { CountedNotes = counted };
+        return new ComparisonResult(first.Settings, lists, rejects, counted.Select(n => n.ToString()).ToList())
+        {
+            CountedNotes = counted, Bases = CountyBases.Merge(parts.Select(p => p.Bases)),
+        };
     }
 
     private static List<ResultRow> MergeList(Category category, List<IReadOnlyList<ResultRow>> lists)

@@ -44,6 +44,7 @@ internal sealed class PartitionedCompare(ComparisonSettings settings, RegionTabl
         var merger = new ListMerger(regions, folder, partitions);
         var rejects = new List<RejectedRow>();
         var notes = new List<CountedNote>();
+        var bases = new List<CountyBases>();
         IReadOnlyList<Category>? computed = null;
         using (var step = progress.Start("逐个分区比对", partitions))
         {
@@ -53,6 +54,7 @@ internal sealed class PartitionedCompare(ComparisonSettings settings, RegionTabl
                 computed ??= [.. result.Lists.Keys];
                 rejects.AddRange(result.Rejects);
                 notes.AddRange(result.CountedNotes);
+                bases.Add(result.Bases);
                 foreach (var (category, rows) in result.Lists)
                     merger.Spill(p, category, _layouts.For(category), rows, r => ListOrder.KeyOf(category, r));
                 result = null;
@@ -63,7 +65,8 @@ internal sealed class PartitionedCompare(ComparisonSettings settings, RegionTabl
         }
         done("逐个分区比对");
 
-        var tally = merger.WriteAll(staging, computed!, c => _layouts.For(c), settings.ReferenceDate, inputs, ComparisonResult.SumNotes(notes).Select(n => n.ToString()).ToList(), rejects, progress);
+        var tally = merger.WriteAll(staging, computed!, c => _layouts.For(c), settings.ReferenceDate, inputs, ComparisonResult.SumNotes(notes).Select(n => n.ToString()).ToList(), rejects, progress)
+            with { Bases = CountyBases.Merge(bases) };
         SummaryOutputs.WriteAll(staging, tally, regions, progress);
         done("合并清单并写出结果文件");
         return tally;
