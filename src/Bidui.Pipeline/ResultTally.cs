@@ -16,6 +16,10 @@ internal sealed record ResultTally(
 {
     /// <summary>The bases of the county indicators, per county (summary.json `counties`).</summary>
     public Bidui.Matching.Records.CountyBases Bases { get; init; } = new();
+    /// <summary>The money of the aid rows (SPEC §4.6); null without an aid file.</summary>
+    public Bidui.Matching.Supervision.FundsTally? Funds { get; init; }
+    /// <summary>The key counties (`--key-counties`), as in-use county codes; null when not given.</summary>
+    public IReadOnlySet<int>? KeyCounties { get; init; }
 
     public static void Count(SortedDictionary<int, Dictionary<Category, long>> byCounty, int county, Category category, long rows = 1)
     {

@@ -78,7 +78,9 @@ public sealed class CountyBasesTests : IDisposable
         Assert.Equal(2000.0 / 3, V(430524, Indicator.DataQualityEducation)!.Value, 9); // 2 duplicate rows of 3
         Assert.Equal(1000.0 / 3, V(430524, Indicator.DataQualityRural)!.Value, 9);
         Assert.Equal(0, V(430582, Indicator.DataQualityRural)!.Value, 9);
-        Assert.DoesNotContain(indicators[430582], v => v.Indicator == Indicator.AidPrecision); // no funds in this run
+        Assert.Equal(100, V(430582, Indicator.AidPrecision)!.Value, 9); // 500 元 paid to a poverty pupil, none at risk
+        Assert.Null(V(430524, Indicator.AidPrecision));                  // no aid row is 隆回县's
+        Assert.Equal((500m, 0m), (sd.AidPaid, sd.MoneyAtRisk));
     }
 
     [Fact]

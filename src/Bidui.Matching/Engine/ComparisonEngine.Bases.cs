@@ -14,7 +14,6 @@ public sealed partial class ComparisonEngine
     private readonly CountyBases _bases = new();
     private int _lastRowCounty = -1;
     private CountyBase? _lastRowBase;
-    private int _aidRowsUnkeyed; // aid rows with no key and no invalid_id row (another document type without a number)
 
     // Rows come school by school and village by village: the last county's base is reused.
     private CountyBase RowBase(int county)
@@ -49,30 +48,30 @@ public sealed partial class ComparisonEngine
         _lastRowCounty = -1;
         foreach (var a in _aid)
             RowBase(AidCounty(a).Code).EducationRows++;
-        foreach (var (aid, _, _) in _aidInvalid)
-        {
-            if (aid.Key == 0) // keyed ones are in _aid
-                RowBase(AidCounty(aid).Code).EducationRows++;
-        }
-        _bases.Of(0).EducationRows += _aidRowsUnkeyed;
         foreach (var r in lists[(int)Category.InvalidId])
         {
             var b = _bases.Of(r.Responsible.Code);
-            if (OwnerOf(r.Source) == DataOwner.Rural)
+            if (OwnerOf(r.Source) is DataOwner.Rural)
                 b.InvalidRural++;
-            else
+            else if (OwnerOf(r.Source) is DataOwner.Education)
                 b.InvalidEducation++;
         }
         foreach (var r in lists[(int)Category.FieldConflict])
         {
             var b = _bases.Of(r.Responsible.Code);
-            if (OwnerOf(r.Source) == DataOwner.Rural)
+            if (OwnerOf(r.Source) is DataOwner.Rural)
                 b.ConflictRural++;
-            else
+            else if (OwnerOf(r.Source) is DataOwner.Education)
                 b.ConflictEducation++;
         }
         return _bases;
     }
 
-    private static DataOwner OwnerOf(Dataset? source) => source == Dataset.Poverty ? DataOwner.Rural : DataOwner.Education;
+    /// <summary>学籍 and 资助 are education's, 乡村振兴 the rural office's; the other registers' rows belong to neither (null).</summary>
+    private static DataOwner? OwnerOf(Dataset? source) => source switch
+    {
+        Dataset.Students or Dataset.Aid => DataOwner.Education,
+        Dataset.Poverty => DataOwner.Rural,
+        _ => null,
+    };
 }

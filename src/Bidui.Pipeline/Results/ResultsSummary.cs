@@ -47,8 +47,9 @@ public sealed record CountySummary(
 /// A finished comparison's summary.json read back (SPEC §5 plus `counties`): what assessment and publish
 /// start from. A folder without a summary.json, or one from before `counties` existed, is an input error.
 /// </summary>
+/// <param name="KeyCounties">The key counties the run was given (`--key-counties`, written under funds), else empty.</param>
 public sealed record ResultsSummary(string Folder, DateOnly ReferenceDate, IReadOnlyDictionary<string, long> Categories,
-    IReadOnlyDictionary<int, CountySummary> Counties)
+    IReadOnlyDictionary<int, CountySummary> Counties, IReadOnlySet<int> KeyCounties)
 {
     /// <summary>Whether aid was compared (aid_missing was computed).</summary>
     public bool HasAid => Categories.ContainsKey("aid_missing");
@@ -69,7 +70,23 @@ public sealed record ResultsSummary(string Folder, DateOnly ReferenceDate, IRead
             var byCounty = new SortedDictionary<int, CountySummary>();
             foreach (var c in counties.EnumerateObject())
                 byCounty[int.Parse(c.Name, CultureInfo.InvariantCulture)] = County(c.Value);
-            return new ResultsSummary(folder, date, categories, byCounty);
+            var keyCounties = new HashSet<int>();
+            if (root.TryGetProperty("funds", out var funds))
+            {
+                // Money per responsible county (SPEC §4.6, written by the funds outputs): the base of 资助精准率.
+                foreach (var county in byCounty.Keys.ToList())
+                    byCounty[county] = byCounty[county] with { AidPaid = 0, MoneyAtRisk = 0 };
+                foreach (var f in funds.GetProperty("by_county").EnumerateArray())
+                {
+                    string code = f.GetProperty("county").GetString()!;
+                    int county = code.Length == 0 ? 0 : int.Parse(code, CultureInfo.InvariantCulture);
+                    if (byCounty.TryGetValue(county, out var cs))
+                        byCounty[county] = cs with { AidPaid = f.GetProperty("paid").GetDecimal(), MoneyAtRisk = f.GetProperty("at_risk").GetDecimal() };
+                }
+                if (funds.TryGetProperty("key_counties", out var key) && key.TryGetProperty("counties", out var list))
+                    keyCounties.UnionWith(list.EnumerateArray().Select(k => int.Parse(k.GetString()!, CultureInfo.InvariantCulture)));
+            }
+            return new ResultsSummary(folder, date, categories, byCounty, keyCounties);
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
         {
@@ -81,12 +98,11 @@ public sealed record ResultsSummary(string Folder, DateOnly ReferenceDate, IRead
     {
         long N(string name) => e.TryGetProperty(name, out var v) ? v.GetInt64() : 0;
         long Owner(string name, string owner) => e.TryGetProperty(name, out var v) && v.TryGetProperty(owner, out var o) ? o.GetInt64() : 0;
-        decimal? Money(string name) => e.TryGetProperty("funds", out var f) && f.TryGetProperty(name, out var m) ? m.GetDecimal() : null;
         return new CountySummary(
             e.GetProperty("lists").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetInt64()),
             N("education_rows"), N("rural_rows"), N("compulsory_age"), N("compulsory_enrolled"), N("aid_stage_students"),
             Owner("invalid_id", "education"), Owner("invalid_id", "rural"), Owner("field_conflict", "education"), Owner("field_conflict", "rural"),
-            Money("paid"), Money("at_risk"));
+            null, null);
     }
 
     /// <summary>Every known county's comparison indicators (county 0, unknown, left out).</summary>
