@@ -24,6 +24,8 @@ public static class ReasonCatalog
         ["duplicate_poverty"] = ["已删除重复登记", "非同一人", Other],
         ["aid_duplicate"] = ["已追回重复资助", "分批发放非重复", Other],
         ["aid_ineligible"] = ["已追回资助", "属其他资助对象（低保、特困等）", "身份信息有误已更正", Other],
+        ["aid_stage_mismatch"] = ["已追回资助", "学籍学段有误已更正", "资助项目填报有误已更正", "情况属实无需更正", Other],
+        ["aid_amount_anomaly"] = ["金额填报有误已更正", "已追回多发资助", "已补发少发资助", "按政策标准发放无误", Other],
         ["aid_not_enrolled"] = ["已补录学籍", "已追回资助", "学籍信息有误已更正", Other],
         ["review"] = ["同一人", "非同一人", "无法确定", Other],
     };
