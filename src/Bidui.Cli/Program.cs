@@ -1,3 +1,4 @@
+using System.Reflection;
 using Bidui.Cli;
 using Bidui.Cli.Commands;
 using Spectre.Console.Cli;
@@ -6,6 +7,7 @@ var app = new CommandApp();
 app.Configure(config =>
 {
     config.SetApplicationName("bidui");
+    config.SetApplicationVersion(Terminal.Version);
     config.PropagateExceptions();
     config.UseStrictParsing();
     config.AddCommand<CompareCommand>("compare").WithDescription("比对学籍、乡村振兴和资助数据，生成各类核查清单");
@@ -13,4 +15,16 @@ app.Configure(config =>
     config.AddCommand<DemoCommand>("demo").WithDescription("生成模拟数据（含已知结果）并运行比对");
     config.AddCommand<ServeCommand>("serve").WithDescription("启动网页核查系统：比对批次、任务分发、核查反馈、统计看板");
 });
-return ExitCodes.Run(() => app.Run(args));
+var commands = new Dictionary<string, Type>
+{
+    ["compare"] = typeof(CompareCommand.Settings),
+    ["model"] = typeof(ModelCommand.Settings),
+    ["demo"] = typeof(DemoCommand.Settings),
+    ["serve"] = typeof(ServeCommand.Settings),
+};
+return ExitCodes.Run(() =>
+{
+    Terminal.Configure();
+    ArgumentErrors.Check(args, commands);
+    return app.Run(args);
+});

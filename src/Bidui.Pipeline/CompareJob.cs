@@ -52,18 +52,20 @@ public static class CompareJob
                 $"输入数据约需 {PartitionPlan.EstimatedBytes(request) / (1 << 20):N0} MB 内存，超过 --memory-limit 允许的范围，需要分区比对；"
                 + "分区比对只做证件号码精确比对（概率匹配需要全部数据同在内存中）。请加 --exact-only，或提高 --memory-limit。");
 
+        // The output folder first: a second run into it, or an input a result would replace, stops at once.
+        using var staging = new OutputStaging(request.OutputDirectory, request.InputPaths);
         BoundTable? poverty = null, students = null, aid = null;
         try
         {
             using (var step = progress.Start("打开输入文件并检查表头", request.AidPath is null ? 2 : 3))
             {
-                poverty = BoundTable.Open(request.PovertyPath, DatasetSchema.Poverty, request.SheetName);
+                poverty = BoundTable.Open(request.PovertyPath, DatasetSchema.Poverty, request.PovertySheet ?? request.SheetName);
                 step.Report(1);
-                students = BoundTable.Open(request.StudentsPath, DatasetSchema.Students, request.SheetName);
+                students = BoundTable.Open(request.StudentsPath, DatasetSchema.Students, request.StudentsSheet ?? request.SheetName);
                 step.Report(2);
-                aid = request.AidPath is null ? null : BoundTable.Open(request.AidPath, DatasetSchema.Aid, request.SheetName);
+                aid = request.AidPath is null ? null : BoundTable.Open(request.AidPath, DatasetSchema.Aid, request.AidSheet ?? request.SheetName);
             }
-            return Run(request, referenceDate, poverty, students, aid, progress, regions, clock, partitions);
+            return Run(request, referenceDate, poverty, students, aid, staging, progress, regions, clock, partitions);
         }
         finally
         {
@@ -74,9 +76,8 @@ public static class CompareJob
     }
 
     private static CompareOutcome Run(CompareRequest request, DateOnly referenceDate, BoundTable poverty, BoundTable students,
-        BoundTable? aid, IJobProgress progress, RegionTable regions, Stopwatch clock, int partitions)
+        BoundTable? aid, OutputStaging staging, IJobProgress progress, RegionTable regions, Stopwatch clock, int partitions)
     {
-
         var settings = new ComparisonSettings
         {
             ReferenceDate = referenceDate,
@@ -96,7 +97,7 @@ public static class CompareJob
             lap.Restart();
         }
         if (partitions > 1)
-            return RunPartitioned(request, settings, poverty, students, aid, progress, regions, clock, partitions, steps, Done);
+            return RunPartitioned(request, settings, poverty, students, aid, staging, progress, regions, clock, partitions, steps, Done);
 
         int lanes = request.ExactOnly ? Math.Clamp(request.Lanes ?? DefaultLanes, 1, 64) : 1;
         var (result, inputs) = lanes > 1
@@ -107,11 +108,8 @@ public static class CompareJob
         // the lists' 0.8 GB was a 2.2 s pause on one core; sweeping alone gave the same peak.
         GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: false);
 
-        using (var staging = new OutputStaging(request.OutputDirectory))
-        {
-            new ResultWriter(regions, result, inputs, progress).WriteAll(staging);
-            staging.Commit(ResultFiles.All());
-        }
+        new ResultWriter(regions, result, inputs, progress).WriteAll(staging);
+        staging.Commit();
         Done("写出结果文件");
         return new CompareOutcome(Path.GetFullPath(request.OutputDirectory), referenceDate, inputs,
             result.Lists.ToDictionary(kv => kv.Key, kv => kv.Value.Count), result.Notes, clock.Elapsed, steps) { Model = result.Model, Lanes = lanes };
@@ -215,24 +213,17 @@ public static class CompareJob
     }
 
     private static CompareOutcome RunPartitioned(CompareRequest request, ComparisonSettings settings, BoundTable poverty, BoundTable students,
-        BoundTable? aid, IJobProgress progress, RegionTable regions, Stopwatch clock, int partitions, List<StepTime> steps, Action<string> done)
+        BoundTable? aid, OutputStaging staging, IJobProgress progress, RegionTable regions, Stopwatch clock, int partitions, List<StepTime> steps,
+        Action<string> done)
     {
-        using var staging = new OutputStaging(request.OutputDirectory);
-        // Beside the staging folder (never inside it: everything inside is committed), removed whatever happens.
-        string folder = staging.Root + "-partitions";
+        // Beside the staging folder (never inside it: everything inside is committed); removed with it, whatever happens.
+        string folder = staging.ScratchFolder;
         Directory.CreateDirectory(folder);
-        try
-        {
-            var tally = new Partitioned.PartitionedCompare(settings, regions, partitions, folder, progress)
-                .Run(poverty, students, aid, staging, done);
-            staging.Commit(ResultFiles.All());
-            return new CompareOutcome(Path.GetFullPath(request.OutputDirectory), settings.ReferenceDate, tally.Inputs,
-                tally.Lists.ToDictionary(l => l.Category, l => checked((int)l.Rows)), tally.Notes, clock.Elapsed, steps) { Partitions = partitions };
-        }
-        finally
-        {
-            try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
-        }
+        var tally = new Partitioned.PartitionedCompare(settings, regions, partitions, folder, progress)
+            .Run(poverty, students, aid, staging, done);
+        staging.Commit();
+        return new CompareOutcome(Path.GetFullPath(request.OutputDirectory), settings.ReferenceDate, tally.Inputs,
+            tally.Lists.ToDictionary(l => l.Category, l => checked((int)l.Rows)), tally.Notes, clock.Elapsed, steps) { Partitions = partitions };
     }
 }
 

@@ -66,6 +66,7 @@ internal static class InputLoader
             while (t.ReadRow())
                 Row(r);
         }
+        account.RequireRows(r.SheetName);
         return account;
     }
 }
