@@ -81,7 +81,7 @@ public sealed partial class ComparisonEngine
             return school.Dispatch;
         if (a.Key != 0 && _enrolledKeys.TryGetFirst(a.Key, out int i))
             return _enrolled[i].Profile.School.Dispatch;
-        if (a.Key != 0 && _linkByKey.TryGetValue(a.Key, out var link))
+        if (_tier?.Links.ByKey(a.Key) is { } link)
             return link.Student.School.Dispatch;
         return default;
     }
@@ -107,7 +107,7 @@ public sealed partial class ComparisonEngine
             var county = AidCounty(a);
             string note = RegionNote(county);
             int n = _aidGroupCount[(a.Key, a.Payment.TermGroup)];
-            var person = PersonOf(a.Key) ?? _linkByKey.GetValueOrDefault(a.Key)?.Person;
+            var person = PersonOf(a.Key) ?? _tier?.Links.ByKey(a.Key)?.Person;
             if (n >= 2)
                 lists[(int)Category.AidDuplicate].Add(new ResultRow
                 {
@@ -118,7 +118,7 @@ public sealed partial class ComparisonEngine
                 {
                     Category = Category.AidIneligible, Aid = a, Reason = "不在脱贫人口及防返贫监测对象名单中", Responsible = county, Note = note,
                 });
-            if (!_enrolledKeys.Contains(a.Key) && !_linkByKey.ContainsKey(a.Key))
+            if (!_enrolledKeys.Contains(a.Key) && _tier?.Links.ByKey(a.Key) is null)
                 lists[(int)Category.AidNotEnrolled].Add(new ResultRow
                 {
                     Category = Category.AidNotEnrolled, Aid = a, Person = person, Reason = "学籍库中无在籍学籍", Responsible = county, Note = note,

@@ -18,7 +18,7 @@ public sealed partial class ComparisonEngine
         _phase = Phase.Finished;
 
         var lists = _online;
-        var review = Linkage ? LinkUnmatched() : null;
+        var review = _tier?.LinkUnmatched();
         // Without the tier, aid rows are classified on a second thread while the persons are: they
         // read what is settled by now and write lists of their own (notes are counted under a lock).
         var aidFinished = Linkage ? null : Task.Run(() => FinishAid(lists));
@@ -32,14 +32,14 @@ public sealed partial class ComparisonEngine
                 continue; // a later row of a person: only in duplicate_poverty
             unknownAge += ClassifyPerson(p, lists) ? 0 : 1;
         }
-        foreach (var p in _weakPersons)
+        if (_tier is not null)
         {
-            if (_links.ContainsKey(p))
-                ClassifyPerson(p, lists); // a row without a key joins the lists only through a link
-        }
-        if (review is not null)
-        {
-            review.AddRange(LinkAidRows(Model!, lists[(int)Category.AidMissing]));
+            foreach (var p in _tier.PersonsWithoutKey)
+            {
+                if (_tier.Links.IsLinked(p))
+                    ClassifyPerson(p, lists); // a row without a key joins the lists only through a link
+            }
+            review!.AddRange(_tier.LinkAidRows([.. _aidInvalid.Where(x => x.Aid.Key == 0).Select(x => x.Aid)], lists[(int)Category.AidMissing]));
             lists[(int)Category.Review].AddRange(review);
         }
         FinishPovertyDuplicates(lists[(int)Category.DuplicatePoverty]);
@@ -48,7 +48,7 @@ public sealed partial class ComparisonEngine
             FinishAid(lists);
         else
             aidFinished.GetAwaiter().GetResult();
-        ApplySuggestions(lists[(int)Category.InvalidId]);
+        _tier?.Links.ApplySuggestions(lists[(int)Category.InvalidId]);
 
         // Rows found while streaming come in dataset order; lists show 学籍, 乡村振兴, 资助 then row.
         foreach (var category in new[] { Category.InvalidId, Category.FieldConflict })
@@ -71,8 +71,8 @@ public sealed partial class ComparisonEngine
                 continue;
             computed[info.Category] = lists[(int)info.Category];
         }
-        if (Linkage)
-            notes.Add($"概率匹配：接受 {_links.Count} 对，待人工核对 {review!.Count} 对");
+        if (_tier is not null)
+            notes.Add($"概率匹配：接受 {_tier.Links.Count} 对，待人工核对 {review!.Count} 对");
         // Rejected rows in the order the inputs are read: register, aid, registry.
         var rejects = _rejects.Where(r => r.Source == Dataset.Poverty).Concat(_aidRejects)
             .Concat(_rejects.Where(r => r.Source != Dataset.Poverty)).ToList();
@@ -84,7 +84,7 @@ public sealed partial class ComparisonEngine
     {
         int entry = 0;
         bool inE = p.Key != 0 && _enrolledKeys.TryGetFirst(p.Key, out entry);
-        var link = inE ? null : _links.GetValueOrDefault(p);
+        var link = inE ? null : _tier?.Links.Of(p);
         StudentRecord? enrolment = inE ? EnrolmentOf(entry) : link?.Student;
         bool ageKnown = true;
 
@@ -131,6 +131,14 @@ public sealed partial class ComparisonEngine
     }
 
     private static string JoinNotes(string a, string b) => b.Length == 0 ? a : $"{a}；{b}";
+
+    private static string LinkNote(double probability) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"概率匹配（匹配概率 {probability:P1}）");
+
+    /// <summary>aid_missing's condition on the person (SPEC §4), by key or through a link.</summary>
+    private bool AwaitsAid(PovertyRecord p, SchoolStage stage, Probabilistic.Link? link) =>
+        !p.Deceased && _settings.AidStages.Contains(stage) && !_aidKeys.Contains(p.Key)
+        && !(link is not null && _aidKeys.Contains(link.Student.Key));
 
     /// <summary>SPEC §4.4. A stage cannot disagree with an enrolment whose stage is unknown.</summary>
     private static string? StatusReason(SchoolingStatement s, StudentRecord? enrolment)

@@ -50,22 +50,21 @@ public sealed partial class ComparisonEngine
             Village = m.Village.Intern(c.Village),
             CountyCode = county,
             Dispatch = dispatch,
-            ColumnBirth = Linkage ? BirthCell(c.BirthDate) : 0,
+            ColumnBirth = Linkage ? Probabilistic.ProbabilisticTier.BirthCell(c.BirthDate) : 0,
             ColumnSex = Linkage ? SexText.Parse(c.Sex.Trim()) : Sex.Unknown,
         };
 
-        if (Linkage && !ReferenceEquals(record.Township, _lastTownship))
+        if (_tier is not null && !ReferenceEquals(record.Township, _lastTownship))
         {
             _lastTownship = record.Township; // rows of one township come together: skip the set most of the time
-            _townships.Add(record.Township);
+            _tier.AddTownship(record.Township);
         }
         EmitInvalidId(Dataset.Poverty, c.RowNumber, id, record, null, null, dispatch);
         if (FieldConflictReason(id, c.BirthDate, c.Sex, out string detail) is { } conflict)
             EmitFieldConflict(Dataset.Poverty, c.RowNumber, conflict, detail, record, null, dispatch);
         if (id.Key == 0)
         {
-            if (Linkage)
-                _weakPersons.Add(record);
+            _tier?.AddPersonWithoutKey(record);
             return true;
         }
 

@@ -81,18 +81,18 @@ public sealed partial class ComparisonEngine
             if (conflict is not null)
                 EmitFieldConflict(Dataset.Students, c.RowNumber, conflict, detail, null, snapshot, school.Dispatch);
         }
-        if (Linkage && enrolled)
+        if (_tier is not null && enrolled)
         {
             if (id.Key == 0)
-                KeepWeakStudent(snapshot ?? new StudentRecord
+                _tier.AddStudentWithoutKey(snapshot ?? new StudentRecord
                 {
                     Row = c.RowNumber, Name = c.Name.Trim().ToString(), IdGiven = IdGiven(id, c.IdNumber), School = school,
                     Stage = stage, StageText = stageText, Grade = gradeText, StatusText = statusText, Enrolled = true,
                 }, c.BirthDate, c.Sex);
             else if (!id.IsResident)
-                _otherDocumentStudents.TryAdd(id.Key, (BirthCell(c.BirthDate), Bidui.Core.Identity.SexText.Parse(c.Sex.Trim())));
+                _tier.AddOtherDocumentStudent(id.Key, c.BirthDate, c.Sex);
             else if (person is null)
-                ProbeWeakPersons(c.Name, id.Key, school);
+                _tier.AddUnplacedStudent(c.Name, id.Key, school);
         }
         if (id.Key == 0)
             return true;

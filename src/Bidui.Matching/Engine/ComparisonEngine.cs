@@ -31,13 +31,22 @@ public sealed partial class ComparisonEngine
     private readonly List<RejectedRow> _aidRejects = [];
     private readonly NoteCounter _notes = new();
     private Phase _phase = Phase.Poverty;
+    // The probabilistic tier, unless --exact-only: handed what the exact tier cannot link (SPEC §4.3).
+    private readonly Probabilistic.ProbabilisticTier? _tier;
 
     public ComparisonEngine(ComparisonSettings settings, RegionTable regions)
     {
         _settings = settings;
         _regions = regions;
         _counties = new CountyLocator(regions);
+        if (!settings.ExactOnly)
+            _tier = new Probabilistic.ProbabilisticTier(settings.Model, _counties, new RegisterView(this), new EnrolmentView(this), RegionNote);
     }
+
+    /// <summary>The model the tier used (given or estimated); null with <see cref="ComparisonSettings.ExactOnly"/>.</summary>
+    public Probabilistic.LinkageModel? Model => _tier?.Model;
+
+    private bool Linkage => _tier is not null;
 
     private enum Phase { Poverty, Others, Finished }
 

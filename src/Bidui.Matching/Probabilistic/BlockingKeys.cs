@@ -18,6 +18,28 @@ public static class BlockingKeys
     private const long BirthSurnameTag = 1L << 60, CountySoundTag = 2L << 60, CountyBirthTag = 3L << 60;
     private const long Low60 = (1L << 60) - 1;
 
+    /// <summary>Most keys one record has (<see cref="Of"/>).</summary>
+    public const int MaxKeys = 8;
+
+    /// <summary>Every blocking key of a record: its births and counties crossed with its name (at most eight).</summary>
+    public static int Of(ReadOnlySpan<char> name, int birth, int otherBirth, int county, int otherCounty, Span<long> keys)
+    {
+        char surname = Surname(name);
+        long sound = Sound(name);
+        int n = 0;
+        ReadOnlySpan<int> births = otherBirth != birth ? [birth, otherBirth] : [birth];
+        ReadOnlySpan<int> counties = otherCounty != county ? [county, otherCounty] : [county];
+        foreach (int b in births)
+            keys[n++] = BirthSurname(b, surname);
+        foreach (int c in counties)
+        {
+            keys[n++] = CountySound(c, sound);
+            foreach (int b in births)
+                keys[n++] = CountyBirth(c, b);
+        }
+        return n;
+    }
+
     public static long BirthSurname(int birth, char surname) =>
         birth == 0 || surname == '\0' ? 0 : BirthSurnameTag | (long)birth << 16 | surname;
 
@@ -124,6 +146,12 @@ internal sealed class BlockIndex
         _values.Add(value);
         _next.Add(head);
         _heads[key] = _values.Count - 1;
+    }
+
+    public void AddAll(ReadOnlySpan<long> keys, int value)
+    {
+        foreach (long key in keys)
+            Add(key, value);
     }
 
     /// <summary>The first chain position of a key; walk with <see cref="Next"/> and read with <see cref="Value"/>. No allocation per probe.</summary>

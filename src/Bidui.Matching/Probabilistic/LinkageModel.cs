@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace Bidui.Matching.Probabilistic;
 
@@ -86,39 +84,11 @@ public sealed class LinkageModel
         return sb.ToString();
     }
 
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        WriteIndented = true,
-        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
-    public string ToJson() => JsonSerializer.Serialize(this, Json);
+    /// <summary>The model as a file a linkage specialist reads without the code (<see cref="LinkageModelFile"/>).</summary>
+    public string ToJson() => LinkageModelFile.Write(this);
 
     /// <summary>Reads a saved model; throws <see cref="InvalidDataException"/> with the reason when it is not one.</summary>
-    public static LinkageModel FromJson(string json)
-    {
-        LinkageModel? model;
-        try
-        {
-            model = JsonSerializer.Deserialize<LinkageModel>(json, Json);
-        }
-        catch (JsonException e)
-        {
-            throw new InvalidDataException($"模型文件不是有效的 JSON：{e.Message}", e);
-        }
-        if (model is null || model.M.Length != Comparison.Count || model.U.Length != Comparison.Count)
-            throw new InvalidDataException("模型文件缺少比较项参数");
-        for (int c = 0; c < Comparison.Count; c++)
-        {
-            if (model.M[c].Length != Comparison.LevelCount(c) || model.U[c].Length != Comparison.LevelCount(c))
-                throw new InvalidDataException($"模型文件中“{Comparison.ComparisonNames[c]}”的层级数不对");
-        }
-        if (model.Prior is <= 0 or >= 1)
-            throw new InvalidDataException("模型文件的先验概率应在 0 与 1 之间");
-        return model;
-    }
+    public static LinkageModel FromJson(string json) => LinkageModelFile.Read(json);
 }
 
 /// <summary>Where a model's parameters came from (shown in the model report).</summary>

@@ -62,7 +62,44 @@ public class LinkageModelTests
         Assert.Equal(model.U, back.U);
         Assert.Equal(model.Prior, back.Prior);
         Assert.Throws<InvalidDataException>(() => LinkageModel.FromJson("{"));
-        Assert.Throws<InvalidDataException>(() => LinkageModel.FromJson("""{"M":[[1]],"U":[[1]],"Prior":0.1}"""));
+        var old = Assert.Throws<InvalidDataException>(() => LinkageModel.FromJson("""{"M":[[1]],"U":[[1]],"Prior":0.1}"""));
+        Assert.Contains("bidui model", old.Message, StringComparison.Ordinal); // the first, position-indexed format
+    }
+
+    [Fact]
+    public void The_model_file_names_every_comparison_and_level_with_its_m_u_and_weight()
+    {
+        var model = TestModels.Typical();
+        using var doc = System.Text.Json.JsonDocument.Parse(model.ToJson());
+        var root = doc.RootElement;
+        Assert.Equal(model.Prior, root.GetProperty("probability_two_random_records_match").GetDouble());
+        var name = root.GetProperty("comparisons").EnumerateArray().Single(c => c.GetProperty("output_column_name").GetString() == "name");
+        Assert.Equal("姓名", name.GetProperty("comparison_description").GetString());
+        Assert.Equal("name", name.GetProperty("tf_adjustment_column").GetString());
+        var pinyin = name.GetProperty("comparison_levels").EnumerateArray().Single(l => l.GetProperty("name").GetString() == "same_pinyin");
+        Assert.Equal("姓名同音", pinyin.GetProperty("label_for_charts").GetString());
+        Assert.Equal(model.M[Comparison.Name][NameLevel.SamePinyin], pinyin.GetProperty("m_probability").GetDouble());
+        Assert.Equal(model.U[Comparison.Name][NameLevel.SamePinyin], pinyin.GetProperty("u_probability").GetDouble());
+        Assert.Equal(model.LevelWeight(Comparison.Name, NameLevel.SamePinyin), pinyin.GetProperty("match_weight").GetDouble(), 3);
+        Assert.True(name.GetProperty("comparison_levels")[0].GetProperty("is_null_level").GetBoolean());
+    }
+
+    [Fact]
+    public void Levels_are_read_by_name_whatever_their_order_and_an_unknown_level_is_named()
+    {
+        var model = TestModels.Typical();
+        var root = System.Text.Json.Nodes.JsonNode.Parse(model.ToJson())!;
+        var levels = root["comparisons"]![1]!["comparison_levels"]!.AsArray();
+        var reversed = levels.Select(l => l!.DeepClone()).Reverse().ToList();
+        levels.Clear();
+        foreach (var l in reversed)
+            levels.Add(l);
+        var back = LinkageModel.FromJson(root.ToJsonString());
+        Assert.Equal(model.M[Comparison.Name], back.M[Comparison.Name]);
+
+        levels[0]!["name"] = "nickname";
+        var e = Assert.Throws<InvalidDataException>(() => LinkageModel.FromJson(root.ToJsonString()));
+        Assert.Contains("nickname", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]

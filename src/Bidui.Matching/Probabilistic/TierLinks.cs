@@ -1,0 +1,60 @@
+using Bidui.Core.Identity;
+using Bidui.Matching.Records;
+
+namespace Bidui.Matching.Probabilistic;
+
+/// <summary>A pair the probabilistic tier accepted: from now on the person's enrolment (SPEC §4.3).</summary>
+internal sealed record Link(PovertyRecord Person, StudentRecord Student, double Probability);
+
+/// <summary>
+/// What the probabilistic tier decided, as the exact engine consults it while it derives the lists:
+/// the accepted links by person and by either record's key, and the numbers to suggest on invalid_id rows.
+/// </summary>
+internal sealed class TierLinks
+{
+    private readonly Dictionary<PovertyRecord, Link> _byPerson = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<long, Link> _byKey = [];
+    private readonly Dictionary<(Dataset, int), string> _suggestions = [];
+
+    public int Count => _byPerson.Count;
+
+    public Link? Of(PovertyRecord person) => _byPerson.GetValueOrDefault(person);
+
+    public bool IsLinked(PovertyRecord person) => _byPerson.ContainsKey(person);
+
+    /// <summary>The link whose person or student has this key; null when none.</summary>
+    public Link? ByKey(long key) => key == 0 ? null : _byKey.GetValueOrDefault(key);
+
+    public void Add(Link link)
+    {
+        _byPerson[link.Person] = link;
+        if (link.Person.Key != 0)
+            _byKey[link.Person.Key] = link;
+        if (link.Student.Key != 0)
+            _byKey[link.Student.Key] = link;
+        // The invalid_id row of the side without a valid number gets the other side's (建议号码); a
+        // converted 15-digit number is a number to suggest too (its 18-digit form).
+        if (link.Person.Key == 0 && IsResidentKey(link.Student.Key))
+            _suggestions[(Dataset.Poverty, link.Person.Row)] = link.Student.IdText;
+        if (link.Student.Key == 0 && IsResidentKey(link.Person.Key))
+            _suggestions[(Dataset.Students, link.Student.Row)] = link.Person.IdText;
+    }
+
+    /// <summary>An aid row whose broken number was linked to a person: its invalid_id row suggests the person's number.</summary>
+    public void SuggestForAid(AidRecord aid, PovertyRecord person)
+    {
+        if (IsResidentKey(person.Key))
+            _suggestions[(Dataset.Aid, aid.Row)] = person.IdText;
+    }
+
+    public void ApplySuggestions(List<ResultRow> invalidIds)
+    {
+        foreach (var row in invalidIds)
+        {
+            if (row.Source is { } source && _suggestions.TryGetValue((source, row.SourceRow), out string? id))
+                row.SuggestedId = id;
+        }
+    }
+
+    internal static bool IsResidentKey(long key) => key != 0 && !OtherDocumentKeys.IsOtherDocumentKey(key);
+}
