@@ -45,6 +45,24 @@ internal static class InputErrors
     internal static InputFileException CellTooLong(string path, int row, int column) =>
         new($"文件“{path}”第{row}行第{column}列的单元格超过 {InputLimits.MaxCellChars:N0} 个字符（Excel 单元格的字数上限），不是正常的数据。请用 Excel 或 WPS 打开检查该单元格，改正后另存再试。", path, row);
 
+    internal static InputFileException XlsxTooLarge(string path, long bytes) =>
+        new($"文件“{path}”解压后有 {bytes / (1024 * 1024):N0} MB，超过了允许的 {InputLimits.MaxDecompressedBytes / (1024 * 1024):N0} MB，不是正常的数据表（可能已损坏或经过篡改）。请用 Excel 或 WPS 打开检查，另存为 xlsx 或 CSV（UTF-8）后再试；数据确实很大时请导出为 CSV。", path);
+
+    internal static InputFileException SheetRowBeyondLimit(string path, long row) =>
+        new($"文件“{path}”中有第 {row:N0} 行，超过了 Excel 工作表的行数上限 {InputLimits.MaxSheetRows:N0}，不是 Excel 或 WPS 保存的正常文件（可能已损坏或经过篡改）。请用 Excel 或 WPS 打开检查，另存后再试；数据超过 {InputLimits.MaxSheetRows:N0} 行时请导出为 CSV。", path);
+
+    internal static InputFileException SheetColumnBeyondLimit(string path, long row) =>
+        new($"文件“{path}”第{row}行的列数超过了 Excel 工作表的上限 {InputLimits.MaxColumns:N0} 列，不是 Excel 或 WPS 保存的正常文件（可能已损坏或经过篡改）。请用 Excel 或 WPS 打开检查，另存后再试。", path, row <= int.MaxValue ? (int)row : null);
+
+    internal static InputFileException WorkbookCellTooLong(string path, int row, int column) =>
+        new($"文件“{path}”{(row > 0 ? $"第{row}行" : "")}{(column > 0 ? $"第{column}列" : "")}有一个单元格超过 {InputLimits.MaxCellChars:N0} 个字符（Excel 单元格的字数上限），不是正常的数据（可能已损坏或经过篡改）。请用 Excel 或 WPS 打开检查该单元格，改正后另存再试。", path, row > 0 ? row : null);
+
+    internal static InputFileException SharedStringTooLong(string path, long index) =>
+        new($"文件“{path}”的共享文字表中第 {index:N0} 项超过 {InputLimits.MaxCellChars:N0} 个字符（Excel 单元格的字数上限），不是正常的数据（可能已损坏或经过篡改）。请用 Excel 或 WPS 打开检查，另存后再试。", path);
+
+    internal static InputFileException TooManySharedStrings(string path) =>
+        new($"文件“{path}”的共享文字表超过 {InputLimits.MaxSharedStrings:N0} 项，不是正常的数据表（可能已损坏或经过篡改）。请用 Excel 或 WPS 打开检查，另存后再试；数据确实很大时请导出为 CSV。", path);
+
     internal static InputFileException SheetNotFound(string path, string sheetName, IReadOnlyList<string> sheetNames) =>
         new($"文件“{path}”中没有名为“{sheetName}”的工作表。该文件中的工作表有：{JoinQuoted(sheetNames)}。请改用其中一个工作表名称。", path);
 
