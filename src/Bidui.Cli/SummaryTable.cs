@@ -13,7 +13,7 @@ internal static class SummaryTable
         string[] inputHeaders = ["数据", "文件", "格式", "读取", "空行", "拒收", "载入"];
         var inputRows = outcome.Inputs.Select(a => new[]
         {
-            a.Dataset.ToChinese(), Path.GetFileName(a.File), a.Format, N(a.RowsRead), N(a.RowsBlank), N(a.RowsRejected), N(a.RowsLoaded),
+            a.Name, Path.GetFileName(a.File), a.Format, N(a.RowsRead), N(a.RowsBlank), N(a.RowsRejected), N(a.RowsLoaded),
         }).ToList();
         string[] listHeaders = ["清单", "名称", "责任单位", "行数"];
         var listRows = outcome.Counts.OrderBy(kv => kv.Key).Select(kv => (Info: CategoryInfo.Of(kv.Key), Count: kv.Value))
