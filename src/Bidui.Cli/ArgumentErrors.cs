@@ -64,6 +64,17 @@ internal static partial class ArgumentErrors
         }
     }
 
+    /// <summary>The settings type of a <c>Command&lt;TSettings&gt;</c>.</summary>
+    public static Type SettingsOf(Type command)
+    {
+        for (var type = command; type is not null; type = type.BaseType)
+        {
+            if (type.IsGenericType && type.GetGenericArguments() is [var settings] && typeof(CommandSettings).IsAssignableFrom(settings))
+                return settings;
+        }
+        return typeof(CommandSettings);
+    }
+
     /// <summary>Spectre's own message, for what <see cref="Check"/> lets through, in Chinese.</summary>
     public static string Translate(CommandAppException e)
     {
