@@ -7,10 +7,24 @@ namespace Bidui.Web.Tests;
 public sealed partial class SignedInClient : IDisposable
 {
     private readonly HttpClient _http;
+    private readonly CookieContainer _cookies = new();
+    private readonly Uri _baseAddress;
 
     private SignedInClient(Uri baseAddress)
     {
-        _http = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = baseAddress };
+        _baseAddress = baseAddress;
+        _http = new HttpClient(new HttpClientHandler { CookieContainer = _cookies, AllowAutoRedirect = false }) { BaseAddress = baseAddress };
+    }
+
+    /// <summary>The cookies as a browser would send them (to replay a saved session elsewhere).</summary>
+    public string CookieHeader => _cookies.GetCookieHeader(_baseAddress);
+
+    /// <summary>A client that presents saved cookies, as someone who copied them would.</summary>
+    public static SignedInClient WithCookies(Uri baseAddress, string cookieHeader)
+    {
+        var client = new SignedInClient(baseAddress);
+        client._cookies.SetCookies(baseAddress, cookieHeader.Replace("; ", ",", StringComparison.Ordinal));
+        return client;
     }
 
     public static async Task<SignedInClient> SignInAsync(Uri baseAddress, string userName, string password)

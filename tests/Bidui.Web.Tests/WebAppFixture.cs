@@ -41,6 +41,20 @@ public abstract class WebAppFixture : IAsyncLifetime
         return db;
     }
 
+    /// <summary>A fresh account for a test that signs it out, locks it or deactivates it (the demo users stay untouched).</summary>
+    public async Task<User> CreateUserAsync(Role role, int region, string password, string? school = null)
+    {
+        await using var db = Context();
+        var user = new User
+        {
+            UserName = "t" + Guid.NewGuid().ToString("N")[..10], DisplayName = "测试用户", Role = role, RegionCode = region, SchoolCode = school,
+            PasswordHash = PasswordHashing.Hash(password),
+        };
+        db.Users.Add(user);
+        await db.SaveChangesAsync();
+        return user;
+    }
+
     public async Task DisposeAsync()
     {
         if (_app is not null)

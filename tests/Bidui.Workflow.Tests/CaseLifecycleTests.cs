@@ -23,10 +23,10 @@ public abstract class CaseLifecycleTests<TFixture>(TFixture f) where TFixture : 
             .OrderBy(c => c.Id).Skip(skip).FirstAsync();
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Dropout_case_is_submitted_returned_resubmitted_and_approved()
     {
-        if (!f.Available) return;
+        TestStores.Require(f.Available);
         var c = await FirstOpenAsync("dropout_suspect");
         var (db, workflow) = Open(f.ShaodongEducation);
         await using var _ = db;
@@ -55,10 +55,10 @@ public abstract class CaseLifecycleTests<TFixture>(TFixture f) where TFixture : 
         Assert.Equal(["提交核查结果", "退回", "上传附件", "提交核查结果", "审核通过"], audit);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Revealing_a_number_is_audited_without_the_number_and_auditors_may_not()
     {
-        if (!f.Available) return;
+        TestStores.Require(f.Available);
         var c = await FirstOpenAsync("dropout_suspect", skip: 1);
         var (db, workflow) = Open(f.ShaodongEducation);
         await using var _ = db;
@@ -74,10 +74,10 @@ public abstract class CaseLifecycleTests<TFixture>(TFixture f) where TFixture : 
         Assert.False(await check.Audit.AnyAsync(a => a.Detail.Contains(c.IdNumber) || a.Target.Contains(c.IdNumber)), "no audit entry holds an ID number");
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Workbook_with_a_bad_row_applies_nothing_unless_asked_to_apply_the_valid_rows()
     {
-        if (!f.Available) return;
+        TestStores.Require(f.Available);
         var first = await FirstOpenAsync("status_mismatch");
         var second = await FirstOpenAsync("status_mismatch", skip: 1);
         await using var db = f.Context(f.ShaodongRural.Scope);
@@ -110,10 +110,10 @@ public abstract class CaseLifecycleTests<TFixture>(TFixture f) where TFixture : 
         }
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Province_reassigns_a_case_to_another_county_which_then_owns_it()
     {
-        if (!f.Available) return;
+        TestStores.Require(f.Available);
         var c = await FirstOpenAsync("aid_ineligible");
         var (countyDb, county) = Open(f.ShaodongEducation);
         await using (countyDb)
@@ -137,10 +137,10 @@ public abstract class CaseLifecycleTests<TFixture>(TFixture f) where TFixture : 
         }
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Audit_log_refuses_updates_and_deletes_in_the_store()
     {
-        if (!f.Available) return;
+        TestStores.Require(f.Available);
         await using var db = f.Context(UserScope.System);
         await new AuditLog(db, f.Clock).WriteAsync("tester", "测试", "审计", "追加");
         await Assert.ThrowsAnyAsync<Exception>(() => db.Database.ExecuteSqlRawAsync("UPDATE audit_log SET \"Detail\" = 'changed'"));
@@ -148,10 +148,10 @@ public abstract class CaseLifecycleTests<TFixture>(TFixture f) where TFixture : 
         Assert.True(await db.Audit.AnyAsync(a => a.UserName == "tester"));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Five_wrong_passwords_lock_the_account()
     {
-        if (!f.Available) return;
+        TestStores.Require(f.Available);
         await using var db = f.Context(UserScope.System);
         db.Users.Add(new User { UserName = "locktest", DisplayName = "x", Role = Role.CountyEducation, RegionCode = DemoRoundFixture.Longhui, PasswordHash = PasswordHashing.Hash("right") });
         await db.SaveChangesAsync();

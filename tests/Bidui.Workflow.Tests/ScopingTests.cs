@@ -14,10 +14,10 @@ namespace Bidui.Workflow.Tests;
 /// </summary>
 public abstract class ScopingTests<TFixture>(TFixture f) where TFixture : DemoRoundFixture
 {
-    [Fact]
+    [SkippableFact]
     public async Task Lists_and_counts_hold_only_the_users_county()
     {
-        if (!f.Available) return;
+        TestStores.Require(f.Available);
         await using var all = f.Context(UserScope.System);
         int longhuiTotal = await all.Cases.CountAsync(c => c.RoundId == f.RoundId && c.CountyCode == DemoRoundFixture.Longhui);
         int shaodongTotal = await all.Cases.CountAsync(c => c.RoundId == f.RoundId && c.CountyCode == DemoRoundFixture.Shaodong);
@@ -35,10 +35,10 @@ public abstract class ScopingTests<TFixture>(TFixture f) where TFixture : DemoRo
         Assert.Empty(await db.MatchedStats.Where(m => m.CountyCode == DemoRoundFixture.Shaodong).ToListAsync());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Search_and_direct_access_do_not_reach_another_county()
     {
-        if (!f.Available) return;
+        TestStores.Require(f.Available);
         await using var all = f.Context(UserScope.System);
         var other = await all.Cases.Where(c => c.CountyCode == DemoRoundFixture.Shaodong && c.IdNumber.Length == 18).OrderBy(c => c.Id).FirstAsync();
 
@@ -53,10 +53,10 @@ public abstract class ScopingTests<TFixture>(TFixture f) where TFixture : DemoRo
         Assert.Empty(await db.CaseEvents.Where(e => e.CaseId == other.Id).ToListAsync());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Export_holds_only_the_users_county_and_masks_numbers()
     {
-        if (!f.Available) return;
+        TestStores.Require(f.Available);
         await using var db = f.Context(f.LonghuiEducation.Scope);
         var path = Path.Combine(f.Store.DataDirectory, Guid.NewGuid().ToString("N") + ".xlsx");
         int rows = await new CaseExport(new CaseQueries(db, f.Clock), new AuditLog(db, f.Clock)).WriteAsync(f.LonghuiEducation, new CaseFilter { RoundId = f.RoundId }, false, path);
@@ -68,10 +68,10 @@ public abstract class ScopingTests<TFixture>(TFixture f) where TFixture : DemoRo
         Assert.Contains(await db.Audit.ToListAsync(), a => a.Action == "导出" && a.UserName == f.LonghuiEducation.UserName);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Dashboard_counts_only_the_users_county_even_when_asked_for_the_province()
     {
-        if (!f.Available) return;
+        TestStores.Require(f.Available);
         await using var all = f.Context(UserScope.System);
         int longhuiTotal = await all.Cases.CountAsync(c => c.RoundId == f.RoundId && c.CountyCode == DemoRoundFixture.Longhui);
         await using var db = f.Context(f.LonghuiEducation.Scope);
@@ -89,10 +89,10 @@ public abstract class ScopingTests<TFixture>(TFixture f) where TFixture : DemoRo
         Assert.Contains(whole.Children, c => c.Name == "邵阳市");
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Feedback_workbook_cannot_touch_another_countys_case()
     {
-        if (!f.Available) return;
+        TestStores.Require(f.Available);
         await using var all = f.Context(UserScope.System);
         var other = await all.Cases.Where(c => c.CountyCode == DemoRoundFixture.Shaodong && c.Category == "dropout_suspect").OrderBy(c => c.Id).FirstAsync();
         var path = Path.Combine(f.Store.DataDirectory, Guid.NewGuid().ToString("N") + ".csv");
@@ -107,10 +107,10 @@ public abstract class ScopingTests<TFixture>(TFixture f) where TFixture : DemoRo
         Assert.Equal(CaseState.Open, (await check.Cases.SingleAsync(c => c.Id == other.Id)).State);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task School_officer_sees_only_the_school_and_nobody_unscoped_sees_anything()
     {
-        if (!f.Available) return;
+        TestStores.Require(f.Available);
         await using var db = f.Context(f.School.Scope);
         var cases = await new CaseQueries(db, f.Clock).PageAsync(new CaseFilter(), 1, 100_000);
         Assert.NotEmpty(cases);

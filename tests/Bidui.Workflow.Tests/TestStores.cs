@@ -15,7 +15,14 @@ public static class TestStores
 
     public static bool InCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>Null when no server is configured outside CI (the PostgreSQL tests then report and return).</summary>
+    /// <summary>
+    /// A test whose store is missing (no PostgreSQL configured outside CI) reports as skipped, never as
+    /// passed. Under CI=true the fixture has already failed, so the test fails.
+    /// </summary>
+    public static void Require(bool available) =>
+        Skip.IfNot(available, $"{PostgresVariable} is not set: this PostgreSQL test did not run (set it, or CI=true to make it a failure).");
+
+    /// <summary>Null when no server is configured outside CI (the PostgreSQL tests then report as skipped).</summary>
     public static string? PostgresServer()
     {
         var cs = Environment.GetEnvironmentVariable(PostgresVariable);

@@ -11,6 +11,7 @@ public static class CurrentUser
     private const string RegionClaim = "bidui:region";
     private const string SchoolClaim = "bidui:school";
     private const string DisplayClaim = "bidui:display";
+    private const string StampClaim = "bidui:stamp";
 
     public static ClaimsPrincipal ToPrincipal(User user, string scheme)
     {
@@ -22,6 +23,7 @@ public static class CurrentUser
             new(ClaimTypes.Role, user.Role.ToString()),
             new(RegionClaim, user.RegionCode.ToString(CultureInfo.InvariantCulture)),
             new(DisplayClaim, user.DisplayName),
+            new(StampClaim, user.SecurityStamp),
         };
         if (user.SchoolCode is not null) claims.Add(new Claim(SchoolClaim, user.SchoolCode));
         return new ClaimsPrincipal(new ClaimsIdentity(claims, scheme));
@@ -39,6 +41,9 @@ public static class CurrentUser
             int.Parse(principal.FindFirstValue(RegionClaim)!, CultureInfo.InvariantCulture),
             principal.FindFirstValue(SchoolClaim));
     }
+
+    /// <summary>The account's security stamp when the session was issued (checked on every request).</summary>
+    public static string? SecurityStamp(this ClaimsPrincipal principal) => principal?.FindFirstValue(StampClaim);
 
     public static string DisplayName(this ClaimsPrincipal principal) => principal?.FindFirstValue(DisplayClaim) ?? "";
 }

@@ -43,6 +43,7 @@ public static class ServiceRegistration
         services.AddDbContext<BiduiDbContext>(options.Store.Configure);
         services.AddScoped<AuditLog>();
         services.AddScoped<SignInService>();
+        services.AddScoped<UserSessions>();
         services.AddScoped<UserAdmin>();
         services.AddScoped<CaseQueries>();
         services.AddScoped<CaseWorkflow>();
@@ -65,7 +66,9 @@ public static class ServiceRegistration
             c.Cookie.Name = "bidui.auth";
             c.Cookie.HttpOnly = true;
             c.Cookie.SameSite = SameSiteMode.Strict;
+            c.EventsType = typeof(SessionValidation);
         });
+        services.AddScoped<SessionValidation>();
         services.AddAuthorizationBuilder().SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         services.AddAntiforgery(a => a.HeaderName = "RequestVerificationToken");
         services.AddRazorPages(o => o.Conventions.AllowAnonymousToFolder("/Account"));

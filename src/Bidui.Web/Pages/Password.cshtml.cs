@@ -1,4 +1,7 @@
+using Bidui.Web.Hosting;
 using Bidui.Workflow.Access;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Bidui.Workflow.Cases;
 using Microsoft.AspNetCore.Mvc;
 
@@ -16,7 +19,10 @@ public sealed class PasswordModel(UserAdmin users) : AppPageModel
     {
         try
         {
-            await users.ChangeOwnPasswordAsync(Actor, Current, Next, ct);
+            var user = await users.ChangeOwnPasswordAsync(Actor, Current, Next, ct);
+            // The new stamp ended every other session; this one is issued again.
+            await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
+                CurrentUser.ToPrincipal(user, CookieAuthenticationDefaults.AuthenticationScheme));
             TempData["Message"] = "密码已修改。";
             return Redirect("/Dashboard");
         }

@@ -60,19 +60,24 @@ public sealed class UserAdmin(BiduiDbContext db, AuditLog audit)
         user.FailedSignIns = 0;
         user.LockedUntil = null;
         user.Active = active;
+        // A reset password or a deactivation ends every open session of the account.
+        if (!active || !string.IsNullOrEmpty(newPassword)) user.SecurityStamp = User.NewStamp();
         await db.SaveChangesAsync(ct);
         await audit.WriteAsync(actor.UserName, "修改用户", "用户 " + user.UserName, (string.IsNullOrEmpty(newPassword) ? "" : "重置密码；") + (active ? "启用" : "停用"), ct);
     }
 
-    public async Task ChangeOwnPasswordAsync(Actor actor, string current, string next, CancellationToken ct = default)
+    /// <summary>Changes the user's password and ends their other sessions; returns the account (with its new stamp) to re-issue this session.</summary>
+    public async Task<User> ChangeOwnPasswordAsync(Actor actor, string current, string next, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
         var user = await db.Users.SingleAsync(u => u.Id == actor.UserId, ct);
         if (!PasswordHashing.Verify(current ?? "", user.PasswordHash)) throw new WorkflowException("当前密码不正确。");
         CheckPassword(next);
         user.PasswordHash = PasswordHashing.Hash(next);
+        user.SecurityStamp = User.NewStamp();
         await db.SaveChangesAsync(ct);
         await audit.WriteAsync(actor.UserName, "修改密码", "用户 " + user.UserName, "", ct);
+        return user;
     }
 
     private static void CheckPassword(string? password)

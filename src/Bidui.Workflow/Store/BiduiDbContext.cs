@@ -71,6 +71,7 @@ public sealed class BiduiDbContext(DbContextOptions<BiduiDbContext> options) : D
             e.Property(u => u.UserName).HasMaxLength(64);
             e.Property(u => u.DisplayName).HasMaxLength(100);
             e.Property(u => u.SchoolCode).HasMaxLength(20);
+            e.Property(u => u.SecurityStamp).HasMaxLength(64);
         });
         modelBuilder.Entity<Round>(e =>
         {

@@ -32,6 +32,10 @@ public sealed class User
     public int FailedSignIns { get; set; }
     public DateTime? LockedUntil { get; set; }
     public bool Active { get; set; } = true;
+    /// <summary>Changes whenever the account's sessions must end (sign-out, deactivation, password or role change).</summary>
+    public string SecurityStamp { get; set; } = NewStamp();
+
+    public static string NewStamp() => Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
 }
 
 /// <summary>比对批次: one comparison of one term's files, and the cases it produced.</summary>

@@ -1,0 +1,4 @@
+-- A session is valid only while the user's security stamp is the one in its cookie: signing out,
+-- deactivation and password or role changes draw a new stamp and so end every session of the account.
+ALTER TABLE users ADD COLUMN "SecurityStamp" text NOT NULL DEFAULT '';
+UPDATE users SET "SecurityStamp" = md5(random()::text || clock_timestamp()::text);
