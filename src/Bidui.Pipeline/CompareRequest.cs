@@ -42,6 +42,8 @@ public sealed record CompareRequest(string StudentsPath, string PovertyPath, str
     public string? AidProjectsPath { get; init; }
     /// <summary>SPEC §4.6 `--key-counties`: the province's key counties (重点帮扶县), compared with the rest.</summary>
     public string? KeyCountiesPath { get; init; }
+    /// <summary>By when the lists are to be answered (`--deadline`), shown in the workbooks' 说明; null: as the notice says.</summary>
+    public DateOnly? Deadline { get; init; }
     /// <summary>Every input file of the run (an input inside the output folder must not be replaced by a result).</summary>
     public IEnumerable<string> InputPaths =>
         new[] { StudentsPath, PovertyPath, AidPath, AidProjectsPath, KeyCountiesPath }.Concat(Registers.Select(r => r.Path)).OfType<string>();

@@ -14,6 +14,8 @@ internal sealed record ResultTally(
     IReadOnlyList<InputAccount> Inputs,
     IReadOnlyList<string> Notes)
 {
+    /// <summary>By when the lists are to be answered (the workbooks' 说明); null: as the notice says.</summary>
+    public DateOnly? Deadline { get; init; }
     /// <summary>The bases of the county indicators, per county (summary.json `counties`).</summary>
     public Bidui.Matching.Records.CountyBases Bases { get; init; } = new();
     /// <summary>The money of the aid rows (SPEC §4.6); null without an aid file.</summary>

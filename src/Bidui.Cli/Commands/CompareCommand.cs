@@ -32,6 +32,9 @@ internal sealed class CompareCommand : Command<CompareCommand.Settings>
         [CommandOption("--reference-date <DATE>"), Description("年龄计算基准日 yyyy-MM-dd（默认：本学年开始年份的8月31日）")]
         public string? ReferenceDate { get; init; }
 
+        [CommandOption("--deadline <DATE>"), Description("核查反馈截止日期 yyyy-MM-dd（写入各工作簿的“说明”）")]
+        public string? Deadline { get; init; }
+
         [CommandOption("--sheet <NAME>"), Description("读取 xlsx/xls 的指定工作表（默认第一个），用于没有单独指定工作表的每个工作簿")]
         public string? Sheet { get; init; }
 
@@ -75,6 +78,7 @@ internal sealed class CompareCommand : Command<CompareCommand.Settings>
             settings.Out ?? throw new UsageException("缺少 --out：请指定结果输出目录。"))
         {
             ReferenceDate = ParseReferenceDate(settings.ReferenceDate),
+            Deadline = ParseDate(settings.Deadline, "--deadline"),
             Registers = Bidui.Pipeline.Supervision.RegisterArguments.Parse(settings.Registers),
             AidProjectsPath = settings.AidProjects is null ? null : RequireFile(settings.AidProjects, "--aid-projects"),
             KeyCountiesPath = settings.KeyCounties is null ? null : RequireFile(settings.KeyCounties, "--key-counties"),
@@ -190,12 +194,12 @@ internal sealed class CompareCommand : Command<CompareCommand.Settings>
         return date;
     }
 
-    internal static DateOnly? ParseDate(string? text)
+    internal static DateOnly? ParseDate(string? text, string option = "--reference-date")
     {
         if (text is null)
             return null;
         if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
             return d;
-        throw new UsageException($"--reference-date 的值“{text}”不是 yyyy-MM-dd 格式的日期，例如 2026-08-31。");
+        throw new UsageException($"{option} 的值“{text}”不是 yyyy-MM-dd 格式的日期，例如 2026-08-31。");
     }
 }

@@ -19,7 +19,8 @@ namespace Bidui.Pipeline.Partitioned;
 /// tier compares rows without a key against every person and is not partitioned: the caller
 /// refuses it here.
 /// </remarks>
-internal sealed class PartitionedCompare(ComparisonSettings settings, RegionTable regions, int partitions, string folder, IJobProgress progress)
+internal sealed class PartitionedCompare(ComparisonSettings settings, RegionTable regions, int partitions, string folder, IJobProgress progress,
+    DateOnly? deadline = null)
 {
     private readonly ListLayouts _layouts = new(regions, linkage: false);
 
@@ -77,7 +78,7 @@ internal sealed class PartitionedCompare(ComparisonSettings settings, RegionTabl
 
         var allFunds = settings.HasAid ? Bidui.Matching.Supervision.FundsTally.Merge(funds) : null;
         rejects.Sort((a, b) => ComparisonResult.RejectOrder(a).CompareTo(ComparisonResult.RejectOrder(b)) is var c and not 0 ? c : a.Row.CompareTo(b.Row));
-        var tally = merger.WriteAll(staging, computed!, c => _layouts.For(c), settings.ReferenceDate, inputs,
+        var tally = merger.WriteAll(staging, computed!, c => _layouts.For(c), settings.ReferenceDate, deadline, inputs,
             [.. supervision.Notes, .. ComparisonResult.SumNotes(notes).Select(n => n.ToString())], rejects, progress, allFunds)
             with { Funds = allFunds, KeyCounties = supervision.KeyCounties, Bases = CountyBases.Merge(bases) };
         SummaryOutputs.WriteAll(staging, tally, regions, progress);
