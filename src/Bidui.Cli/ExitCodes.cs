@@ -26,6 +26,11 @@ internal static class ExitCodes
             Error(e.Message);
             return BadInput;
         }
+        catch (Bidui.Assessment.Scoring.ScorecardException e)
+        {
+            Error(e.Message);
+            return BadInput;
+        }
         catch (UsageException e)
         {
             Error(e.Message);

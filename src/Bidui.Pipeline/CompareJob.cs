@@ -127,7 +127,7 @@ public static class CompareJob
 
         using (var staging = new OutputStaging(request.OutputDirectory))
         {
-            new ResultWriter(regions, result, inputs, progress, supervision).WriteAll(staging);
+            new ResultWriter(regions, result, inputs, progress, supervision, request.Scorecard ?? Bidui.Assessment.Scoring.Scorecard.Default).WriteAll(staging);
             staging.Commit(ResultFiles.All());
         }
         Done("写出结果文件");
@@ -274,7 +274,7 @@ public static class CompareJob
         try
         {
             var tally = new Partitioned.PartitionedCompare(settings, regions, partitions, folder, progress)
-                .Run(sources, supervision, staging, done);
+                .Run(sources, supervision, request.Scorecard ?? Bidui.Assessment.Scoring.Scorecard.Default, staging, done);
             staging.Commit(ResultFiles.All());
             return new CompareOutcome(Path.GetFullPath(request.OutputDirectory), settings.ReferenceDate, tally.Inputs,
                 tally.Lists.ToDictionary(l => l.Category, l => checked((int)l.Rows)), tally.Notes, clock.Elapsed, steps)

@@ -9,7 +9,7 @@ namespace Bidui.Pipeline;
 
 /// <summary>Writes every output of SPEC §5 for one comparison held in memory into a (staging) folder.</summary>
 internal sealed class ResultWriter(RegionTable regions, ComparisonResult result, IReadOnlyList<InputAccount> inputs, IJobProgress progress,
-    Supervision.SupervisionInputs supervision)
+    Supervision.SupervisionInputs supervision, Bidui.Assessment.Scoring.Scorecard scorecard)
 {
     private readonly ListLayouts _layouts = new(regions, linkage: !result.Settings.ExactOnly);
 
@@ -24,6 +24,7 @@ internal sealed class ResultWriter(RegionTable regions, ComparisonResult result,
             Funds = result.Settings.HasAid ? result.Funds : null,
             KeyCounties = supervision.KeyCounties,
             Bases = result.Bases,
+            Scorecard = scorecard,
         };
         string folder = staging.PathOf(ResultFiles.CountyFolder);
         Directory.CreateDirectory(folder);

@@ -60,6 +60,7 @@ internal static class SummaryOutputs
             foreach (var sheet in FundsOutputs.SummarySheets(funds, tally.KeyCounties, regions))
                 yield return sheet;
         }
+        yield return AssessmentOutputs.Sheet(AssessmentOutputs.Assess(tally, regions, tally.Scorecard));
         yield return new SheetSpec("说明", [new("说明")], tally.Notes.Select(n => new string?[] { n }));
     }
 
@@ -79,6 +80,7 @@ internal static class SummaryOutputs
         tally.Notes)
     {
         Funds = tally.Funds is { } funds ? FundsOutputs.Report(funds, tally.KeyCounties, regions) : null,
+        Assessment = AssessmentOutputs.Report(AssessmentOutputs.Assess(tally, regions, tally.Scorecard)),
     };
 
     /// <summary>
