@@ -127,7 +127,7 @@ public static class CompareJob
         // the lists' 0.8 GB was a 2.2 s pause on one core; sweeping alone gave the same peak.
         GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: false);
 
-        new ResultWriter(regions, result, inputs, progress, supervision, request.Deadline).WriteAll(staging);
+        new ResultWriter(regions, result, inputs, progress, supervision, request.Deadline, request.Scorecard ?? Bidui.Assessment.Scoring.Scorecard.Default).WriteAll(staging);
         staging.Commit();
         Done("写出结果文件");
         return new CompareOutcome(Path.GetFullPath(request.OutputDirectory), referenceDate, inputs,
@@ -271,7 +271,7 @@ public static class CompareJob
         string folder = staging.ScratchFolder;
         Directory.CreateDirectory(folder);
         var tally = new Partitioned.PartitionedCompare(settings, regions, partitions, folder, progress, request.Deadline)
-            .Run(sources, supervision, staging, done);
+            .Run(sources, supervision, request.Scorecard ?? Bidui.Assessment.Scoring.Scorecard.Default, staging, done);
         staging.Commit();
         return new CompareOutcome(Path.GetFullPath(request.OutputDirectory), settings.ReferenceDate, tally.Inputs,
             tally.Lists.ToDictionary(l => l.Category, l => checked((int)l.Rows)), tally.Notes, clock.Elapsed, steps)

@@ -36,6 +36,8 @@ public sealed record CompareRequest(string StudentsPath, string PovertyPath, str
     /// BIDUI_LANES, else one. The probabilistic tier always runs one engine.
     /// </summary>
     public int? Lanes { get; init; }
+    /// <summary>`--scorecard`: how the county indicators are scored in the workbook and report; null takes the documented default.</summary>
+    public Bidui.Assessment.Scoring.Scorecard? Scorecard { get; init; }
     /// <summary>SPEC §1.4 `--register 标签=文件`: the other eligibility registers, in the order given.</summary>
     public IReadOnlyList<Supervision.RegisterInput> Registers { get; init; } = [];
     /// <summary>SPEC §1.5 `--aid-projects`: the province's aid project catalogue; null: every project 困难, any stage, no amount check.</summary>

@@ -9,7 +9,8 @@ namespace Bidui.Pipeline;
 
 /// <summary>Writes every output of SPEC §5 for one comparison held in memory into a (staging) folder.</summary>
 internal sealed class ResultWriter(RegionTable regions, ComparisonResult result, IReadOnlyList<InputAccount> inputs, IJobProgress progress,
-    Supervision.SupervisionInputs supervision, DateOnly? deadline)
+    Supervision.SupervisionInputs supervision, DateOnly? deadline,
+    Bidui.Assessment.Scoring.Scorecard scorecard)
 {
     private readonly ListLayouts _layouts = new(regions, linkage: !result.Settings.ExactOnly);
 
@@ -25,6 +26,7 @@ internal sealed class ResultWriter(RegionTable regions, ComparisonResult result,
             KeyCounties = supervision.KeyCounties,
             Bases = result.Bases,
             Deadline = deadline,
+            Scorecard = scorecard,
         };
         string folder = staging.PathOf(ResultFiles.CountyFolder);
         Directory.CreateDirectory(folder);

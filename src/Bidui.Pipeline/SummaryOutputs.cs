@@ -59,6 +59,7 @@ internal static class SummaryOutputs
             foreach (var sheet in FundsOutputs.SummarySheets(funds, tally.KeyCounties, regions))
                 yield return sheet;
         }
+        yield return AssessmentOutputs.Sheet(AssessmentOutputs.Assess(tally, regions, tally.Scorecard));
         yield return new SheetSpec("注意事项", [new("注意事项") { Wrap = true }], tally.Notes.Select(n => new string?[] { n })) { Filter = false };
     }
 
@@ -78,6 +79,7 @@ internal static class SummaryOutputs
         tally.Notes)
     {
         Funds = tally.Funds is { } funds ? FundsOutputs.Report(funds, tally.KeyCounties, regions) : null,
+        Assessment = AssessmentOutputs.Report(AssessmentOutputs.Assess(tally, regions, tally.Scorecard)),
     };
 
     /// <summary>

@@ -122,7 +122,11 @@ public static partial class HtmlReportWriter
         WriteCounties(w, model, countyCodes, actionCodes);
         if (model.Funds is { } funds)
             WriteFunds(w, funds);
-        WriteNotes(w, model.Notes, model.Funds is null ? "四" : "五");
+        string[] numbers = ["四", "五", "六"];
+        int next = model.Funds is null ? 0 : 1;
+        if (model.Assessment is { } assessment)
+            WriteAssessment(w, assessment, numbers[next++]);
+        WriteNotes(w, model.Notes, numbers[next]);
 
         w.WriteLine("</main>");
         w.WriteLine("<footer class=\"wrap\">");

@@ -45,6 +45,8 @@ public sealed record ReportModel(
 {
     /// <summary>The money of the aid rows; null when no aid file was compared.</summary>
     public ReportFunds? Funds { get; init; }
+    /// <summary>The comparison's county indicators, scores and ranks (docs/ASSESSMENT.md); null to leave the section out.</summary>
+    public ReportAssessment? Assessment { get; init; }
 }
 
 /// <summary>Money of one county or project: paid, at risk, and the amount of each aid-row list (by list code).</summary>

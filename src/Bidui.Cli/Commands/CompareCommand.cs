@@ -29,6 +29,9 @@ internal sealed class CompareCommand : Command<CompareCommand.Settings>
         [CommandOption("--key-counties <FILE>"), Description("重点帮扶县名单（县级代码或县名一列；CSV/xlsx/xls）")]
         public string? KeyCounties { get; init; }
 
+        [CommandOption("--scorecard <FILE>"), Description("考核评分标准（JSON，见 docs/ASSESSMENT.md；默认用内置示例）：汇总工作簿和报告中的考核指标得分、排名")]
+        public string? Scorecard { get; init; }
+
         [CommandOption("--reference-date <DATE>"), Description("年龄计算基准日 yyyy-MM-dd（默认：本学年开始年份的8月31日）")]
         public string? ReferenceDate { get; init; }
 
@@ -82,6 +85,8 @@ internal sealed class CompareCommand : Command<CompareCommand.Settings>
             Registers = Bidui.Pipeline.Supervision.RegisterArguments.Parse(settings.Registers),
             AidProjectsPath = settings.AidProjects is null ? null : RequireFile(settings.AidProjects, "--aid-projects"),
             KeyCountiesPath = settings.KeyCounties is null ? null : RequireFile(settings.KeyCounties, "--key-counties"),
+            Scorecard = settings.Scorecard is null ? null
+                : Bidui.Assessment.Scoring.Scorecard.Parse(File.ReadAllText(RequireFile(settings.Scorecard, "--scorecard")), settings.Scorecard),
             SheetName = settings.Sheet,
             StudentsSheet = settings.StudentsSheet,
             PovertySheet = settings.PovertySheet,
