@@ -89,6 +89,28 @@ public sealed class CraftedXlsxTests : IDisposable
     }
 
     [Fact]
+    public void A_workbook_whose_parts_claim_more_than_4_gb_is_refused_before_anything_is_inflated()
+    {
+        // A small file whose central directory declares two parts of almost 4 GB each, as a zip bomb's does.
+        byte[] bytes = File.ReadAllBytes(Workbook("bomb.xlsx", w => Row(w, 1, "姓名", "证件号码")));
+        int patched = 0;
+        for (int i = bytes.Length - 46; i >= 0 && patched < 2; i--)
+        {
+            if (BitConverter.ToUInt32(bytes, i) == 0x02014b50) // central directory file header
+            {
+                BitConverter.GetBytes(0xFFFF_FFF0u).CopyTo(bytes, i + 24); // uncompressed size
+                patched++;
+            }
+        }
+
+        Assert.Equal(2, patched);
+        string path = _files.Write("bomb2.xlsx", bytes);
+        var ex = ReadFails(path, TimeSpan.FromSeconds(10), 64L << 20);
+        Assert.Contains("解压后", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("4,096 MB", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_last_row_excel_allows_is_read()
     {
         string path = Workbook("last.xlsx", w =>
