@@ -30,6 +30,7 @@ public sealed class RoundRunner(StoreOptions store, RoundProgressBoard board, Ti
             var request = new CompareRequest(students, poverty, aid, results)
             {
                 ReferenceDate = round.ReferenceDate,
+                Deadline = round.Deadline, // shown in the county workbooks' 说明
                 Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime),
             };
             await Task.Run(() => CompareJob.Run(request, progress), ct);
