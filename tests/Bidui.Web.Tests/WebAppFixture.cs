@@ -23,6 +23,8 @@ public abstract class WebAppFixture : IAsyncLifetime
     public Uri BaseAddress { get; private set; } = null!;
     private WebApplication? _app;
 
+    public IServiceProvider Services => _app!.Services;
+
     public async Task InitializeAsync()
     {
         if (Provider == StoreProvider.Postgres && TestStores.PostgresServer() is null) return;

@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
 
 namespace Bidui.Web.Hosting;
 
@@ -53,8 +54,10 @@ public static class ServiceRegistration
         services.AddScoped<DashboardService>();
         services.AddSingleton<RoundProgressBoard>();
         services.AddSingleton<RoundRunner>();
-        services.AddSingleton<RoundQueue>();
-        services.AddHostedService(sp => sp.GetRequiredService<RoundQueue>());
+        services.AddSingleton<BackgroundJobs>();
+        services.AddHostedService(sp => sp.GetRequiredService<BackgroundJobs>());
+        // A background failure is logged where it happens; it must never stop the host.
+        services.Configure<HostOptions>(h => h.BackgroundServiceExceptionBehavior = BackgroundServiceExceptionBehavior.Ignore);
 
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(c =>
         {

@@ -17,13 +17,7 @@ internal static class StartupTasks
         db.SetScope(UserScope.System);
         await SchemaMigrator.MigrateAsync(db, options.Store.Provider, ct);
 
-        // A run cut short by a restart is not running any more: back to draft, with the reason.
-        foreach (var round in await db.Rounds.Where(r => r.State == RoundState.Running).ToListAsync(ct))
-        {
-            round.State = RoundState.Draft;
-            round.LastError = "服务重启，比对被中断，请重新开始比对。";
-        }
-        await db.SaveChangesAsync(ct);
+        await RoundRecovery.RunAsync(options.Store, services.GetRequiredService<RoundRunner>(), services.GetRequiredService<TimeProvider>(), ct);
 
         if (await db.Users.AnyAsync(ct)) return;
         if (options.Demo)

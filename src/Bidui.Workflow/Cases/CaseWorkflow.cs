@@ -141,7 +141,7 @@ public sealed class CaseWorkflow(BiduiDbContext db, AuditLog audit, TimeProvider
     public async Task<(Attachment Attachment, string Path)?> OpenAttachmentAsync(Actor actor, long attachmentId, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        var a = await db.Attachments.AsNoTracking().SingleOrDefaultAsync(x => x.Id == attachmentId, ct);
+        var a = await db.Attachments.AsNoTracking().SingleOrDefaultAsync(x => x.Id == attachmentId && db.LiveCases.Any(c => c.Id == x.CaseId), ct);
         if (a is null) return null;
         await audit.WriteAsync(actor.UserName, "下载附件", CaseTarget(a.CaseId), a.FileName, ct);
         return (a, Path.Combine(store.AttachmentsDirectory, a.StoredName));
@@ -150,7 +150,7 @@ public sealed class CaseWorkflow(BiduiDbContext db, AuditLog audit, TimeProvider
     public static string CaseTarget(long caseId) => "任务 " + caseId.ToString(CultureInfo.InvariantCulture);
 
     private async Task<Case> LoadAsync(long caseId, CancellationToken ct) =>
-        await db.Cases.Include(c => c.Attachments).SingleOrDefaultAsync(c => c.Id == caseId, ct)
+        await db.LiveCases.Include(c => c.Attachments).SingleOrDefaultAsync(c => c.Id == caseId, ct)
         ?? throw new WorkflowException("任务不存在或不在您的管辖范围内。");
 
     private async Task RecordAsync(Actor actor, Case c, string action, string? result, string? note, CancellationToken ct)

@@ -17,7 +17,7 @@ public sealed class DashboardService(BiduiDbContext db, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(actor);
         var round = await db.Rounds.AsNoTracking().SingleOrDefaultAsync(r => r.Id == roundId, ct);
-        if (round is null) return null;
+        if (round is null || round.State != RoundState.Done) return null;
         int region = regionCode is { } asked && UserScope.ForRegion(actor.RegionCode).Contains(asked) && IsRegion(asked) ? asked : actor.RegionCode;
         var (min, max) = UserScope.RegionRange(region);
         bool overdue = round.Deadline < DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);

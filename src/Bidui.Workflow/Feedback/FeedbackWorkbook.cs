@@ -52,7 +52,7 @@ public sealed class FeedbackWorkbook(BiduiDbContext db, CaseQueries queries, Cas
         var rows = ReadRows(path);
         var ids = rows.Where(r => r.CaseId is not null).Select(r => r.CaseId!.Value).Distinct().ToList();
         // Through the scoped context: a row naming another county's case reads as "not found".
-        var cases = await db.Cases.AsNoTracking().Where(c => ids.Contains(c.Id) && c.RoundId == roundId).ToDictionaryAsync(c => c.Id, ct);
+        var cases = await db.LiveCases.AsNoTracking().Where(c => ids.Contains(c.Id) && c.RoundId == roundId).ToDictionaryAsync(c => c.Id, ct);
         var results = new List<FeedbackRowResult>();
         var seen = new HashSet<long>();
         foreach (var row in rows)

@@ -30,9 +30,7 @@ internal static class CaseRowReader
             for (int i = 0; i < headers.Length; i++) details[headers[i]] = reader.GetString(i);
             string name = First(NameColumns);
             string id = First(IdColumns);
-            _ = int.TryParse(Cell("责任县代码"), NumberStyles.None, CultureInfo.InvariantCulture, out int county);
-            // Unknown county: the case goes to the province, whose administrator dispatches it.
-            if (county <= 0) county = round.ProvinceCode * 10000;
+            int county = CountyOf(Cell("责任县代码"), round.ProvinceCode);
             string schoolCode = First(SchoolCodeColumns);
             _ = int.TryParse(reader.GetString(0), NumberStyles.None, CultureInfo.InvariantCulture, out int sourceRow);
             if (sourceRow == 0) _ = int.TryParse(Cell("来源行号"), NumberStyles.None, CultureInfo.InvariantCulture, out sourceRow);
@@ -56,6 +54,24 @@ internal static class CaseRowReader
             };
         }
     }
+
+    /// <summary>Rows of one list per responsible county (the province's own code for rows without one).</summary>
+    public static void CountByCounty(string path, int provinceCode, Dictionary<int, int> counts)
+    {
+        using var reader = TabularFile.Open(path);
+        if (!reader.Read()) return;
+        int at = Enumerable.Range(0, reader.FieldCount).FirstOrDefault(i => reader.GetString(i) == "责任县代码", -1);
+        while (reader.Read())
+        {
+            if (reader.IsBlank) continue;
+            int county = CountyOf(at < 0 ? "" : reader.GetString(at), provinceCode);
+            counts[county] = counts.GetValueOrDefault(county) + 1;
+        }
+    }
+
+    /// <summary>The responsible county; unknown goes to the province, whose administrator dispatches it.</summary>
+    public static int CountyOf(string cell, int provinceCode) =>
+        int.TryParse(cell.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out int county) && county > 0 ? county : provinceCode * 10000;
 
     /// <summary>The normalised ID when valid; otherwise the name with the ID as written, so rounds still link.</summary>
     public static string PersonKey(string name, string id, DateOnly today)

@@ -58,9 +58,33 @@ public sealed class Round
     public int CaseCount { get; set; }
     public int MatchedCount { get; set; }
     public int ResolvedCount { get; set; }
+    /// <summary>Rows loaded from each input (summary.json), to notice a file far shorter than last time.</summary>
+    public int? StudentsRows { get; set; }
+    public int? PovertyRows { get; set; }
+    public int? AidRows { get; set; }
+    /// <summary>List rows of counties the round does not cover: not imported.</summary>
+    public int SkippedCaseCount { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime? FinishedAt { get; set; }
     public string CreatedBy { get; set; } = "";
+}
+
+/// <summary>
+/// A county a round's inputs hold rows for (or its lists name), and whether the round covers it: only
+/// covered counties get the round's cases and have their earlier cases linked or resolved.
+/// The province's own code stands for cases with no responsible county.
+/// </summary>
+public sealed class RoundCounty
+{
+    public long Id { get; set; }
+    public int RoundId { get; set; }
+    public int CountyCode { get; set; }
+    public string CountyName { get; set; } = "";
+    public int StudentsRows { get; set; }
+    public int PovertyRows { get; set; }
+    /// <summary>Rows of the round's action lists whose responsible county this is.</summary>
+    public int CaseRows { get; set; }
+    public bool Covered { get; set; }
 }
 
 /// <summary>核查任务: one row of an action list, assigned to the unit that must verify it.</summary>

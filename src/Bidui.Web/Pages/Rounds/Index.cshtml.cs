@@ -21,7 +21,10 @@ public sealed class IndexModel(RoundService rounds, TimeProvider clock) : AppPag
     {
         RoundState.Draft => "草稿（待比对）",
         RoundState.Running => "比对中",
+        RoundState.AwaitingConfirmation => "比对完成，待确认",
+        RoundState.Importing => "导入中",
         RoundState.Done => "已完成",
+        RoundState.Withdrawn => "已撤回",
         _ => state.ToString(),
     };
 
