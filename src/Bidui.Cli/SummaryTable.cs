@@ -12,7 +12,7 @@ internal static class SummaryTable
     {
         var inputs = new Table().Title("数据读取").AddColumns("数据", "文件", "格式", "读取", "空行", "拒收", "载入");
         foreach (var a in outcome.Inputs)
-            inputs.AddRow(a.Dataset.ToChinese(), Markup.Escape(Path.GetFileName(a.File)), Markup.Escape(a.Format),
+            inputs.AddRow(Markup.Escape(a.Name), Markup.Escape(Path.GetFileName(a.File)), Markup.Escape(a.Format),
                 N(a.RowsRead), N(a.RowsBlank), N(a.RowsRejected), N(a.RowsLoaded));
         AnsiConsole.Write(inputs);
 

@@ -23,7 +23,8 @@ public sealed class BoundTable : IDisposable
     }
 
     /// <summary>
-    /// Opens the file, finds the header (first row holding at least two recognised names, within
+    /// Opens the file, finds the header (first row holding at least two recognised names — see
+    /// <see cref="DatasetSchema.HeaderMinimum"/> — within
     /// the first <see cref="MaxHeaderScanRows"/> rows) and binds the columns.
     /// </summary>
     /// <exception cref="InputFileException">Unreadable or corrupt file, sheet not found, empty file,
@@ -108,7 +109,7 @@ public sealed class BoundTable : IDisposable
                 }
             }
 
-            if (seen.Count >= 2)
+            if (seen.Count >= schema.HeaderMinimum)
             {
                 return BindHeader(reader, schema);
             }

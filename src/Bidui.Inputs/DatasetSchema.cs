@@ -8,9 +8,11 @@ public sealed partial class DatasetSchema
     // Normalised header text → column; canonical names and aliases alike.
     private readonly Dictionary<string, (string Canonical, bool IsCanonical)> _lookup = new(StringComparer.Ordinal);
 
-    private DatasetSchema(string datasetName, IReadOnlyList<ColumnSpec> columns, IReadOnlyList<IReadOnlyList<string>> requiredGroups)
+    private DatasetSchema(string datasetName, IReadOnlyList<ColumnSpec> columns, IReadOnlyList<IReadOnlyList<string>> requiredGroups,
+        int headerMinimum = 2)
     {
         DatasetName = datasetName;
+        HeaderMinimum = headerMinimum;
         Columns = columns;
         RequiredGroups = requiredGroups;
 
@@ -39,6 +41,12 @@ public sealed partial class DatasetSchema
     public string DatasetName { get; }
 
     public IReadOnlyList<ColumnSpec> Columns { get; }
+
+    /// <summary>
+    /// How many recognised names make a row the header: two (SPEC §1), one for a file that may have a
+    /// single column (a list of key counties).
+    /// </summary>
+    public int HeaderMinimum { get; }
 
     /// <summary>Each group: at least one of these canonical columns must be present.</summary>
     public IReadOnlyList<IReadOnlyList<string>> RequiredGroups { get; }

@@ -17,6 +17,8 @@ public sealed record CompareOutcome(string OutputDirectory, DateOnly ReferenceDa
     public int Partitions { get; init; } = 1;
     /// <summary>How many engines compared side by side (1 with the probabilistic tier).</summary>
     public int Lanes { get; init; } = 1;
+    /// <summary>The money of the aid rows (SPEC §4.6); null without an aid file.</summary>
+    public Bidui.Matching.Supervision.FundsTally? Funds { get; init; }
 }
 
 /// <summary>How long one step of the job took (shown to the user and used by the benchmark).</summary>
@@ -52,31 +54,45 @@ public static class CompareJob
                 $"输入数据约需 {PartitionPlan.EstimatedBytes(request) / (1 << 20):N0} MB 内存，超过 --memory-limit 允许的范围，需要分区比对；"
                 + "分区比对只做证件号码精确比对（概率匹配需要全部数据同在内存中）。请加 --exact-only，或提高 --memory-limit。");
 
+        var supervision = Supervision.SupervisionInputs.Check(request);
         BoundTable? poverty = null, students = null, aid = null;
+        var registers = new List<BoundTable>();
         try
         {
-            using (var step = progress.Start("打开输入文件并检查表头", request.AidPath is null ? 2 : 3))
+            using (var step = progress.Start("打开输入文件并检查表头", 2 + (request.AidPath is null ? 0 : 1) + request.Registers.Count))
             {
                 poverty = BoundTable.Open(request.PovertyPath, DatasetSchema.Poverty, request.SheetName);
                 step.Report(1);
                 students = BoundTable.Open(request.StudentsPath, DatasetSchema.Students, request.SheetName);
                 step.Report(2);
                 aid = request.AidPath is null ? null : BoundTable.Open(request.AidPath, DatasetSchema.Aid, request.SheetName);
+                foreach (var register in request.Registers)
+                {
+                    registers.Add(BoundTable.Open(register.Path, DatasetSchema.Register(register.Label), request.SheetName));
+                    step.Report(2 + registers.Count);
+                }
             }
-            return Run(request, referenceDate, poverty, students, aid, progress, regions, clock, partitions);
+            var sources = new Sources(poverty, students, aid, registers, request.Registers.Select(r => r.Label).ToList());
+            return Run(request, referenceDate, sources, supervision with { Regions = regions }, progress, regions, clock, partitions);
         }
         finally
         {
             poverty?.Dispose();
             students?.Dispose();
             aid?.Dispose();
+            foreach (var r in registers)
+                r.Dispose();
         }
     }
 
-    private static CompareOutcome Run(CompareRequest request, DateOnly referenceDate, BoundTable poverty, BoundTable students,
-        BoundTable? aid, IJobProgress progress, RegionTable regions, Stopwatch clock, int partitions)
-    {
+    /// <summary>The opened inputs of one run: the three datasets and the other eligibility registers (SPEC §1.4).</summary>
+    internal sealed record Sources(BoundTable Poverty, BoundTable Students, BoundTable? Aid, IReadOnlyList<BoundTable> Registers,
+        IReadOnlyList<string> Labels);
 
+    private static CompareOutcome Run(CompareRequest request, DateOnly referenceDate, Sources sources,
+        Supervision.SupervisionInputs supervision, IJobProgress progress, RegionTable regions, Stopwatch clock, int partitions)
+    {
+        var (poverty, students, aid) = (sources.Poverty, sources.Students, sources.Aid);
         var settings = new ComparisonSettings
         {
             ReferenceDate = referenceDate,
@@ -86,6 +102,8 @@ public static class CompareJob
             AidStages = request.AidStages ?? ComparisonSettings.DefaultStages,
             ExactOnly = request.ExactOnly,
             Model = request.Model,
+            Registers = sources.Labels,
+            Catalog = supervision.Catalog,
         };
         var steps = new List<StepTime>();
         var lap = Stopwatch.StartNew();
@@ -96,12 +114,12 @@ public static class CompareJob
             lap.Restart();
         }
         if (partitions > 1)
-            return RunPartitioned(request, settings, poverty, students, aid, progress, regions, clock, partitions, steps, Done);
+            return RunPartitioned(request, settings, sources, supervision, progress, regions, clock, partitions, steps, Done);
 
         int lanes = request.ExactOnly ? Math.Clamp(request.Lanes ?? DefaultLanes, 1, 64) : 1;
         var (result, inputs) = lanes > 1
-            ? CompareInLanes(settings, regions, poverty, students, aid, progress, lanes, Done)
-            : CompareInOneEngine(settings, regions, poverty, students, aid, progress, steps, Done);
+            ? CompareInLanes(settings, regions, sources, progress, lanes, Done)
+            : CompareInOneEngine(settings, regions, sources, progress, steps, Done);
         // The engine is garbage now (the lists hold what they show); collecting it once before the
         // outputs allocate keeps the peak down (10 M: 2.57 GB against 2.74–2.76 GB). Not compacting: moving
         // the lists' 0.8 GB was a 2.2 s pause on one core; sweeping alone gave the same peak.
@@ -109,17 +127,21 @@ public static class CompareJob
 
         using (var staging = new OutputStaging(request.OutputDirectory))
         {
-            new ResultWriter(regions, result, inputs, progress).WriteAll(staging);
+            new ResultWriter(regions, result, inputs, progress, supervision).WriteAll(staging);
             staging.Commit(ResultFiles.All());
         }
         Done("写出结果文件");
         return new CompareOutcome(Path.GetFullPath(request.OutputDirectory), referenceDate, inputs,
-            result.Lists.ToDictionary(kv => kv.Key, kv => kv.Value.Count), result.Notes, clock.Elapsed, steps) { Model = result.Model, Lanes = lanes };
+            result.Lists.ToDictionary(kv => kv.Key, kv => kv.Value.Count), [.. supervision.Notes, .. result.Notes], clock.Elapsed, steps)
+        {
+            Model = result.Model, Lanes = lanes, Funds = settings.HasAid ? result.Funds : null,
+        };
     }
 
     private static (ComparisonResult, List<InputAccount>) CompareInOneEngine(ComparisonSettings settings, RegionTable regions,
-        BoundTable poverty, BoundTable students, BoundTable? aid, IJobProgress progress, List<StepTime> steps, Action<string> done)
+        Sources sources, IJobProgress progress, List<StepTime> steps, Action<string> done)
     {
+        var (poverty, students, aid) = (sources.Poverty, sources.Students, sources.Aid);
         var engine = new ComparisonEngine(settings, regions);
         var inputs = new List<InputAccount>();
         // A CSV registry row takes 250–300 bytes (province exports): err low, one late doubling is cheap.
@@ -129,15 +151,19 @@ public static class CompareJob
 
         // Aid is independent of the others until Finish: the aid file is read and fed on its own thread
         // while the register and then the registry stream (the engine allows exactly this).
-        Task<(InputAccount Account, TimeSpan Elapsed)>? aidLoad = null;
+        // The other registers, like aid, meet the rest only in Finish: they follow the aid file on its thread.
+        Task<(List<InputAccount> Accounts, TimeSpan Elapsed)>? aidLoad = null;
         if (aid is not null && AidAlongside)
         {
             var aidStep = progress.Start("读取资助发放数据");
             aidLoad = Task.Run(() =>
             {
                 var watch = Stopwatch.StartNew();
+                List<InputAccount> accounts;
                 using (aidStep)
-                    return (InputLoader.LoadAid(aid, engine, aidStep), watch.Elapsed);
+                    accounts = [InputLoader.LoadAid(aid, engine, aidStep)];
+                accounts.AddRange(LoadRegisters(sources, engine, progress));
+                return (accounts, watch.Elapsed);
             });
         }
         try
@@ -151,6 +177,11 @@ public static class CompareJob
                     inputs.Add(InputLoader.LoadAid(aid, engine, step));
                 done("读取资助数据");
             }
+            if (aidLoad is null && sources.Registers.Count > 0)
+            {
+                inputs.AddRange(LoadRegisters(sources, engine, progress));
+                done("读取其他困难群体名单");
+            }
             using (var step = progress.Start("读取学籍数据并比对"))
                 inputs.Insert(0, InputLoader.LoadStudents(students, engine, step));
         }
@@ -162,10 +193,11 @@ public static class CompareJob
         }
         if (aidLoad is not null)
         {
-            var (account, aidElapsed) = aidLoad.GetAwaiter().GetResult(); // an aid input error surfaces here, as itself
-            inputs.Add(account);
+            var (accounts, aidElapsed) = aidLoad.GetAwaiter().GetResult(); // an aid input error surfaces here, as itself
+            inputs.AddRange(accounts);
             done("读取学籍数据并比对（资助数据同时读取）");
-            steps.Insert(steps.Count - 1, new StepTime("读取资助数据（与乡村振兴、学籍数据同时）", aidElapsed, 0, 0));
+            steps.Insert(steps.Count - 1, new StepTime(sources.Registers.Count == 0 ? "读取资助数据（与乡村振兴、学籍数据同时）"
+                : "读取资助数据和其他困难群体名单（与乡村振兴、学籍数据同时）", aidElapsed, 0, 0));
         }
         else
         {
@@ -179,9 +211,21 @@ public static class CompareJob
         return (result, inputs);
     }
 
-    private static (ComparisonResult, List<InputAccount>) CompareInLanes(ComparisonSettings settings, RegionTable regions,
-        BoundTable poverty, BoundTable students, BoundTable? aid, IJobProgress progress, int lanes, Action<string> done)
+    private static List<InputAccount> LoadRegisters(Sources sources, ComparisonEngine engine, IJobProgress progress)
     {
+        var accounts = new List<InputAccount>();
+        for (int i = 0; i < sources.Registers.Count; i++)
+        {
+            using var step = progress.Start($"读取其他困难群体名单：{sources.Labels[i]}");
+            accounts.Add(InputLoader.LoadRegister(sources.Registers[i], i, sources.Labels[i], engine, step));
+        }
+        return accounts;
+    }
+
+    private static (ComparisonResult, List<InputAccount>) CompareInLanes(ComparisonSettings settings, RegionTable regions,
+        Sources sources, IJobProgress progress, int lanes, Action<string> done)
+    {
+        var (poverty, students, aid) = (sources.Poverty, sources.Students, sources.Aid);
         var engines = Enumerable.Range(0, lanes).Select(_ => new ComparisonEngine(settings, regions)).ToArray();
         var inputs = new List<InputAccount>();
         using (var step = progress.Start("读取乡村振兴数据（脱贫人口及防返贫监测对象）"))
@@ -192,6 +236,11 @@ public static class CompareJob
             using (var step = progress.Start("读取资助发放数据"))
                 inputs.Add(LaneFeeder.Load(aid, RowFeed.Aid(aid), engines, settings.Today, step));
             done("读取资助数据");
+        }
+        for (int i = 0; i < sources.Registers.Count; i++)
+        {
+            using var step = progress.Start($"读取其他困难群体名单：{sources.Labels[i]}");
+            inputs.Add(LaneFeeder.Load(sources.Registers[i], RowFeed.Register(sources.Registers[i], i, sources.Labels[i]), engines, settings.Today, step));
         }
         var schools = new SchoolCodes();
         using (var step = progress.Start("读取学籍数据并比对"))
@@ -214,8 +263,9 @@ public static class CompareJob
         return (result, inputs);
     }
 
-    private static CompareOutcome RunPartitioned(CompareRequest request, ComparisonSettings settings, BoundTable poverty, BoundTable students,
-        BoundTable? aid, IJobProgress progress, RegionTable regions, Stopwatch clock, int partitions, List<StepTime> steps, Action<string> done)
+    private static CompareOutcome RunPartitioned(CompareRequest request, ComparisonSettings settings, Sources sources,
+        Supervision.SupervisionInputs supervision, IJobProgress progress, RegionTable regions, Stopwatch clock, int partitions, List<StepTime> steps,
+        Action<string> done)
     {
         using var staging = new OutputStaging(request.OutputDirectory);
         // Beside the staging folder (never inside it: everything inside is committed), removed whatever happens.
@@ -224,10 +274,13 @@ public static class CompareJob
         try
         {
             var tally = new Partitioned.PartitionedCompare(settings, regions, partitions, folder, progress)
-                .Run(poverty, students, aid, staging, done);
+                .Run(sources, supervision, staging, done);
             staging.Commit(ResultFiles.All());
             return new CompareOutcome(Path.GetFullPath(request.OutputDirectory), settings.ReferenceDate, tally.Inputs,
-                tally.Lists.ToDictionary(l => l.Category, l => checked((int)l.Rows)), tally.Notes, clock.Elapsed, steps) { Partitions = partitions };
+                tally.Lists.ToDictionary(l => l.Category, l => checked((int)l.Rows)), tally.Notes, clock.Elapsed, steps)
+            {
+                Partitions = partitions, Funds = tally.Funds,
+            };
         }
         finally
         {

@@ -27,6 +27,12 @@ public sealed record CompareRequest(string StudentsPath, string PovertyPath, str
     /// BIDUI_LANES, else one. The probabilistic tier always runs one engine.
     /// </summary>
     public int? Lanes { get; init; }
+    /// <summary>SPEC §1.4 `--register 标签=文件`: the other eligibility registers, in the order given.</summary>
+    public IReadOnlyList<Supervision.RegisterInput> Registers { get; init; } = [];
+    /// <summary>SPEC §1.5 `--aid-projects`: the province's aid project catalogue; null: every project 困难, any stage, no amount check.</summary>
+    public string? AidProjectsPath { get; init; }
+    /// <summary>SPEC §4.6 `--key-counties`: the province's key counties (重点帮扶县), compared with the rest.</summary>
+    public string? KeyCountiesPath { get; init; }
     /// <summary>The day of the run (tests pin it).</summary>
     public DateOnly Today { get; init; } = DateOnly.FromDateTime(DateTime.Now);
 }

@@ -6,11 +6,15 @@ namespace Bidui.Pipeline;
 /// SPEC §5 row accounting for one input: rows_read = rows_blank + rows_rejected + rows_loaded,
 /// counting from the row under the header to the last row holding a value.
 /// </summary>
-public sealed class InputAccount(Dataset dataset, string file, string format, int headerRow)
+public sealed class InputAccount(Dataset dataset, string file, string format, int headerRow, string? label = null)
 {
     private long _pendingBlank;
 
     public Dataset Dataset { get; } = dataset;
+    /// <summary>A register's label (SPEC §1.4); null for the three datasets.</summary>
+    public string? Label { get; } = label;
+    /// <summary>数据: the dataset's name, or the register's label.</summary>
+    public string Name => Label ?? Dataset.ToChinese();
     public string File { get; } = file;
     public string Format { get; } = format;
     public int HeaderRow { get; } = headerRow;

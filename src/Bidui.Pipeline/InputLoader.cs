@@ -18,6 +18,9 @@ internal static class InputLoader
     public static InputAccount LoadAid(BoundTable t, ComparisonEngine engine, IProgressStep step) =>
         Load(t, RowFeed.Aid(t), engine, step);
 
+    public static InputAccount LoadRegister(BoundTable t, int index, string label, ComparisonEngine engine, IProgressStep step) =>
+        Load(t, RowFeed.Register(t, index, label), engine, step);
+
     public static InputAccount LoadStudents(BoundTable t, ComparisonEngine engine, IProgressStep step) =>
         Load(t, RowFeed.Students(t), engine, step);
 
@@ -28,19 +31,19 @@ internal static class InputLoader
     internal static bool UseReadAhead { get; set; } = Environment.GetEnvironmentVariable("BIDUI_READ_AHEAD") != "0";
 
     // The register and the registry are fed on the engine's own thread, which may prefetch their keys;
-    // aid is fed from a thread of its own (CompareJob) and looks nothing up while it streams.
+    // aid and the other registers are fed from a thread of their own (CompareJob) and look nothing up while they stream.
     private static InputAccount Load(BoundTable t, RowFeed feed, ComparisonEngine engine, IProgressStep step) =>
         Load(t, feed.Dataset, step, feed.Ordinals, row => feed.Add(row, engine), new IdCells(feed.IdType, feed.Id, engine.Settings.Today),
-            feed.Dataset == Dataset.Aid ? null : engine.Prefetch);
+            feed.Dataset is Dataset.Aid or Dataset.Register ? null : engine.Prefetch, feed.Label);
 
     /// <summary>The loop every input shares: blank rows are counted here, the rest go to <paramref name="addRow"/>, which says loaded or rejected.</summary>
     /// <param name="ordinals">The columns <paramref name="addRow"/> reads (-1 for a column the file lacks).</param>
     /// <param name="ids">When given, resident IDs are judged on the reading thread (with read-ahead).</param>
     internal static InputAccount Load(BoundTable t, Dataset dataset, IProgressStep step, int[] ordinals, Func<ITabularReader, bool> addRow,
-        IdCells? ids = null, Action<long>? prefetch = null)
+        IdCells? ids = null, Action<long>? prefetch = null, string? label = null)
     {
         var r = t.Reader;
-        var account = new InputAccount(dataset, r.FilePath, r.FormatName, t.HeaderRowNumber);
+        var account = new InputAccount(dataset, r.FilePath, r.FormatName, t.HeaderRowNumber, label);
         long nextReport = ReportEvery;
         void Row(ITabularReader row)
         {

@@ -53,7 +53,7 @@ internal static class LaneFeeder
 
         ExceptionDispatchInfo? readError = null;
         var r = t.Reader;
-        var account = new InputAccount(feed.Dataset, r.FilePath, r.FormatName, t.HeaderRowNumber);
+        var account = new InputAccount(feed.Dataset, r.FilePath, r.FormatName, t.HeaderRowNumber, feed.Label);
         try
         {
             Produce(t, feed, account, queues, free, new KeyRouter(lanes, today, feed), schools, step, stop.Token);

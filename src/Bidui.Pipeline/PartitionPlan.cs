@@ -14,7 +14,8 @@ public static class PartitionPlan
     private const double InMemoryShare = 0.7;
 
     public static long EstimatedBytes(CompareRequest request) =>
-        new[] { request.StudentsPath, request.PovertyPath, request.AidPath }.OfType<string>().Sum(EstimatedBytes);
+        new[] { request.StudentsPath, request.PovertyPath, request.AidPath }.Concat(request.Registers.Select(r => r.Path))
+            .OfType<string>().Sum(EstimatedBytes);
 
     public static int For(CompareRequest request)
     {

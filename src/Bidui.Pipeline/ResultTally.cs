@@ -14,6 +14,11 @@ internal sealed record ResultTally(
     IReadOnlyList<InputAccount> Inputs,
     IReadOnlyList<string> Notes)
 {
+    /// <summary>The money of the aid rows (SPEC §4.6); null without an aid file.</summary>
+    public Bidui.Matching.Supervision.FundsTally? Funds { get; init; }
+    /// <summary>The key counties (`--key-counties`), as in-use county codes; null when not given.</summary>
+    public IReadOnlySet<int>? KeyCounties { get; init; }
+
     public static void Count(SortedDictionary<int, Dictionary<Category, long>> byCounty, int county, Category category, long rows = 1)
     {
         if (!byCounty.TryGetValue(county, out var lists))

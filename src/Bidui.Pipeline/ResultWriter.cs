@@ -8,7 +8,8 @@ using Bidui.Reports;
 namespace Bidui.Pipeline;
 
 /// <summary>Writes every output of SPEC §5 for one comparison held in memory into a (staging) folder.</summary>
-internal sealed class ResultWriter(RegionTable regions, ComparisonResult result, IReadOnlyList<InputAccount> inputs, IJobProgress progress)
+internal sealed class ResultWriter(RegionTable regions, ComparisonResult result, IReadOnlyList<InputAccount> inputs, IJobProgress progress,
+    Supervision.SupervisionInputs supervision)
 {
     private readonly ListLayouts _layouts = new(regions, linkage: !result.Settings.ExactOnly);
 
@@ -18,7 +19,11 @@ internal sealed class ResultWriter(RegionTable regions, ComparisonResult result,
         var tally = new ResultTally(result.Settings.ReferenceDate, result.Lists.Select(kv => (kv.Key, (long)kv.Value.Count)).ToList(),
             new SortedDictionary<int, Dictionary<Category, long>>(byCounty.ToDictionary(kv => kv.Key,
                 kv => kv.Value.ToDictionary(l => l.Key, l => (long)l.Value.Count))),
-            inputs, result.Notes);
+            inputs, [.. supervision.Notes, .. result.Notes])
+        {
+            Funds = result.Settings.HasAid ? result.Funds : null,
+            KeyCounties = supervision.KeyCounties,
+        };
         string folder = staging.PathOf(ResultFiles.CountyFolder);
         Directory.CreateDirectory(folder);
 
@@ -28,7 +33,7 @@ internal sealed class ResultWriter(RegionTable regions, ComparisonResult result,
                 WriteCsv(staging.PathOf(ResultFiles.ListCsv(kv.Key)), _layouts.For(kv.Key), kv.Value))))
             .Append((Rows: (long)result.Rejects.Count, Write: () => SummaryOutputs.WriteRejects(staging.PathOf(ResultFiles.Rejects), result.Rejects)))
             .Concat(byCounty.Select(county => (Rows: 2L * county.Value.Sum(l => (long)l.Value.Count), Write: (Action)(() =>
-                XlsxWorkbookWriter.Write(Path.Combine(folder, SummaryOutputs.CountyWorkbookName(regions, county.Key)), CountySheets(county.Value))))))
+                XlsxWorkbookWriter.Write(Path.Combine(folder, SummaryOutputs.CountyWorkbookName(regions, county.Key)), CountySheets(county.Key, county.Value))))))
             .OrderByDescending(w => w.Rows)
             .ToList();
         using (var step = progress.Start("写出结果清单（CSV）和分县工作簿（xlsx）", work.Count))
@@ -74,13 +79,15 @@ internal sealed class ResultWriter(RegionTable regions, ComparisonResult result,
         return byCounty;
     }
 
-    private IEnumerable<SheetSpec> CountySheets(Dictionary<Category, List<ResultRow>> lists)
+    private IEnumerable<SheetSpec> CountySheets(int county, Dictionary<Category, List<ResultRow>> lists)
     {
         foreach (var info in CategoryInfo.All)
         {
             if (lists.TryGetValue(info.Category, out var rows))
                 yield return ListSheet(info, rows);
         }
+        if (result.Settings.HasAid && FundsOutputs.CountySheet(result.Funds, county) is { } funds)
+            yield return funds;
     }
 
     private SheetSpec ListSheet(CategoryInfo info, IReadOnlyList<ResultRow> rows)

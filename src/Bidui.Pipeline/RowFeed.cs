@@ -22,6 +22,9 @@ internal sealed class RowFeed
     }
 
     public Dataset Dataset { get; }
+    /// <summary>A register's label and index (SPEC §1.4); null and 0 for the three datasets.</summary>
+    public string? Label { get; private init; }
+    public int RegisterIndex { get; private init; }
     public int Name { get; }
     public int Id { get; }
     public int IdType { get; }
@@ -69,6 +72,23 @@ internal sealed class RowFeed
             };
             return engine.AddAid(c);
         });
+    }
+
+    public static RowFeed Register(BoundTable t, int index, string label)
+    {
+        int name = t.Ordinal("姓名"), id = t.Ordinal("证件号码"), type = t.Ordinal("证件类型"), county = t.Ordinal("县级代码"),
+            province = t.Ordinal("省"), prefecture = t.Ordinal("市"), countyName = t.Ordinal("县"), kind = t.Ordinal("类别");
+        return new RowFeed(Dataset.Register, name, id, type, [name, id, type, county, province, prefecture, countyName, kind], (r, engine) =>
+        {
+            var c = new RegisterCells
+            {
+                RowNumber = r.RowNumber, ParsedResidentId = ParsedId(r),
+                Name = Cell(r, name), IdNumber = Cell(r, id), IdType = Cell(r, type), CountyCode = Cell(r, county),
+                ProvinceName = Cell(r, province), PrefectureName = Cell(r, prefecture), CountyName = Cell(r, countyName), Kind = Cell(r, kind),
+            };
+            return engine.AddRegister(index, c);
+        })
+        { Label = label, RegisterIndex = index };
     }
 
     public static RowFeed Students(BoundTable t)

@@ -15,14 +15,14 @@ internal static class SummaryOutputs
         XlsxWorkbookWriter.Write(staging.PathOf(ResultFiles.SummaryWorkbook), SummarySheets(tally, regions));
         using (progress.Start("写出比对报告（HTML）"))
             HtmlReportWriter.Write(staging.PathOf(ResultFiles.Report), ReportModel(tally, regions));
-        WriteSummaryJson(staging.PathOf(ResultFiles.Summary), tally);
+        WriteSummaryJson(staging.PathOf(ResultFiles.Summary), tally, regions);
     }
 
     public static void WriteRejects(string path, IReadOnlyList<RejectedRow> rejects)
     {
         using var csv = new CsvListWriter(path, ["来源数据", "来源行号", "原因"]);
         foreach (var r in rejects)
-            csv.WriteRow([r.Source.ToChinese(), r.Row.ToString(CultureInfo.InvariantCulture), r.Reason]);
+            csv.WriteRow([r.SourceName, r.Row.ToString(CultureInfo.InvariantCulture), r.Reason]);
     }
 
     public static string CountyWorkbookName(RegionTable regions, int code)
@@ -48,13 +48,18 @@ internal static class SummaryOutputs
              new("空行", CellKind.Integer), new("拒收行", CellKind.Integer), new("载入行", CellKind.Integer)],
             tally.Inputs.Select(a => new string?[]
             {
-                a.Dataset.ToChinese(), Path.GetFileName(a.File), a.Format, I(a.HeaderRow), I(a.RowsRead), I(a.RowsBlank), I(a.RowsRejected), I(a.RowsLoaded),
+                a.Name, Path.GetFileName(a.File), a.Format, I(a.HeaderRow), I(a.RowsRead), I(a.RowsBlank), I(a.RowsRejected), I(a.RowsLoaded),
             }));
         var categories = tally.Lists.Select(l => l.Category).ToList();
         yield return new SheetSpec("分县统计",
             [new("县级代码"), new("县"), .. categories.Select(c => new SheetColumn(CategoryInfo.Of(c).ChineseName, CellKind.Integer))],
             tally.ByCounty.Select(kv => new string?[] { kv.Key == 0 ? "" : kv.Key.ToString("D6", CultureInfo.InvariantCulture), CountyLabel(regions, kv.Key) }
                 .Concat(categories.Select(c => I(kv.Value.GetValueOrDefault(c)))).ToArray()));
+        if (tally.Funds is { } funds)
+        {
+            foreach (var sheet in FundsOutputs.SummarySheets(funds, tally.KeyCounties, regions))
+                yield return sheet;
+        }
         yield return new SheetSpec("说明", [new("说明")], tally.Notes.Select(n => new string?[] { n }));
     }
 
@@ -66,14 +71,28 @@ internal static class SummaryOutputs
         "脱贫家庭学生信息比对报告",
         DateTimeOffset.Now,
         tally.ReferenceDate,
-        tally.Inputs.Select(a => new ReportInput(a.Dataset.ToChinese(), Path.GetFileName(a.File), a.Format, a.RowsRead, a.RowsBlank, a.RowsRejected, a.RowsLoaded)).ToList(),
+        tally.Inputs.Select(a => new ReportInput(a.Name, Path.GetFileName(a.File), a.Format, a.RowsRead, a.RowsBlank, a.RowsRejected, a.RowsLoaded)).ToList(),
         tally.Lists.Select(l => (Info: CategoryInfo.Of(l.Category), l.Rows))
             .Select(x => new ReportCategory(x.Info.Code, x.Info.ChineseName, x.Info.WhoActs, x.Rows)).ToList(),
         tally.ByCounty.Select(kv => new ReportCountyRow(kv.Key == 0 ? "" : kv.Key.ToString("D6", CultureInfo.InvariantCulture), CountyLabel(regions, kv.Key),
             kv.Value.ToDictionary(l => CategoryInfo.Of(l.Key).Code, l => l.Value))).ToList(),
-        tally.Notes);
+        tally.Notes)
+    {
+        Funds = tally.Funds is { } funds ? FundsOutputs.Report(funds, tally.KeyCounties, regions) : null,
+    };
 
-    private static void WriteSummaryJson(string path, ResultTally tally)
+    private static void WriteAccount(Utf8JsonWriter json, string name, InputAccount a)
+    {
+        json.WriteStartObject(name);
+        json.WriteString("file", a.File);
+        json.WriteNumber("rows_read", a.RowsRead);
+        json.WriteNumber("rows_blank", a.RowsBlank);
+        json.WriteNumber("rows_rejected", a.RowsRejected);
+        json.WriteNumber("rows_loaded", a.RowsLoaded);
+        json.WriteEndObject();
+    }
+
+    private static void WriteSummaryJson(string path, ResultTally tally, RegionTable regions)
     {
         using var stream = File.Create(path);
         using var json = new Utf8JsonWriter(stream, new JsonWriterOptions
@@ -84,17 +103,18 @@ internal static class SummaryOutputs
         json.WriteStartObject();
         json.WriteString("reference_date", tally.ReferenceDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         json.WriteStartObject("inputs");
-        foreach (var a in tally.Inputs)
+        foreach (var a in tally.Inputs.Where(a => a.Dataset != Dataset.Register))
+            WriteAccount(json, a.Dataset.JsonName(), a);
+        if (tally.Inputs.Any(a => a.Dataset == Dataset.Register))
         {
-            json.WriteStartObject(a.Dataset.JsonName());
-            json.WriteString("file", a.File);
-            json.WriteNumber("rows_read", a.RowsRead);
-            json.WriteNumber("rows_blank", a.RowsBlank);
-            json.WriteNumber("rows_rejected", a.RowsRejected);
-            json.WriteNumber("rows_loaded", a.RowsLoaded);
+            json.WriteStartObject("registers");
+            foreach (var a in tally.Inputs.Where(a => a.Dataset == Dataset.Register))
+                WriteAccount(json, a.Label!, a);
             json.WriteEndObject();
         }
         json.WriteEndObject();
+        if (tally.Funds is { } funds)
+            FundsOutputs.WriteJson(json, funds, tally.KeyCounties, regions);
         json.WriteStartObject("categories");
         foreach (var (category, rows) in tally.Lists)
             json.WriteNumber(CategoryInfo.Of(category).Code, rows);
@@ -106,3 +126,4 @@ internal static class SummaryOutputs
         json.WriteEndObject();
     }
 }
+

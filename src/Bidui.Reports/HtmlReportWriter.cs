@@ -120,7 +120,9 @@ public static partial class HtmlReportWriter
         WriteInputs(w, model.Inputs);
         WriteCategories(w, categories);
         WriteCounties(w, model, countyCodes, actionCodes);
-        WriteNotes(w, model.Notes);
+        if (model.Funds is { } funds)
+            WriteFunds(w, funds);
+        WriteNotes(w, model.Notes, model.Funds is null ? "四" : "五");
 
         w.WriteLine("</main>");
         w.WriteLine("<footer class=\"wrap\">");
@@ -138,6 +140,15 @@ public static partial class HtmlReportWriter
         w.Write("<script>");
         w.Write(ChartScript);
         w.WriteLine("</script>");
+        if (model.Funds is { } fundsData)
+        {
+            w.Write("<script id=\"funds-data\" type=\"application/json\">");
+            w.Write(BuildFundsJson(fundsData));
+            w.WriteLine("</script>");
+            w.Write("<script>");
+            w.Write(FundsChartScript);
+            w.WriteLine("</script>");
+        }
         w.WriteLine("</body>");
         w.WriteLine("</html>");
     }
@@ -253,10 +264,10 @@ public static partial class HtmlReportWriter
         w.WriteLine("</section>");
     }
 
-    private static void WriteNotes(TextWriter w, IReadOnlyList<string> notes)
+    private static void WriteNotes(TextWriter w, IReadOnlyList<string> notes, string number)
     {
         w.WriteLine("<section id=\"notes\">");
-        w.WriteLine("<h2>四、说明</h2>");
+        w.WriteLine($"<h2>{number}、说明</h2>");
         if (notes.Count == 0)
         {
             w.WriteLine("<p class=\"empty\">无</p>");
@@ -448,6 +459,7 @@ public static partial class HtmlReportWriter
         section { background: #fff; border: 1px solid var(--line); margin: 16px 0; padding: 4px 20px 16px; }
         h2 { font-size: 18px; color: var(--blue); border-left: 4px solid var(--red); padding-left: 10px; margin: 16px 0 12px; }
         .hint { color: var(--muted); margin: 6px 0 10px; }
+        h3 { font-size: 15px; color: #1d2733; margin: 18px 0 8px; }
         .scroll { overflow-x: auto; }
         table { border-collapse: collapse; width: 100%; }
         th, td { border: 1px solid var(--line); padding: 6px 10px; text-align: left; vertical-align: top; }

@@ -27,4 +27,30 @@ public sealed record ReportModel(
     IReadOnlyList<ReportInput> Inputs,
     IReadOnlyList<ReportCategory> Categories,
     IReadOnlyList<ReportCountyRow> Counties,
-    IReadOnlyList<string> Notes);
+    IReadOnlyList<string> Notes)
+{
+    /// <summary>The money of the aid rows; null when no aid file was compared.</summary>
+    public ReportFunds? Funds { get; init; }
+}
+
+/// <summary>Money of one county or project: paid, at risk, and the amount of each aid-row list (by list code).</summary>
+public sealed record ReportMoneyRow(string Code, string Name, decimal Paid, decimal AtRisk, IReadOnlyDictionary<string, decimal> ByList);
+
+/// <summary>One group of counties (key counties, the others): what the key-county comparison shows.</summary>
+public sealed record ReportCountyGroup(string Name, long Counties, long PovertyPersons, long Matched, decimal AidToMatched, long AidMissing)
+{
+    public decimal AidPerMatched => Matched == 0 ? 0 : Math.Round(AidToMatched / Matched, 2, MidpointRounding.AwayFromZero);
+    public decimal AidMissingPer100 => Matched == 0 ? 0 : Math.Round(AidMissing * 100m / Matched, 2, MidpointRounding.AwayFromZero);
+}
+
+/// <summary>
+/// The funds section of the report: totals, the amount per aid-row list (code, name, amount), money at
+/// risk by responsible county and by project, and the key counties against the rest (null without a list).
+/// </summary>
+public sealed record ReportFunds(
+    decimal Total,
+    decimal AtRisk,
+    IReadOnlyList<(string Code, string Name, decimal Amount)> ByList,
+    IReadOnlyList<ReportMoneyRow> Counties,
+    IReadOnlyList<ReportMoneyRow> Projects,
+    IReadOnlyList<ReportCountyGroup>? KeyCounties);

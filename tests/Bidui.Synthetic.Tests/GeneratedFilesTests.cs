@@ -211,7 +211,8 @@ public sealed class GeneratedFilesTests(SmallDemo demo)
             }
 
             paid.Add(key);
-            if (!persons.ContainsKey(key))
+            // SPEC 4.5 without registers or a catalogue: every project is 困难; a deceased person's aid is ineligible too.
+            if (!persons.TryGetValue(key, out var person) || person.Deceased)
             {
                 ineligible.Add(row.ToString(CultureInfo.InvariantCulture));
             }

@@ -20,6 +20,15 @@ internal sealed class CompareCommand : Command<CompareCommand.Settings>
         [CommandOption("--aid <FILE>"), Description("资助发放数据（可选）")]
         public string? Aid { get; init; }
 
+        [CommandOption("--register <LABEL=FILE>"), Description("其他困难群体名单，如 低保=低保名单.xlsx（可多次给出：特困、残疾人、孤儿 …）")]
+        public string[] Registers { get; init; } = [];
+
+        [CommandOption("--aid-projects <FILE>"), Description("资助项目目录（资助项目、学段、对象、标准、周期；CSV/xlsx/xls）")]
+        public string? AidProjects { get; init; }
+
+        [CommandOption("--key-counties <FILE>"), Description("重点帮扶县名单（县级代码或县名一列；CSV/xlsx/xls）")]
+        public string? KeyCounties { get; init; }
+
         [CommandOption("--reference-date <DATE>"), Description("年龄计算基准日 yyyy-MM-dd（默认：本学年开始年份的8月31日）")]
         public string? ReferenceDate { get; init; }
 
@@ -57,6 +66,9 @@ internal sealed class CompareCommand : Command<CompareCommand.Settings>
             settings.Out ?? throw new UsageException("缺少 --out：请指定结果输出目录。"))
         {
             ReferenceDate = ParseDate(settings.ReferenceDate),
+            Registers = Bidui.Pipeline.Supervision.RegisterArguments.Parse(settings.Registers),
+            AidProjectsPath = settings.AidProjects is null ? null : RequireFile(settings.AidProjects, "--aid-projects"),
+            KeyCountiesPath = settings.KeyCounties is null ? null : RequireFile(settings.KeyCounties, "--key-counties"),
             SheetName = settings.Sheet,
             CompulsoryAge = ParseAgeBand(settings.CompulsoryAge),
             AidStages = ParseStages(settings.AidStages),

@@ -14,6 +14,8 @@ public enum Category : byte
     DuplicatePoverty,
     AidDuplicate,
     AidIneligible,
+    AidStageMismatch,
+    AidAmountAnomaly,
     AidNotEnrolled,
     Review,
 }

@@ -16,9 +16,15 @@ public sealed record CategoryInfo(Category Category, string Code, string Chinese
         new(Category.DuplicatePoverty, "duplicate_poverty", "重复登记", "乡村振兴行", "乡村振兴部门", false),
         new(Category.AidDuplicate, "aid_duplicate", "重复资助", "资助行", "学校", true),
         new(Category.AidIneligible, "aid_ineligible", "疑似不符合条件资助", "资助行", "学校", true),
+        new(Category.AidStageMismatch, "aid_stage_mismatch", "资助项目与学段不符", "资助行", "学校", true),
+        new(Category.AidAmountAnomaly, "aid_amount_anomaly", "资助金额异常", "资助行", "学校", true),
         new(Category.AidNotEnrolled, "aid_not_enrolled", "资助对象无学籍", "资助行", "学校", true),
         new(Category.Review, "review", "待人工核对", "候选对", "县级部门", false),
     ];
 
     public static CategoryInfo Of(Category category) => All[(int)category];
+
+    /// <summary>The lists of aid rows (SPEC §4.6 sums their 金额).</summary>
+    public static bool IsAidRowList(Category category) =>
+        category is Category.AidDuplicate or Category.AidIneligible or Category.AidStageMismatch or Category.AidAmountAnomaly or Category.AidNotEnrolled;
 }

@@ -2,6 +2,7 @@ using Bidui.Core.Dates;
 using Bidui.Core.Schooling;
 using Bidui.Matching.Categories;
 using Bidui.Matching.Records;
+using Bidui.Matching.Supervision;
 
 namespace Bidui.Matching.Engine;
 
@@ -9,6 +10,9 @@ public sealed partial class ComparisonEngine
 {
     // Rows ahead whose keys' index slots are fetched into cache (the loops below wait on memory otherwise).
     private const int PrefetchAhead = 8;
+
+    // The key-county figures of the persons (SPEC §4.6), written by the persons' loop only.
+    private readonly FundsTally _personFunds = new();
 
     /// <summary>Derives the person lists and returns every computed list (SPEC §4).</summary>
     public ComparisonResult Finish()
@@ -20,8 +24,9 @@ public sealed partial class ComparisonEngine
         var lists = _online;
         var review = _tier?.LinkUnmatched();
         // Without the tier, aid rows are classified on a second thread while the persons are: they
-        // read what is settled by now and write lists of their own (notes are counted under a lock).
-        var aidFinished = Linkage ? null : Task.Run(() => FinishAid(lists));
+        // read what is settled by now and write lists (and funds) of their own (notes are counted under a lock).
+        var aidFunds = new FundsTally();
+        var aidFinished = Linkage ? null : Task.Run(() => FinishAid(lists, aidFunds));
         int unknownAge = 0;
         for (int i = 0; i < _poverty.Count; i++)
         {
@@ -45,21 +50,28 @@ public sealed partial class ComparisonEngine
         FinishPovertyDuplicates(lists[(int)Category.DuplicatePoverty]);
         FinishEnrollmentDuplicates(lists[(int)Category.DuplicateEnrollment]);
         if (aidFinished is null)
-            FinishAid(lists);
+            FinishAid(lists, aidFunds);
         else
             aidFinished.GetAwaiter().GetResult();
+        if (_settings.HasAid)
+        {
+            foreach (var row in lists[(int)Category.AidMissing])
+                _personFunds.CoverageOf(row.Person!.Dispatch.Code).AidMissing++;
+        }
+        lists[(int)Category.InvalidId].AddRange(_registerInvalid);
         _tier?.Links.ApplySuggestions(lists[(int)Category.InvalidId]);
 
-        // Rows found while streaming come in dataset order; lists show 学籍, 乡村振兴, 资助 then row.
+        // Rows found while streaming come in dataset order; lists show 学籍, 乡村振兴, 资助, the registers, then row.
         foreach (var category in new[] { Category.InvalidId, Category.FieldConflict })
         {
-            var sorted = lists[(int)category].OrderBy(r => r.Source).ThenBy(r => r.SourceRow).ToList();
+            var sorted = lists[(int)category].OrderBy(r => r.SourceOrder).ThenBy(r => r.SourceRow).ToList();
             lists[(int)category].Clear();
             lists[(int)category].AddRange(sorted);
         }
         lists[(int)Category.IdentityConflict].Sort((a, b) => a.Student!.Row.CompareTo(b.Student!.Row));
 
         var counted = _notes.ToNotes();
+        counted.AddRange(UncataloguedNotes().OrderBy(n => n.Text, StringComparer.Ordinal));
         if (unknownAge > 0)
             counted.Add(new CountedNote(unknownAge, "人", "证件号码非居民身份证且未填写出生日期，无法计算年龄，未参与疑似失学辍学判断"));
         var notes = counted.Select(n => n.ToString()).ToList();
@@ -67,16 +79,18 @@ public sealed partial class ComparisonEngine
         var computed = new Dictionary<Category, IReadOnlyList<ResultRow>>();
         foreach (var info in CategoryInfo.All)
         {
-            if (info.Category == Category.Review && !Linkage || info.NeedsAid && !_settings.HasAid)
+            if (info.Category == Category.Review && !Linkage || info.NeedsAid && !_settings.HasAid
+                || info.Category == Category.AidStageMismatch && _settings.Catalog is null)
                 continue;
             computed[info.Category] = lists[(int)info.Category];
         }
         if (_tier is not null)
             notes.Add($"概率匹配：接受 {_tier.Links.Count} 对，待人工核对 {review!.Count} 对");
-        // Rejected rows in the order the inputs are read: register, aid, registry.
-        var rejects = _rejects.Where(r => r.Source == Dataset.Poverty).Concat(_aidRejects)
+        // Rejected rows in the order the inputs are read: register, aid, the other registers, registry.
+        var rejects = _rejects.Where(r => r.Source == Dataset.Poverty).Concat(_aidRejects).Concat(_registerRejects)
             .Concat(_rejects.Where(r => r.Source != Dataset.Poverty)).ToList();
-        return new ComparisonResult(_settings, computed, rejects, notes) { Model = Model, CountedNotes = counted };
+        var funds = FundsTally.Merge([aidFunds, _personFunds]);
+        return new ComparisonResult(_settings, computed, rejects, notes) { Model = Model, CountedNotes = counted, Funds = funds };
     }
 
     /// <summary>matched, aid_missing, dropout_suspect and status_mismatch for one person. False when the age is unknown and mattered.</summary>
@@ -87,6 +101,10 @@ public sealed partial class ComparisonEngine
         var link = inE ? null : _tier?.Links.Of(p);
         StudentRecord? enrolment = inE ? EnrolmentOf(entry) : link?.Student;
         bool ageKnown = true;
+        var coverage = _personFunds.CoverageOf(p.Dispatch.Code);
+        coverage.PovertyPersons++;
+        if (enrolment is not null)
+            coverage.Matched++;
 
         if (enrolment is not null)
         {

@@ -22,6 +22,8 @@ public sealed class ComparisonResult
     public IReadOnlyList<string> Notes { get; }
     /// <summary>The notes that count something, as numbers (the first lines of <see cref="Notes"/>), so that partial results can be added up.</summary>
     public IReadOnlyList<CountedNote> CountedNotes { get; init; } = [];
+    /// <summary>The money of the aid rows (SPEC §4.6); empty without an aid file.</summary>
+    public Supervision.FundsTally Funds { get; init; } = new();
     /// <summary>The probabilistic tier's model (given or estimated); null with --exact-only.</summary>
     public Probabilistic.LinkageModel? Model { get; init; }
 
@@ -41,9 +43,12 @@ public sealed class ComparisonResult
         var lists = new Dictionary<Category, IReadOnlyList<ResultRow>>();
         foreach (var category in first.Lists.Keys)
             lists[category] = MergeList(category, parts.Select(p => p.Lists[category]).ToList());
-        var rejects = parts.SelectMany(p => p.Rejects).OrderBy(r => RejectOrder(r.Source)).ThenBy(r => r.Row).ToList();
+        var rejects = parts.SelectMany(p => p.Rejects).OrderBy(RejectOrder).ThenBy(r => r.Row).ToList();
         var counted = SumNotes(parts.SelectMany(p => p.CountedNotes));
-        return new ComparisonResult(first.Settings, lists, rejects, counted.Select(n => n.ToString()).ToList()) { CountedNotes = counted };
+        return new ComparisonResult(first.Settings, lists, rejects, counted.Select(n => n.ToString()).ToList())
+        {
+            CountedNotes = counted, Funds = Supervision.FundsTally.Merge(parts.Select(p => p.Funds)),
+        };
     }
 
     private static List<ResultRow> MergeList(Category category, List<IReadOnlyList<ResultRow>> lists)
@@ -68,8 +73,11 @@ public sealed class ComparisonResult
         }
     }
 
-    /// <summary>Rejected rows are listed register, aid, registry (the order the inputs are read).</summary>
-    internal static int RejectOrder(Dataset d) => d switch { Dataset.Poverty => 0, Dataset.Aid => 1, _ => 2 };
+    /// <summary>Rejected rows are listed register, aid, the other registers, registry (the order the inputs are read).</summary>
+    public static int RejectOrder(RejectedRow r) => r.Source switch
+    {
+        Dataset.Poverty => 0, Dataset.Aid => 1, Dataset.Register => 2 + r.RegisterIndex, _ => 2 + Engine.ComparisonEngine.MaxRegisters,
+    };
 
     /// <summary>Adds up notes of the same kind; counted rows before counted people, then by text, as one engine lists them.</summary>
     public static List<CountedNote> SumNotes(IEnumerable<CountedNote> notes)

@@ -16,6 +16,10 @@ public sealed record ComparisonSettings
     public bool HasAid { get; init; }
     /// <summary>SPEC §4.3: only the exact tier (no probabilistic links, no review list).</summary>
     public bool ExactOnly { get; init; }
+    /// <summary>Labels of the other eligibility registers (SPEC §1.4), in the order given; their rows come with their index.</summary>
+    public IReadOnlyList<string> Registers { get; init; } = [];
+    /// <summary>The aid project catalogue (SPEC §1.5); null: every project 困难, any stage, no amount check, and no aid_stage_mismatch.</summary>
+    public Supervision.AidCatalog? Catalog { get; init; }
     /// <summary>A saved linkage model (`bidui model`); null estimates one from the data of the run.</summary>
     public Probabilistic.LinkageModel? Model { get; init; }
 

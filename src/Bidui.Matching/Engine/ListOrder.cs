@@ -16,9 +16,10 @@ public static class ListOrder
         Category.Matched or Category.AidMissing or Category.DropoutSuspect or Category.StatusMismatch or Category.DuplicatePoverty
             => row.Person!.Row,
         Category.IdentityConflict or Category.DuplicateEnrollment => row.Student!.Row,
-        // Source rows: 学籍, 乡村振兴, 资助, then row (Dataset's order).
-        Category.InvalidId or Category.FieldConflict => ((long)row.Source!.Value << 32) | (uint)row.SourceRow,
-        Category.AidDuplicate or Category.AidIneligible or Category.AidNotEnrolled => row.Aid!.Row,
+        // Source rows: 学籍, 乡村振兴, 资助, the registers in the order given, then row.
+        Category.InvalidId or Category.FieldConflict => ((long)row.SourceOrder << 32) | (uint)row.SourceRow,
+        Category.AidDuplicate or Category.AidIneligible or Category.AidStageMismatch or Category.AidAmountAnomaly or Category.AidNotEnrolled
+            => row.Aid!.Row,
         _ => throw new NotSupportedException($"The list {category} is not made by a partitioned run."),
     };
 }

@@ -23,7 +23,7 @@ public sealed class ListLayouts(RegionTable regions, bool linkage = false)
     private static readonly ListColumn PovertyRow = new("乡村振兴行号", r => N(r.Person?.Row ?? 0), true);
     private static readonly ListColumn StudentRow = new("学籍行号", r => N(r.Student?.Row ?? 0), true);
     private static readonly ListColumn AidRow = new("资助行号", r => N(r.Aid?.Row ?? 0), true);
-    private static readonly ListColumn Source = new("来源数据", r => r.Source?.ToChinese() ?? string.Empty);
+    private static readonly ListColumn Source = new("来源数据", r => r.SourceName);
     private static readonly ListColumn SourceRow = new("来源行号", r => N(r.SourceRow), true);
     private static readonly ListColumn Reason = new("原因", r => r.Reason);
     private static readonly ListColumn Detail = new("说明", r => r.Detail);
@@ -64,10 +64,10 @@ public sealed class ListLayouts(RegionTable regions, bool linkage = false)
     private static readonly ListColumn ASchoolCode = new("资助学校标识码", r => r.Aid?.SchoolCode ?? string.Empty);
 
     // A source row of any dataset (invalid_id, field_conflict).
-    private static readonly ListColumn AnyName = new("姓名", r => r.Person?.Name ?? r.Student?.Name ?? r.Aid?.Name ?? string.Empty);
-    private static readonly ListColumn AnyId = new("证件号码", r => r.Person?.IdText ?? r.Student?.IdText ?? r.Aid?.IdText ?? string.Empty);
+    private static readonly ListColumn AnyName = new("姓名", r => r.Person?.Name ?? r.Student?.Name ?? r.Aid?.Name ?? r.Register?.Name ?? string.Empty);
+    private static readonly ListColumn AnyId = new("证件号码", r => r.Person?.IdText ?? r.Student?.IdText ?? r.Aid?.IdText ?? r.Register?.IdText ?? string.Empty);
     private static readonly ListColumn AnyUnit = new("所在单位", r =>
-        r.Person is { } p ? $"{p.Township}{p.Village}" : r.Student?.School.Name ?? r.Aid?.SchoolName ?? string.Empty);
+        r.Person is { } p ? $"{p.Township}{p.Village}" : r.Student?.School.Name ?? r.Aid?.SchoolName ?? r.Register?.Kind ?? string.Empty);
 
     private ListColumn ResponsibleCode => new("责任县代码", r => Code(r.Responsible.Code));
     private ListColumn ResponsibleName => new("责任县", r => r.Responsible.Code == 0 ? "未能确定" : regions.FullName(r.Responsible.Code));
@@ -110,6 +110,10 @@ public sealed class ListLayouts(RegionTable regions, bool linkage = false)
                 [AidRow, Count, AName, AId, AProject, AAmount, AYear, ATerm, ASchool, ASchoolCode],
             Category.AidIneligible or Category.AidNotEnrolled =>
                 [AidRow, Reason, AName, AId, AProject, AAmount, AYear, ATerm, ASchool, ASchoolCode],
+            Category.AidStageMismatch =>
+                [AidRow, StudentRow, Reason, AName, AId, AProject, AAmount, AYear, ATerm, ASchool, ASchoolCode, SSchool, SStage, SGrade],
+            Category.AidAmountAnomaly =>
+                [AidRow, Reason, Detail, AName, AId, AProject, AAmount, AYear, ATerm, ASchool, ASchoolCode],
             _ => throw new ArgumentOutOfRangeException(nameof(category), category, "No layout for this list."),
         };
         return [.. columns, .. tail];

@@ -177,7 +177,7 @@ internal sealed class ProbabilisticTier
             if (decisions[i] == LinkDecision.Accepted)
             {
                 paid.Add(scored[i].Person);
-                Links.SuggestForAid(aid, person);
+                Links.AddAid(aid, person, aidMissing[scored[i].Person].Student!);
             }
             else if (decisions[i] == LinkDecision.Review)
             {

@@ -15,6 +15,7 @@ internal sealed class TierLinks
     private readonly Dictionary<PovertyRecord, Link> _byPerson = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<long, Link> _byKey = [];
     private readonly Dictionary<(Dataset, int), string> _suggestions = [];
+    private readonly Dictionary<AidRecord, (PovertyRecord Person, StudentRecord Student)> _aidRows = new(ReferenceEqualityComparer.Instance);
 
     public int Count => _byPerson.Count;
 
@@ -40,9 +41,17 @@ internal sealed class TierLinks
             _suggestions[(Dataset.Students, link.Student.Row)] = link.Person.IdText;
     }
 
-    /// <summary>An aid row whose broken number was linked to a person: its invalid_id row suggests the person's number.</summary>
-    public void SuggestForAid(AidRecord aid, PovertyRecord person)
+    /// <summary>The person (and the enrolment that made them wait for aid) an aid row without a key was linked to; null when none.</summary>
+    public (PovertyRecord Person, StudentRecord Student)? OfAid(AidRecord aid) =>
+        _aidRows.TryGetValue(aid, out var link) ? link : null;
+
+    /// <summary>
+    /// An aid row whose broken number was linked to a person listed in aid_missing: the aid rules judge it for
+    /// that person (SPEC §4.3), and its invalid_id row suggests the person's number.
+    /// </summary>
+    public void AddAid(AidRecord aid, PovertyRecord person, StudentRecord enrolment)
     {
+        _aidRows[aid] = (person, enrolment);
         if (IsResidentKey(person.Key))
             _suggestions[(Dataset.Aid, aid.Row)] = person.IdText;
     }

@@ -1,7 +1,8 @@
 namespace Bidui.Matching.Records;
 
 /// <summary>The three inputs of SPEC §1.</summary>
-public enum Dataset : byte { Students, Poverty, Aid }
+/// <remarks>Register: one of the other eligibility registers (SPEC §1.4); which one, the row's label says.</remarks>
+public enum Dataset : byte { Students, Poverty, Aid, Register }
 
 public static class DatasetNames
 {
@@ -10,7 +11,8 @@ public static class DatasetNames
     {
         Dataset.Students => "学籍",
         Dataset.Poverty => "乡村振兴",
-        _ => "资助",
+        Dataset.Aid => "资助",
+        _ => "其他名单",
     };
 
     /// <summary>The key used in summary.json.</summary>
@@ -18,6 +20,7 @@ public static class DatasetNames
     {
         Dataset.Students => "students",
         Dataset.Poverty => "poverty",
-        _ => "aid",
+        Dataset.Aid => "aid",
+        _ => "registers",
     };
 }

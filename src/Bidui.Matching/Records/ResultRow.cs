@@ -13,8 +13,14 @@ public sealed class ResultRow
     public PovertyRecord? Person { get; init; }
     public StudentRecord? Student { get; init; }
     public AidRecord? Aid { get; init; }
+    /// <summary>A row of an eligibility register (invalid_id).</summary>
+    public RegisterRecord? Register { get; init; }
     /// <summary>For lists of source rows (invalid_id, field_conflict): which dataset and row.</summary>
     public Dataset? Source { get; init; }
+    /// <summary>来源数据: the dataset's name, or the register's label.</summary>
+    public string SourceName => Register is { } r ? r.Label : Source?.ToChinese() ?? string.Empty;
+    /// <summary>Lists of source rows are ordered 学籍, 乡村振兴, 资助, then the registers in the order given.</summary>
+    public int SourceOrder => Source is { } s ? (int)s + (Register?.Index ?? 0) : 0;
     public int SourceRow { get; init; }
     /// <summary>原因 where the rule gives one.</summary>
     public string Reason { get; init; } = string.Empty;
@@ -37,4 +43,8 @@ public sealed class ResultRow
 }
 
 /// <summary>A row that was neither blank nor loaded (SPEC §5: name and ID both empty).</summary>
-public sealed record RejectedRow(Dataset Source, int Row, string Reason);
+/// <param name="Label">For a register's row, its label (the 来源数据).</param>
+public sealed record RejectedRow(Dataset Source, int Row, string Reason, string? Label = null, int RegisterIndex = 0)
+{
+    public string SourceName => Label ?? Source.ToChinese();
+}

@@ -31,3 +31,11 @@ public ref struct AidCells
     public Bidui.Core.Identity.ResidentIdResult? ParsedResidentId;
     public ReadOnlySpan<char> Name, IdNumber, IdType, Project, Amount, SchoolYear, Term, PaidOn, SchoolName, SchoolCode;
 }
+
+/// <summary>One row of an eligibility register (SPEC §1.4).</summary>
+public ref struct RegisterCells
+{
+    public int RowNumber;
+    public Bidui.Core.Identity.ResidentIdResult? ParsedResidentId;
+    public ReadOnlySpan<char> Name, IdNumber, IdType, CountyCode, ProvinceName, PrefectureName, CountyName, Kind;
+}

@@ -13,8 +13,8 @@ internal sealed class InputSplitter(int partitions, string folder, DateOnly toda
     /// <summary>The registry's schools, for every partition's engine.</summary>
     public SchoolCodes Schools { get; } = new();
 
-    public static string PathOf(string folder, Dataset dataset, int partition) =>
-        Path.Combine(folder, $"{dataset.JsonName()}.{partition:D3}.rows");
+    public static string PathOf(string folder, Dataset dataset, int partition, int register = 0) =>
+        Path.Combine(folder, dataset == Dataset.Register ? $"register{register:D2}.{partition:D3}.rows" : $"{dataset.JsonName()}.{partition:D3}.rows");
 
     /// <summary>A file buffer when one file per partition is open at once: together they stay near 64 MB, whatever the count.</summary>
     internal static int BufferFor(int partitions) => Math.Clamp((64 << 20) / partitions, 64 << 10, 1 << 20);
@@ -25,7 +25,7 @@ internal sealed class InputSplitter(int partitions, string folder, DateOnly toda
         try
         {
             for (int p = 0; p < partitions; p++)
-                writers[p] = new SpillWriter(PathOf(folder, feed.Dataset, p), BufferFor(partitions));
+                writers[p] = new SpillWriter(PathOf(folder, feed.Dataset, p, feed.RegisterIndex), BufferFor(partitions));
             var present = PartitionReader.Present(feed.Ordinals);
             var router = new KeyRouter(partitions, today, feed);
             bool registry = feed.Dataset == Dataset.Students;
@@ -36,7 +36,7 @@ internal sealed class InputSplitter(int partitions, string folder, DateOnly toda
                 if (registry && !rejected)
                     Schools.See(row, feed);
                 return !rejected;
-            });
+            }, label: feed.Label);
         }
         finally
         {

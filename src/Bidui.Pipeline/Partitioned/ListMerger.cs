@@ -36,7 +36,8 @@ internal sealed class ListMerger(RegionTable regions, string folder, int partiti
     }
 
     public ResultTally WriteAll(OutputStaging staging, IReadOnlyList<Category> computed, Func<Category, IReadOnlyList<ListColumn>> layoutOf,
-        DateOnly referenceDate, IReadOnlyList<InputAccount> inputs, IReadOnlyList<string> notes, IReadOnlyList<RejectedRow> rejects, IJobProgress progress)
+        DateOnly referenceDate, IReadOnlyList<InputAccount> inputs, IReadOnlyList<string> notes, IReadOnlyList<RejectedRow> rejects, IJobProgress progress,
+        Bidui.Matching.Supervision.FundsTally? funds)
     {
         var counts = new ConcurrentDictionary<Category, long>();
         var byCounty = new SortedDictionary<int, Dictionary<Category, long>>();
@@ -66,7 +67,7 @@ internal sealed class ListMerger(RegionTable regions, string folder, int partiti
             int done = 0;
             Parallel.For(0, CountyGroups, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, group =>
             {
-                WriteCountyGroup(countyFolder, group, computed, layoutOf, samples);
+                WriteCountyGroup(countyFolder, group, computed, layoutOf, samples, funds);
                 step.Report(Interlocked.Increment(ref done));
             });
         }
@@ -125,7 +126,8 @@ internal sealed class ListMerger(RegionTable regions, string folder, int partiti
 
     /// <summary>Writes the workbooks of one group of counties: rows come list by list, so each workbook's sheets come in list order.</summary>
     private void WriteCountyGroup(string countyFolder, int group, IReadOnlyList<Category> computed,
-        Func<Category, IReadOnlyList<ListColumn>> layoutOf, IReadOnlyDictionary<Category, List<string?[]>> samples)
+        Func<Category, IReadOnlyList<ListColumn>> layoutOf, IReadOnlyDictionary<Category, List<string?[]>> samples,
+        Bidui.Matching.Supervision.FundsTally? funds)
     {
         var books = new Dictionary<int, (XlsxStreamingWorkbook Book, Category? Sheet)>();
         try
@@ -159,8 +161,18 @@ internal sealed class ListMerger(RegionTable regions, string folder, int partiti
                 }
                 File.Delete(path);
             }
-            foreach (var (book, _) in books.Values)
+            foreach (var (county, (book, _)) in books)
+            {
+                // The county's own money (SPEC §4.6), as the in-memory writer adds it.
+                if (funds is not null && FundsOutputs.CountySheet(funds, county) is { } sheet)
+                {
+                    var rows = sheet.Rows.ToList();
+                    book.StartSheet(sheet.Name, sheet.Columns, rows);
+                    foreach (var row in rows)
+                        book.AddRow(row);
+                }
                 book.Finish();
+            }
         }
         finally
         {

@@ -23,8 +23,9 @@ internal sealed class PartitionedCompare(ComparisonSettings settings, RegionTabl
 {
     private readonly ListLayouts _layouts = new(regions, linkage: false);
 
-    public ResultTally Run(BoundTable poverty, BoundTable students, BoundTable? aid, OutputStaging staging, Action<string> done)
+    public ResultTally Run(CompareJob.Sources sources, Supervision.SupervisionInputs supervision, OutputStaging staging, Action<string> done)
     {
+        var (poverty, students, aid) = (sources.Poverty, sources.Students, sources.Aid);
         var splitter = new InputSplitter(partitions, folder, settings.Today);
         RowFeed povertyFeed = RowFeed.Poverty(poverty), studentFeed = RowFeed.Students(students);
         var inputs = new List<InputAccount>();
@@ -37,6 +38,13 @@ internal sealed class PartitionedCompare(ComparisonSettings settings, RegionTabl
             using var step = progress.Start("分区写出：资助发放数据");
             inputs.Add(splitter.Split(aid, aidFeed, step));
         }
+        var registerFeeds = new List<RowFeed>();
+        for (int i = 0; i < sources.Registers.Count; i++)
+        {
+            registerFeeds.Add(RowFeed.Register(sources.Registers[i], i, sources.Labels[i]));
+            using var step = progress.Start($"分区写出：{sources.Labels[i]}");
+            inputs.Add(splitter.Split(sources.Registers[i], registerFeeds[i], step));
+        }
         using (var step = progress.Start("分区写出：学籍数据"))
             inputs.Insert(0, splitter.Split(students, studentFeed, step));
         done("分区写出（读取全部输入）");
@@ -44,15 +52,17 @@ internal sealed class PartitionedCompare(ComparisonSettings settings, RegionTabl
         var merger = new ListMerger(regions, folder, partitions);
         var rejects = new List<RejectedRow>();
         var notes = new List<CountedNote>();
+        var funds = new List<Bidui.Matching.Supervision.FundsTally>();
         IReadOnlyList<Category>? computed = null;
         using (var step = progress.Start("逐个分区比对", partitions))
         {
             for (int p = 0; p < partitions; p++)
             {
-                var result = ComparePartition(p, povertyFeed, aidFeed, studentFeed, splitter.Schools.Schools, poverty, students, aid);
+                var result = ComparePartition(p, povertyFeed, aidFeed, studentFeed, registerFeeds, splitter.Schools.Schools, sources);
                 computed ??= [.. result.Lists.Keys];
                 rejects.AddRange(result.Rejects);
                 notes.AddRange(result.CountedNotes);
+                funds.Add(result.Funds);
                 foreach (var (category, rows) in result.Lists)
                     merger.Spill(p, category, _layouts.For(category), rows, r => ListOrder.KeyOf(category, r));
                 result = null;
@@ -63,35 +73,47 @@ internal sealed class PartitionedCompare(ComparisonSettings settings, RegionTabl
         }
         done("逐个分区比对");
 
-        var tally = merger.WriteAll(staging, computed!, c => _layouts.For(c), settings.ReferenceDate, inputs, ComparisonResult.SumNotes(notes).Select(n => n.ToString()).ToList(), rejects, progress);
+        var allFunds = settings.HasAid ? Bidui.Matching.Supervision.FundsTally.Merge(funds) : null;
+        rejects.Sort((a, b) => ComparisonResult.RejectOrder(a).CompareTo(ComparisonResult.RejectOrder(b)) is var c and not 0 ? c : a.Row.CompareTo(b.Row));
+        var tally = merger.WriteAll(staging, computed!, c => _layouts.For(c), settings.ReferenceDate, inputs,
+            [.. supervision.Notes, .. ComparisonResult.SumNotes(notes).Select(n => n.ToString())], rejects, progress, allFunds)
+            with { Funds = allFunds, KeyCounties = supervision.KeyCounties };
         SummaryOutputs.WriteAll(staging, tally, regions, progress);
         done("合并清单并写出结果文件");
         return tally;
     }
 
-    private ComparisonResult ComparePartition(int p, RowFeed povertyFeed, RowFeed? aidFeed, RowFeed studentFeed,
-        List<(string Name, string Code, string County)> schools, BoundTable poverty, BoundTable students, BoundTable? aid)
+    private ComparisonResult ComparePartition(int p, RowFeed povertyFeed, RowFeed? aidFeed, RowFeed studentFeed, List<RowFeed> registerFeeds,
+        List<(string Name, string Code, string County)> schools, CompareJob.Sources sources)
     {
         var engine = new ComparisonEngine(settings, regions);
-        Feed(InputSplitter.PathOf(folder, Dataset.Poverty, p), poverty, povertyFeed, engine);
+        Feed(InputSplitter.PathOf(folder, Dataset.Poverty, p), sources.Poverty, povertyFeed, engine);
         foreach (var (name, code, county) in schools)
             engine.AddKnownSchool(name, code, county);
-        // As in memory: the aid rows are fed on a thread of their own while the registry's are (the
-        // engine allows exactly these two feeders at once), so decoding and comparing use both cores.
-        var aidFed = aidFeed is null ? null : Task.Run(() => Feed(InputSplitter.PathOf(folder, Dataset.Aid, p), aid!, aidFeed, engine));
+        // As in memory: the aid rows (then the other registers) are fed on a thread of their own while the
+        // registry's are (the engine allows exactly these two feeders at once), so decoding and comparing use both cores.
+        var aidFed = Task.Run(() =>
+        {
+            if (aidFeed is not null)
+                Feed(InputSplitter.PathOf(folder, Dataset.Aid, p), sources.Aid!, aidFeed, engine);
+            for (int i = 0; i < registerFeeds.Count; i++)
+                Feed(InputSplitter.PathOf(folder, Dataset.Register, p, i), sources.Registers[i], registerFeeds[i], engine);
+        });
         try
         {
-            Feed(InputSplitter.PathOf(folder, Dataset.Students, p), students, studentFeed, engine);
+            Feed(InputSplitter.PathOf(folder, Dataset.Students, p), sources.Students, studentFeed, engine);
         }
         catch
         {
-            try { aidFed?.Wait(); } catch (AggregateException) { } // its files close before the error leaves
+            try { aidFed.Wait(); } catch (AggregateException) { } // its files close before the error leaves
             throw;
         }
-        aidFed?.GetAwaiter().GetResult();
+        aidFed.GetAwaiter().GetResult();
         // The partition's files are read: free their disk space now, not at the end of the run.
         foreach (var d in new[] { Dataset.Poverty, Dataset.Aid, Dataset.Students })
             File.Delete(InputSplitter.PathOf(folder, d, p));
+        for (int i = 0; i < registerFeeds.Count; i++)
+            File.Delete(InputSplitter.PathOf(folder, Dataset.Register, p, i));
         return engine.Finish();
     }
 

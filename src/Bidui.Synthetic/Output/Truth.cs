@@ -213,7 +213,7 @@ internal static class Truth
                     duplicate.Line(i + aFirst);
                 }
 
-                if (firstPoverty[p] < 0)
+                if (firstPoverty[p] < 0 || poverty[firstPoverty[p]].Life != LifeStatus.Normal)
                 {
                     ineligible.Line(i + aFirst);
                 }
