@@ -14,6 +14,8 @@ internal sealed record ResultTally(
     IReadOnlyList<InputAccount> Inputs,
     IReadOnlyList<string> Notes)
 {
+    /// <summary>The bases of the county indicators, per county (summary.json `counties`).</summary>
+    public Bidui.Matching.Records.CountyBases Bases { get; init; } = new();
     /// <summary>The money of the aid rows (SPEC §4.6); null without an aid file.</summary>
     public Bidui.Matching.Supervision.FundsTally? Funds { get; init; }
     /// <summary>The key counties (`--key-counties`), as in-use county codes; null when not given.</summary>

@@ -23,6 +23,7 @@ internal sealed class ResultWriter(RegionTable regions, ComparisonResult result,
         {
             Funds = result.Settings.HasAid ? result.Funds : null,
             KeyCounties = supervision.KeyCounties,
+            Bases = result.Bases,
         };
         string folder = staging.PathOf(ResultFiles.CountyFolder);
         Directory.CreateDirectory(folder);

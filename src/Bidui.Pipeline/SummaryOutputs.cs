@@ -81,6 +81,40 @@ internal static class SummaryOutputs
         Funds = tally.Funds is { } funds ? FundsOutputs.Report(funds, tally.KeyCounties, regions) : null,
     };
 
+    /// <summary>
+    /// Per responsible county (000000: unknown): its rows in each list and the bases of its indicators
+    /// (docs/ASSESSMENT.md), so that assessment and publish need nothing but this file.
+    /// </summary>
+    private static void WriteCounties(Utf8JsonWriter json, ResultTally tally)
+    {
+        json.WriteStartObject("counties");
+        foreach (int county in tally.ByCounty.Keys.Union(tally.Bases.ByCounty.Keys).Order())
+        {
+            json.WriteStartObject(county.ToString("D6", CultureInfo.InvariantCulture));
+            json.WriteStartObject("lists");
+            var lists = tally.ByCounty.GetValueOrDefault(county);
+            foreach (var (category, _) in tally.Lists)
+                json.WriteNumber(CategoryInfo.Of(category).Code, lists?.GetValueOrDefault(category) ?? 0);
+            json.WriteEndObject();
+            var b = tally.Bases.ByCounty.GetValueOrDefault(county) ?? new Bidui.Matching.Records.CountyBase();
+            json.WriteNumber("education_rows", b.EducationRows);
+            json.WriteNumber("rural_rows", b.RuralRows);
+            json.WriteNumber("compulsory_age", b.CompulsoryAge);
+            json.WriteNumber("compulsory_enrolled", b.CompulsoryEnrolled);
+            json.WriteNumber("aid_stage_students", b.AidStageStudents);
+            json.WriteStartObject("invalid_id");
+            json.WriteNumber("education", b.InvalidEducation);
+            json.WriteNumber("rural", b.InvalidRural);
+            json.WriteEndObject();
+            json.WriteStartObject("field_conflict");
+            json.WriteNumber("education", b.ConflictEducation);
+            json.WriteNumber("rural", b.ConflictRural);
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+        json.WriteEndObject();
+    }
+
     private static void WriteAccount(Utf8JsonWriter json, string name, InputAccount a)
     {
         json.WriteStartObject(name);
@@ -119,6 +153,7 @@ internal static class SummaryOutputs
         foreach (var (category, rows) in tally.Lists)
             json.WriteNumber(CategoryInfo.Of(category).Code, rows);
         json.WriteEndObject();
+        WriteCounties(json, tally);
         json.WriteStartArray("notes");
         foreach (var n in tally.Notes)
             json.WriteStringValue(n);

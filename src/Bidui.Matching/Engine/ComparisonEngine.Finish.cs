@@ -60,6 +60,7 @@ public sealed partial class ComparisonEngine
         }
         lists[(int)Category.InvalidId].AddRange(_registerInvalid);
         _tier?.Links.ApplySuggestions(lists[(int)Category.InvalidId]);
+        var bases = FinishBases(lists);
 
         // Rows found while streaming come in dataset order; lists show 学籍, 乡村振兴, 资助, the registers, then row.
         foreach (var category in new[] { Category.InvalidId, Category.FieldConflict })
@@ -90,7 +91,7 @@ public sealed partial class ComparisonEngine
         var rejects = _rejects.Where(r => r.Source == Dataset.Poverty).Concat(_aidRejects).Concat(_registerRejects)
             .Concat(_rejects.Where(r => r.Source != Dataset.Poverty)).ToList();
         var funds = FundsTally.Merge([aidFunds, _personFunds]);
-        return new ComparisonResult(_settings, computed, rejects, notes) { Model = Model, CountedNotes = counted, Funds = funds };
+        return new ComparisonResult(_settings, computed, rejects, notes) { Model = Model, CountedNotes = counted, Funds = funds, Bases = bases };
     }
 
     /// <summary>matched, aid_missing, dropout_suspect and status_mismatch for one person. False when the age is unknown and mattered.</summary>
@@ -101,6 +102,7 @@ public sealed partial class ComparisonEngine
         var link = inE ? null : _tier?.Links.Of(p);
         StudentRecord? enrolment = inE ? EnrolmentOf(entry) : link?.Student;
         bool ageKnown = true;
+        CountPerson(p, enrolment);
         var coverage = _personFunds.CoverageOf(p.Dispatch.Code);
         coverage.PovertyPersons++;
         if (enrolment is not null)

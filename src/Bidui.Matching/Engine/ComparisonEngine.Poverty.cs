@@ -27,6 +27,7 @@ public sealed partial class ComparisonEngine
         if (county == 0)
             county = _counties.FromNames(c.ProvinceName, c.PrefectureName, c.CountyName);
         var dispatch = _counties.Dispatch(county);
+        CountPovertyRow(dispatch.Code);
 
         DateOnly? birth = id.Key != 0 && id.IsResident ? id.BirthDate
             : FlexibleDate.TryParse(c.BirthDate.Trim(), out var b) ? b : null;

@@ -49,6 +49,7 @@ public sealed partial class ComparisonEngine
 
         var id = ParseId(c.IdType, c.IdNumber, c.ParsedResidentId);
         var school = SchoolOf(c.SchoolName, c.SchoolCode, c.SchoolCounty);
+        CountStudentRow(school);
         string statusText = StudentMemos.Status.Intern(c.Status), gradeText = StudentMemos.Grade.Intern(c.Grade);
         bool enrolled = EnrollmentStatus.IsEnrolled(statusText);
         var (stage, stageText) = StageOf(StudentMemos.Stage.Intern(c.Stage), gradeText);

@@ -22,6 +22,8 @@ public sealed class ComparisonResult
     public IReadOnlyList<string> Notes { get; }
     /// <summary>The notes that count something, as numbers (the first lines of <see cref="Notes"/>), so that partial results can be added up.</summary>
     public IReadOnlyList<CountedNote> CountedNotes { get; init; } = [];
+    /// <summary>The bases of the county indicators (rows, children of compulsory age, students of aid stages, invalid rows by owner).</summary>
+    public CountyBases Bases { get; init; } = new();
     /// <summary>The money of the aid rows (SPEC §4.6); empty without an aid file.</summary>
     public Supervision.FundsTally Funds { get; init; } = new();
     /// <summary>The probabilistic tier's model (given or estimated); null with --exact-only.</summary>
@@ -48,6 +50,7 @@ public sealed class ComparisonResult
         return new ComparisonResult(first.Settings, lists, rejects, counted.Select(n => n.ToString()).ToList())
         {
             CountedNotes = counted, Funds = Supervision.FundsTally.Merge(parts.Select(p => p.Funds)),
+            Bases = CountyBases.Merge(parts.Select(p => p.Bases)),
         };
     }
 

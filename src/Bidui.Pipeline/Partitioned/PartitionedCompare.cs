@@ -52,6 +52,7 @@ internal sealed class PartitionedCompare(ComparisonSettings settings, RegionTabl
         var merger = new ListMerger(regions, folder, partitions);
         var rejects = new List<RejectedRow>();
         var notes = new List<CountedNote>();
+        var bases = new List<CountyBases>();
         var funds = new List<Bidui.Matching.Supervision.FundsTally>();
         IReadOnlyList<Category>? computed = null;
         using (var step = progress.Start("逐个分区比对", partitions))
@@ -62,6 +63,7 @@ internal sealed class PartitionedCompare(ComparisonSettings settings, RegionTabl
                 computed ??= [.. result.Lists.Keys];
                 rejects.AddRange(result.Rejects);
                 notes.AddRange(result.CountedNotes);
+                bases.Add(result.Bases);
                 funds.Add(result.Funds);
                 foreach (var (category, rows) in result.Lists)
                     merger.Spill(p, category, _layouts.For(category), rows, r => ListOrder.KeyOf(category, r));
@@ -77,7 +79,7 @@ internal sealed class PartitionedCompare(ComparisonSettings settings, RegionTabl
         rejects.Sort((a, b) => ComparisonResult.RejectOrder(a).CompareTo(ComparisonResult.RejectOrder(b)) is var c and not 0 ? c : a.Row.CompareTo(b.Row));
         var tally = merger.WriteAll(staging, computed!, c => _layouts.For(c), settings.ReferenceDate, inputs,
             [.. supervision.Notes, .. ComparisonResult.SumNotes(notes).Select(n => n.ToString())], rejects, progress, allFunds)
-            with { Funds = allFunds, KeyCounties = supervision.KeyCounties };
+            with { Funds = allFunds, KeyCounties = supervision.KeyCounties, Bases = CountyBases.Merge(bases) };
         SummaryOutputs.WriteAll(staging, tally, regions, progress);
         done("合并清单并写出结果文件");
         return tally;
