@@ -32,8 +32,8 @@ public abstract class RoundCoverageTests<TFixture>(TFixture f) where TFixture : 
             // 邵东市 has both inputs; 隆回县 has register rows but no students: proposed as not covered.
             var shaodong = coverage.Counties.Single(c => c.CountyCode == DemoRoundFixture.Shaodong);
             var longhui = coverage.Counties.Single(c => c.CountyCode == DemoRoundFixture.Longhui);
-            Assert.True(shaodong.Covered && shaodong.StudentsRows > 0 && shaodong.PovertyRows > 0);
-            Assert.True(!longhui.Covered && longhui.StudentsRows == 0 && longhui.PovertyRows > 0 && longhui.CaseRows > 0);
+            Assert.True(shaodong.Covered && shaodong.EducationRows > 0 && shaodong.RuralRows > 0);
+            Assert.True(!longhui.Covered && longhui.EducationRows == 0 && longhui.RuralRows > 0 && longhui.CaseRows > 0);
             Assert.Equal([DemoRoundFixture.Shaodong], coverage.Counties.Where(c => c.Covered).Select(c => c.CountyCode));
 
             // A third of the students of last time: refused without an explicit confirmation.

@@ -55,20 +55,6 @@ internal static class CaseRowReader
         }
     }
 
-    /// <summary>Rows of one list per responsible county (the province's own code for rows without one).</summary>
-    public static void CountByCounty(string path, int provinceCode, Dictionary<int, int> counts)
-    {
-        using var reader = TabularFile.Open(path);
-        if (!reader.Read()) return;
-        int at = Enumerable.Range(0, reader.FieldCount).FirstOrDefault(i => reader.GetString(i) == "责任县代码", -1);
-        while (reader.Read())
-        {
-            if (reader.IsBlank) continue;
-            int county = CountyOf(at < 0 ? "" : reader.GetString(at), provinceCode);
-            counts[county] = counts.GetValueOrDefault(county) + 1;
-        }
-    }
-
     /// <summary>The responsible county; unknown goes to the province, whose administrator dispatches it.</summary>
     public static int CountyOf(string cell, int provinceCode) =>
         int.TryParse(cell.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out int county) && county > 0 ? county : provinceCode * 10000;

@@ -47,19 +47,8 @@ public sealed class RoundRunner(StoreOptions store, RoundProgressBoard board, Ti
             var outcome = await Task.Run(() => CompareJob.Run(request, progress), ct);
             RefuseEmptyInputs(outcome);
 
-            List<RoundCounty> counties;
-            using (progress.Start("统计各县数据量", 3))
-            {
-                var cases = new Dictionary<int, int>();
-                foreach (var list in CategoryNames.ActionLists)
-                {
-                    string path = Path.Combine(results, list.Code + ".csv");
-                    if (File.Exists(path)) CaseRowReader.CountByCounty(path, round.ProvinceCode, cases);
-                }
-                var byStudents = await Task.Run(() => InputCoverage.Students(students), ct);
-                var byPoverty = await Task.Run(() => InputCoverage.Poverty(poverty), ct);
-                counties = RoundCoverage.Derive(roundId, round.ProvinceCode, byStudents, byPoverty, cases);
-            }
+            // The comparison counted every input's rows per county: the proposed coverage comes from them.
+            var counties = RoundCoverage.Derive(roundId, round.ProvinceCode, Bidui.Pipeline.Results.ResultsSummary.Read(results));
             await using (var db = Open())
             {
                 await using var tx = await db.Database.BeginTransactionAsync(ct);

@@ -80,8 +80,10 @@ public sealed class RoundCounty
     public int RoundId { get; set; }
     public int CountyCode { get; set; }
     public string CountyName { get; set; } = "";
-    public int StudentsRows { get; set; }
-    public int PovertyRows { get; set; }
+    /// <summary>Loaded rows of the education bureau's inputs (registry and aid, by the school's county), as the comparison counted them.</summary>
+    public int EducationRows { get; set; }
+    /// <summary>Loaded rows of the poverty register (by the household's county).</summary>
+    public int RuralRows { get; set; }
     /// <summary>Rows of the round's action lists whose responsible county this is.</summary>
     public int CaseRows { get; set; }
     public bool Covered { get; set; }

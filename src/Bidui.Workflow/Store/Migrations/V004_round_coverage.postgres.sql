@@ -5,8 +5,8 @@ CREATE TABLE round_counties (
     "RoundId" integer NOT NULL,
     "CountyCode" integer NOT NULL,
     "CountyName" character varying(100) NOT NULL,
-    "StudentsRows" integer NOT NULL,
-    "PovertyRows" integer NOT NULL,
+    "EducationRows" integer NOT NULL,
+    "RuralRows" integer NOT NULL,
     "CaseRows" integer NOT NULL,
     "Covered" boolean NOT NULL,
     CONSTRAINT "PK_round_counties" PRIMARY KEY ("Id")
@@ -20,7 +20,7 @@ ALTER TABLE rounds ADD COLUMN "SkippedCaseCount" integer NOT NULL DEFAULT 0;
 CREATE INDEX "IX_cases_ResolvedInRoundId" ON cases ("ResolvedInRoundId");
 CREATE INDEX "IX_cases_PreviousCaseId" ON cases ("PreviousCaseId");
 -- Rounds finished before this version covered the counties they hold cases or matched students in.
-INSERT INTO round_counties ("RoundId", "CountyCode", "CountyName", "StudentsRows", "PovertyRows", "CaseRows", "Covered")
+INSERT INTO round_counties ("RoundId", "CountyCode", "CountyName", "EducationRows", "RuralRows", "CaseRows", "Covered")
 SELECT r."Id", c."CountyCode", COALESCE((SELECT g."Name" FROM regions g WHERE g."Code" = c."CountyCode"), ''), 0, 0,
        (SELECT COUNT(*) FROM cases x WHERE x."RoundId" = r."Id" AND x."CountyCode" = c."CountyCode"), true
 FROM rounds r

@@ -5,8 +5,8 @@ CREATE TABLE "round_counties" (
     "RoundId" INTEGER NOT NULL,
     "CountyCode" INTEGER NOT NULL,
     "CountyName" TEXT NOT NULL,
-    "StudentsRows" INTEGER NOT NULL,
-    "PovertyRows" INTEGER NOT NULL,
+    "EducationRows" INTEGER NOT NULL,
+    "RuralRows" INTEGER NOT NULL,
     "CaseRows" INTEGER NOT NULL,
     "Covered" INTEGER NOT NULL
 );
@@ -19,7 +19,7 @@ ALTER TABLE "rounds" ADD COLUMN "SkippedCaseCount" INTEGER NOT NULL DEFAULT 0;
 CREATE INDEX "IX_cases_ResolvedInRoundId" ON "cases" ("ResolvedInRoundId");
 CREATE INDEX "IX_cases_PreviousCaseId" ON "cases" ("PreviousCaseId");
 -- Rounds finished before this version covered the counties they hold cases or matched students in.
-INSERT INTO "round_counties" ("RoundId", "CountyCode", "CountyName", "StudentsRows", "PovertyRows", "CaseRows", "Covered")
+INSERT INTO "round_counties" ("RoundId", "CountyCode", "CountyName", "EducationRows", "RuralRows", "CaseRows", "Covered")
 SELECT r."Id", c."CountyCode", COALESCE((SELECT g."Name" FROM "regions" g WHERE g."Code" = c."CountyCode"), ''), 0, 0,
        (SELECT COUNT(*) FROM "cases" x WHERE x."RoundId" = r."Id" AND x."CountyCode" = c."CountyCode"), 1
 FROM "rounds" r
