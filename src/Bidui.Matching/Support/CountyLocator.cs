@@ -7,7 +7,7 @@ namespace Bidui.Matching.Support;
 /// township/village code whose first six digits are the county) or from 省/市/县 names, and the
 /// in-use county its work goes to (SPEC §1.2, issue: abolished codes dispatch to their successor).
 /// </summary>
-internal sealed class CountyLocator(RegionTable regions)
+public sealed class CountyLocator(RegionTable regions)
 {
     private readonly Dictionary<int, DispatchCounty> _byCode = [];
     private readonly Dictionary<string, int> _byNames = new(StringComparer.Ordinal);

@@ -7,16 +7,27 @@ using Microsoft.EntityFrameworkCore;
 namespace Bidui.Workflow.Cases;
 
 /// <summary>A refused step, with the sentence the user sees.</summary>
-public sealed class WorkflowException : Exception
+public class WorkflowException : Exception
 {
     public WorkflowException() : base("操作无效") { }
     public WorkflowException(string message) : base(message) { }
     public WorkflowException(string message, Exception inner) : base(message, inner) { }
 }
 
+/// <summary>The case changed since the user saw it (or while the change was saved): nothing was changed; reload and decide again.</summary>
+public sealed class CaseConflictException : WorkflowException
+{
+    public CaseConflictException() : base("任务已被他人处理或修改，您的操作未生效：请刷新页面，查看最新状态后再操作。") { }
+    public CaseConflictException(string message) : base(message) { }
+    public CaseConflictException(string message, Exception inner) : base(message, inner) { }
+}
+
 /// <summary>
 /// The life of a case: the assigned unit submits a result (待核查/已退回 → 待审核), the county
 /// approves (→ 已办结) or returns it (→ 已退回). Every change and every reveal is audited.
+/// Every change is optimistic: it names the version the user saw (<c>expectedVersion</c>, from the page)
+/// and saves only if the case is still at the version it was loaded at; of simultaneous changes one
+/// wins and the others get <see cref="CaseConflictException"/>.
 /// </summary>
 public sealed class CaseWorkflow(BiduiDbContext db, AuditLog audit, TimeProvider clock, StoreOptions store)
 {
@@ -27,9 +38,9 @@ public sealed class CaseWorkflow(BiduiDbContext db, AuditLog audit, TimeProvider
 
     public static bool CanReview(Actor actor, Case c) => c.State == CaseState.Submitted && RoleInfo.MayReview(actor.Role, c.Unit);
 
-    public async Task<Case> SubmitAsync(Actor actor, long caseId, string result, string? note, CancellationToken ct = default)
+    public async Task<Case> SubmitAsync(Actor actor, long caseId, string result, string? note, int? expectedVersion = null, CancellationToken ct = default)
     {
-        var c = await LoadAsync(caseId, ct);
+        var c = await LoadAsync(caseId, expectedVersion, ct);
         CheckSubmission(actor, c, result, note);
         c.Result = result;
         c.Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
@@ -51,9 +62,9 @@ public sealed class CaseWorkflow(BiduiDbContext db, AuditLog audit, TimeProvider
         if (result.Trim() == ReasonCatalog.Other && string.IsNullOrWhiteSpace(note)) throw new WorkflowException("核查结果为“其他”时须填写说明。");
     }
 
-    public async Task<Case> ApproveAsync(Actor actor, long caseId, string? note, CancellationToken ct = default)
+    public async Task<Case> ApproveAsync(Actor actor, long caseId, string? note, int? expectedVersion = null, CancellationToken ct = default)
     {
-        var c = await LoadAsync(caseId, ct);
+        var c = await LoadAsync(caseId, expectedVersion, ct);
         if (!CanReview(actor, c)) throw new WorkflowException("您不能审核此任务，或任务不在待审核状态。");
         c.State = CaseState.Closed;
         c.ClosedAt = Now;
@@ -61,9 +72,9 @@ public sealed class CaseWorkflow(BiduiDbContext db, AuditLog audit, TimeProvider
         return c;
     }
 
-    public async Task<Case> ReturnAsync(Actor actor, long caseId, string note, CancellationToken ct = default)
+    public async Task<Case> ReturnAsync(Actor actor, long caseId, string note, int? expectedVersion = null, CancellationToken ct = default)
     {
-        var c = await LoadAsync(caseId, ct);
+        var c = await LoadAsync(caseId, expectedVersion, ct);
         if (!CanReview(actor, c)) throw new WorkflowException("您不能审核此任务，或任务不在待审核状态。");
         if (string.IsNullOrWhiteSpace(note)) throw new WorkflowException("退回时须说明原因。");
         c.State = CaseState.Returned;
@@ -75,11 +86,11 @@ public sealed class CaseWorkflow(BiduiDbContext db, AuditLog audit, TimeProvider
     /// 改派: the province sends a case to another county (a wrong or unknown responsible county).
     /// The case starts again there as 待核查; its history stays with it.
     /// </summary>
-    public async Task<Case> ReassignAsync(Actor actor, long caseId, int countyCode, string? note, CancellationToken ct = default)
+    public async Task<Case> ReassignAsync(Actor actor, long caseId, int countyCode, string? note, int? expectedVersion = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
         if (!RoleInfo.ManagesRounds(actor.Role)) throw new WorkflowException("只有省级管理员可以改派任务。");
-        var c = await LoadAsync(caseId, ct);
+        var c = await LoadAsync(caseId, expectedVersion, ct);
         if (c.State == CaseState.Closed) throw new WorkflowException("任务已办结，不能改派。");
         var county = await db.Regions.AsNoTracking().SingleOrDefaultAsync(r => r.Code == countyCode && r.Level == 3, ct);
         if (county is null || !actor.Scope.Contains(countyCode)) throw new WorkflowException("改派目标须为您辖区内的县级单位。");
@@ -101,7 +112,7 @@ public sealed class CaseWorkflow(BiduiDbContext db, AuditLog audit, TimeProvider
     {
         ArgumentNullException.ThrowIfNull(actor);
         if (!RoleInfo.MayRevealId(actor.Role)) throw new WorkflowException("您的角色不能查看完整证件号码。");
-        var c = await LoadAsync(caseId, ct);
+        var c = await LoadAsync(caseId, null, ct);
         await audit.WriteAsync(actor.UserName, "显示完整证件号", CaseTarget(c.Id), $"{CategoryNames.Chinese(c.Category)}；{c.PersonName}", ct);
         return c.IdNumber;
     }
@@ -113,11 +124,11 @@ public sealed class CaseWorkflow(BiduiDbContext db, AuditLog audit, TimeProvider
         return audit.WriteAsync(actor.UserName, "查看人员", CaseTarget(c.Id), $"{CategoryNames.Chinese(c.Category)}；{c.PersonName}", ct);
     }
 
-    public async Task<Attachment> AddAttachmentAsync(Actor actor, long caseId, string fileName, string contentType, Stream content, CancellationToken ct = default)
+    public async Task<Attachment> AddAttachmentAsync(Actor actor, long caseId, string fileName, string contentType, Stream content, int? expectedVersion = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(content);
-        var c = await LoadAsync(caseId, ct);
+        var c = await LoadAsync(caseId, expectedVersion, ct);
         if (!RoleInfo.MaySubmit(actor.Role, c.Unit) && !RoleInfo.MayReview(actor.Role, c.Unit)) throw new WorkflowException("您不能为此任务上传附件。");
         Directory.CreateDirectory(store.AttachmentsDirectory);
         // Stored under a random name: the user's file name is data, not a path.
@@ -133,7 +144,15 @@ public sealed class CaseWorkflow(BiduiDbContext db, AuditLog audit, TimeProvider
             CaseId = c.Id, FileName = Path.GetFileName(fileName), ContentType = contentType, Size = size, StoredName = stored, UploadedBy = actor.UserName, At = Now,
         };
         c.Attachments.Add(attachment);
-        await RecordAsync(actor, c, "上传附件", null, attachment.FileName, ct);
+        try
+        {
+            await RecordAsync(actor, c, "上传附件", null, attachment.FileName, ct);
+        }
+        catch (CaseConflictException)
+        {
+            File.Delete(Path.Combine(store.AttachmentsDirectory, stored));
+            throw;
+        }
         return attachment;
     }
 
@@ -149,14 +168,29 @@ public sealed class CaseWorkflow(BiduiDbContext db, AuditLog audit, TimeProvider
 
     public static string CaseTarget(long caseId) => "任务 " + caseId.ToString(CultureInfo.InvariantCulture);
 
-    private async Task<Case> LoadAsync(long caseId, CancellationToken ct) =>
-        await db.LiveCases.Include(c => c.Attachments).SingleOrDefaultAsync(c => c.Id == caseId, ct)
-        ?? throw new WorkflowException("任务不存在或不在您的管辖范围内。");
+    private async Task<Case> LoadAsync(long caseId, int? expectedVersion, CancellationToken ct)
+    {
+        var c = await db.LiveCases.Include(c => c.Attachments).SingleOrDefaultAsync(c => c.Id == caseId, ct)
+            ?? throw new WorkflowException("任务不存在或不在您的管辖范围内。");
+        if (expectedVersion is { } seen && seen != c.Version)
+            throw new CaseConflictException($"任务已被他人处理或修改（当前状态：{RoleInfo.StateName(c.State)}），您的操作未生效：请查看最新状态后再操作。");
+        return c;
+    }
 
+    /// <summary>The one place a case change is saved: its event with it, under the version it was loaded at.</summary>
     private async Task RecordAsync(Actor actor, Case c, string action, string? result, string? note, CancellationToken ct)
     {
         db.CaseEvents.Add(new CaseEvent { CaseId = c.Id, At = Now, UserName = actor.UserName, Action = action, Result = result, Note = note });
-        await db.SaveChangesAsync(ct);
+        c.Version++;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException ex)
+        {
+            db.ChangeTracker.Clear();
+            throw new CaseConflictException("任务刚被他人处理或修改，您的操作未生效：请查看最新状态后再操作。", ex);
+        }
         await audit.WriteAsync(actor.UserName, action, CaseTarget(c.Id), string.Join("；", new[] { CategoryNames.Chinese(c.Category), result, note }.Where(s => !string.IsNullOrEmpty(s))), ct);
     }
 }

@@ -75,7 +75,7 @@ public sealed class FeedbackWorkbook(BiduiDbContext db, CaseQueries queries, Cas
         {
             foreach (var (row, result) in rows.Zip(results).Where(p => p.Second.Valid))
             {
-                await workflow.SubmitAsync(actor, row.CaseId!.Value, row.Result!.Trim(), row.Note, ct);
+                await workflow.SubmitAsync(actor, row.CaseId!.Value, row.Result!.Trim(), row.Note, null, ct);
                 applied++;
             }
         }

@@ -100,6 +100,7 @@ public sealed class BiduiDbContext(DbContextOptions<BiduiDbContext> options) : D
             e.HasIndex(c => c.SchoolCode);
             e.HasIndex(c => c.ResolvedInRoundId);
             e.HasIndex(c => c.PreviousCaseId);
+            e.Property(c => c.Version).IsConcurrencyToken();
             e.HasMany(c => c.Events).WithOne(v => v.Case!).HasForeignKey(v => v.CaseId);
             e.HasMany(c => c.Attachments).WithOne(a => a.Case!).HasForeignKey(a => a.CaseId);
             e.HasQueryFilter(c => _scopeAll || (c.CountyCode >= _scopeMin && c.CountyCode <= _scopeMax

@@ -121,6 +121,8 @@ public sealed class Case
     public DateTime CreatedAt { get; set; }
     public DateTime? SubmittedAt { get; set; }
     public DateTime? ClosedAt { get; set; }
+    /// <summary>Raised by every change (the concurrency token): a change made from an older version is refused.</summary>
+    public int Version { get; set; } = 1;
     public List<CaseEvent> Events { get; set; } = [];
     public List<Attachment> Attachments { get; set; } = [];
 }

@@ -38,28 +38,29 @@ public sealed class DetailModel(CaseQueries queries, CaseWorkflow workflow, Bidu
         }
     }
 
-    public Task<IActionResult> OnPostSubmitAsync(long id, string result, string? note, List<IFormFile>? files, CancellationToken ct) =>
+    /// <summary>Every change names the version of the case the page showed (<c>version</c>): a case changed meanwhile is not changed again.</summary>
+    public Task<IActionResult> OnPostSubmitAsync(long id, string result, string? note, int? version, List<IFormFile>? files, CancellationToken ct) =>
         Act(id, async () =>
         {
             // Submit first: a refused submission leaves no attachments behind.
-            await workflow.SubmitAsync(Actor, id, result ?? "", note, ct);
+            await workflow.SubmitAsync(Actor, id, result ?? "", note, version, ct);
             foreach (var file in files ?? [])
             {
                 if (file.Length == 0) continue;
                 await using var stream = file.OpenReadStream();
-                await workflow.AddAttachmentAsync(Actor, id, file.FileName, file.ContentType, stream, ct);
+                await workflow.AddAttachmentAsync(Actor, id, file.FileName, file.ContentType, stream, null, ct);
             }
             return "核查结果已提交，等待审核。";
         }, ct);
 
-    public Task<IActionResult> OnPostReassignAsync(long id, int county, string? note, CancellationToken ct) =>
-        Act(id, async () => { var c = await workflow.ReassignAsync(Actor, id, county, note, ct); return $"已改派至 {c.CountyName}。"; }, ct);
+    public Task<IActionResult> OnPostReassignAsync(long id, int county, string? note, int? version, CancellationToken ct) =>
+        Act(id, async () => { var c = await workflow.ReassignAsync(Actor, id, county, note, version, ct); return $"已改派至 {c.CountyName}。"; }, ct);
 
-    public Task<IActionResult> OnPostApproveAsync(long id, string? note, CancellationToken ct) =>
-        Act(id, async () => { await workflow.ApproveAsync(Actor, id, note, ct); return "已审核通过，任务办结。"; }, ct);
+    public Task<IActionResult> OnPostApproveAsync(long id, string? note, int? version, CancellationToken ct) =>
+        Act(id, async () => { await workflow.ApproveAsync(Actor, id, note, version, ct); return "已审核通过，任务办结。"; }, ct);
 
-    public Task<IActionResult> OnPostReturnAsync(long id, string? note, CancellationToken ct) =>
-        Act(id, async () => { await workflow.ReturnAsync(Actor, id, note ?? "", ct); return "已退回，待重新核查。"; }, ct);
+    public Task<IActionResult> OnPostReturnAsync(long id, string? note, int? version, CancellationToken ct) =>
+        Act(id, async () => { await workflow.ReturnAsync(Actor, id, note ?? "", version, ct); return "已退回，待重新核查。"; }, ct);
 
     public async Task<IActionResult> OnGetAttachmentAsync(long id, long attachmentId, CancellationToken ct)
     {
@@ -79,6 +80,8 @@ public sealed class DetailModel(CaseQueries queries, CaseWorkflow workflow, Bidu
         {
             if (!await LoadAsync(id, ct)) return NotFound();
             Error = ex.Message;
+            // 409: the case moved on; the page now shows its current state.
+            if (ex is CaseConflictException) Response.StatusCode = StatusCodes.Status409Conflict;
             return Page();
         }
     }
