@@ -24,9 +24,31 @@ for name in sorted(os.listdir(truth_dir)):
     print(f"{name:28} truth {len(want):>9,}  result {len(got):>9,}  {'same' if same else 'DIFFERENT'}")
 summary = json.load(open(os.path.join(results, "summary.json"), encoding="utf-8"))
 inputs = json.load(open(os.path.join(truth_dir, "inputs.json"), encoding="utf-8"))
-for ds, want in inputs.items():
-    got = {k: summary["inputs"][ds][k] for k in want}
+def accounts(tree, prefix=""):
+    for name, value in tree.items():
+        if "rows_read" in value:
+            yield prefix + name, value
+        else:
+            yield from accounts(value, prefix + name + ".")
+def lookup(tree, path):
+    for part in path.split("."):
+        tree = tree[part]
+    return tree
+for ds, want in accounts(inputs):
+    got = {k: lookup(summary["inputs"], ds)[k] for k in want}
     same = got == want
     ok &= same
     print(f"{ds:28} accounting {'same' if same else f'DIFFERENT: {got} vs {want}'}")
+funds_path = os.path.join(truth_dir, "funds.json")
+if os.path.exists(funds_path):
+    want = json.load(open(funds_path, encoding="utf-8"))
+    got = summary["funds"]
+    for key in ("total", "at_risk"):
+        same = round(got[key], 2) == round(want[key], 2)
+        ok &= same
+        print(f"funds.{key:22} truth {want[key]:>16,.2f}  result {got[key]:>16,.2f}  {'same' if same else 'DIFFERENT'}")
+    for code, amount in want["by_list"].items():
+        same = round(got["by_list"].get(code, 0), 2) == round(amount, 2)
+        ok &= same
+        print(f"funds.{code:22} truth {amount:>16,.2f}  result {got['by_list'].get(code, 0):>16,.2f}  {'same' if same else 'DIFFERENT'}")
 sys.exit(0 if ok else 1)

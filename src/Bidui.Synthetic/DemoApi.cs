@@ -45,5 +45,15 @@ public sealed record DemoOptions(DemoSize Size, int Seed, DateOnly ReferenceDate
 }
 
 /// <summary>Where the generated inputs and the expected results were written.</summary>
-public sealed record DemoFiles(string StudentsPath, string PovertyPath, string AidPath, string TruthDirectory);
+public sealed record DemoFiles(string StudentsPath, string PovertyPath, string AidPath, string TruthDirectory)
+{
+    /// <summary>The other eligibility registers (SPEC 1.4): label and file, in the order to give them (低保 is a workbook).</summary>
+    public IReadOnlyList<(string Label, string Path)> Registers { get; init; } = [];
+
+    /// <summary>The aid project catalogue (SPEC 1.5); its amounts are an example.</summary>
+    public string AidProjectsPath { get; init; } = "";
+
+    /// <summary>The key counties (重点帮扶县, SPEC 4.6).</summary>
+    public string KeyCountiesPath { get; init; } = "";
+}
 

@@ -19,6 +19,8 @@ public static class DemoGenerator
     internal const string PovertyFileName = "脱贫人口及防返贫监测对象.csv";
     internal const string AidFileName = "学生资助发放明细";
     internal const string TruthFolder = "truth";
+    internal const string CatalogFileName = "资助项目目录.csv";
+    internal const string KeyCountiesFileName = "重点帮扶县名单.csv";
 
     /// <summary>Generates the demo world into <paramref name="outDir"/>; deterministic for a seed.</summary>
     public static DemoFiles Generate(string outDir, DemoOptions options, IProgress<double>? progress = null)
@@ -52,7 +54,12 @@ public static class DemoGenerator
             Path.Combine(outDir, StudentsFileName + Extension(options.StudentsFormat)),
             Path.Combine(outDir, PovertyFileName),
             Path.Combine(outDir, AidFileName + Extension(options.AidFormat)),
-            Path.Combine(outDir, TruthFolder));
+            Path.Combine(outDir, TruthFolder))
+        {
+            Registers = [.. Model.DemoCatalog.Registers.Select((label, i) => (label, Path.Combine(outDir, $"{label}名单{(i == 0 ? ".xlsx" : ".csv")}")))],
+            AidProjectsPath = Path.Combine(outDir, CatalogFileName),
+            KeyCountiesPath = Path.Combine(outDir, KeyCountiesFileName),
+        };
 
         var reporter = new ProgressReporter(progress);
         const double building = 0.3;
@@ -66,6 +73,15 @@ public static class DemoGenerator
             f => reporter.Set(2, building + f * 0.1));
         Write(new AidFile(world, text).Write, files.AidPath, options.AidFormat, "发放明细", new UTF8Encoding(false), options.ReferenceDate,
             f => reporter.Set(2, building + 0.1 + f * 0.1));
+        foreach (var register in world.Registers)
+        {
+            Write(new RegisterFile(world, register).Write, files.Registers[register.Index].Path,
+                register.IsWorkbook ? DemoFileFormat.Xlsx : DemoFileFormat.Csv, register.Label,
+                register.Index switch { 1 => Encoding.GetEncoding("GB18030"), 2 => Utf8Bom, _ => new UTF8Encoding(false) }, options.ReferenceDate, _ => { });
+        }
+
+        Write((sink, _) => CatalogFile.Write(sink), files.AidProjectsPath, DemoFileFormat.Csv, "", Utf8Bom, options.ReferenceDate, _ => { });
+        Write((sink, _) => KeyCountyFile.Write(sink, world), files.KeyCountiesPath, DemoFileFormat.Csv, "", Utf8Bom, options.ReferenceDate, _ => { });
         Truth.Write(world, files.TruthDirectory);
         reporter.Set(2, building + 0.2);
         studentsTask.GetAwaiter().GetResult();

@@ -25,13 +25,16 @@ public abstract class EndToEndTests
     /// <summary>Every input as CSV, another seed, through the real `bidui compare` command line.</summary>
     public sealed class CsvRun() : DemoRun(DemoFileFormat.Csv, seed: 7, viaCommandLine: true);
 
+    /// <summary>Students, aid and the 低保 register as legacy .xls copies of the demo's workbooks, another seed.</summary>
+    public sealed class XlsRun() : DemoRun(DemoFileFormat.Xlsx, seed: 3, viaCommandLine: false, xls: true);
+
     public abstract class DemoRun : IDisposable
     {
         public TempDir Dir { get; } = new();
         public DemoFiles Files { get; }
         public string Results => Dir.File("results");
 
-        protected DemoRun(DemoFileFormat format, int seed, bool viaCommandLine)
+        protected DemoRun(DemoFileFormat format, int seed, bool viaCommandLine, bool xls = false)
         {
             // The command line judges birth dates against the real day of the run, so the generator must too.
             var today = viaCommandLine ? DateOnly.FromDateTime(DateTime.Now) : Today;
@@ -40,11 +43,24 @@ public abstract class EndToEndTests
                 StudentsFormat = format,
                 AidFormat = format,
             });
+            if (xls)
+            {
+                Files = Files with
+                {
+                    StudentsPath = XlsCopy.Of(Files.StudentsPath),
+                    AidPath = XlsCopy.Of(Files.AidPath),
+                    Registers = [.. Files.Registers.Select(r => r.Path.EndsWith(".xlsx", StringComparison.Ordinal) ? (r.Label, XlsCopy.Of(r.Path)) : r)],
+                };
+                Assert.Equal(0xD0, File.ReadAllBytes(Files.AidPath)[0]); // OLE2: a real BIFF8 workbook
+            }
             if (viaCommandLine)
             {
-                var run = CliRunner.Invoke("compare", "--students", Files.StudentsPath, "--poverty", Files.PovertyPath, "--aid", Files.AidPath,
+                var run = CliRunner.Invoke([
+                    "compare", "--students", Files.StudentsPath, "--poverty", Files.PovertyPath, "--aid", Files.AidPath,
+                    .. Files.Registers.SelectMany(r => new[] { "--register", $"{r.Label}={r.Path}" }),
+                    "--aid-projects", Files.AidProjectsPath, "--key-counties", Files.KeyCountiesPath,
                     "--reference-date", Reference.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), "--exact-only",
-                    "--out", Results);
+                    "--out", Results]);
                 Assert.True(run.ExitCode == 0, run.StdErr + run.StdOut);
             }
             else
@@ -54,6 +70,9 @@ public abstract class EndToEndTests
                     ReferenceDate = Reference,
                     Today = Today,
                     ExactOnly = true, // the generator's truth is the exact tier's
+                    Registers = [.. Files.Registers.Select(r => new Bidui.Pipeline.Supervision.RegisterInput(r.Label, r.Path))],
+                    AidProjectsPath = Files.AidProjectsPath,
+                    KeyCountiesPath = Files.KeyCountiesPath,
                 });
             }
         }
@@ -64,7 +83,8 @@ public abstract class EndToEndTests
     private static readonly string[] ListCodes =
     [
         "matched", "aid_missing", "dropout_suspect", "status_mismatch", "identity_conflict", "field_conflict", "invalid_id",
-        "duplicate_enrollment", "duplicate_poverty", "aid_duplicate", "aid_ineligible", "aid_not_enrolled", "rejects",
+        "duplicate_enrollment", "duplicate_poverty", "aid_duplicate", "aid_ineligible", "aid_stage_mismatch", "aid_amount_anomaly",
+        "aid_not_enrolled", "rejects",
     ];
 
     public static TheoryData<string> Lists() => new(ListCodes);
@@ -88,10 +108,14 @@ public abstract class EndToEndTests
     {
         using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(_run.Results, "summary.json")));
         using var truth = JsonDocument.Parse(File.ReadAllText(Path.Combine(_run.Files.TruthDirectory, "inputs.json")));
-        foreach (var dataset in new[] { "students", "poverty", "aid" })
+        var inputs = summary.RootElement.GetProperty("inputs");
+        var accounts = new[] { "students", "poverty", "aid" }.Select(d => (d, inputs.GetProperty(d), truth.RootElement.GetProperty(d)))
+            .Concat(truth.RootElement.GetProperty("registers").EnumerateObject()
+                .Select(r => ("registers." + r.Name, inputs.GetProperty("registers").GetProperty(r.Name), r.Value)))
+            .ToList();
+        Assert.Equal(4, accounts.Count - 3);
+        foreach (var (dataset, got, want) in accounts)
         {
-            var got = summary.RootElement.GetProperty("inputs").GetProperty(dataset);
-            var want = truth.RootElement.GetProperty(dataset);
             foreach (var field in new[] { "rows_read", "rows_blank", "rows_rejected", "rows_loaded" })
                 Assert.True(want.GetProperty(field).GetInt64() == got.GetProperty(field).GetInt64(), $"{dataset}.{field}");
             Assert.Equal(got.GetProperty("rows_read").GetInt64(),
@@ -101,6 +125,42 @@ public abstract class EndToEndTests
         foreach (var code in ListCodes.Where(c => c != "rejects"))
             Assert.Equal(ReadCsv(Path.Combine(_run.Results, code + ".csv")).Rows.Count, categories.GetProperty(code).GetInt32());
         Assert.Equal("2026-08-31", summary.RootElement.GetProperty("reference_date").GetString());
+    }
+
+    /// <summary>SPEC 4.6: the money of the aid lists, each aid row counted once, as the generator's own sums say.</summary>
+    [Fact]
+    public void Funds_equal_the_truth()
+    {
+        using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(_run.Results, "summary.json")));
+        using var truth = JsonDocument.Parse(File.ReadAllText(Path.Combine(_run.Files.TruthDirectory, "funds.json")));
+        var funds = summary.RootElement.GetProperty("funds");
+        Assert.Equal(truth.RootElement.GetProperty("total").GetDecimal(), funds.GetProperty("total").GetDecimal());
+        Assert.Equal(truth.RootElement.GetProperty("at_risk").GetDecimal(), funds.GetProperty("at_risk").GetDecimal());
+        foreach (var list in truth.RootElement.GetProperty("by_list").EnumerateObject())
+            Assert.True(list.Value.GetDecimal() == funds.GetProperty("by_list").GetProperty(list.Name).GetDecimal(), list.Name);
+        Assert.True(funds.GetProperty("at_risk").GetDecimal() > 0);
+        // The key counties against the rest: the groups add up to every person of the register.
+        var key = funds.GetProperty("key_counties");
+        Assert.Equal(["430524"], key.GetProperty("counties").EnumerateArray().Select(c => c.GetString()));
+        Assert.Equal(ReadCsv(Path.Combine(_run.Results, "matched.csv")).Rows.Count,
+            key.GetProperty("key").GetProperty("matched").GetInt32() + key.GetProperty("other").GetProperty("matched").GetInt32());
+    }
+
+    /// <summary>Every 原因 of SPEC 4.5 and 4.7 occurs in the demo, so the list checks above cover them all.</summary>
+    [Theory]
+    [InlineData("aid_ineligible", "登记为死亡或注销")]
+    [InlineData("aid_ineligible", "不在脱贫人口及困难群体名单")]
+    [InlineData("aid_ineligible", "非脱贫人口（项目限脱贫家庭）")]
+    [InlineData("aid_ineligible", "不在项目对象名单（残疾人、孤儿）")]
+    [InlineData("aid_amount_anomaly", "金额无效")]
+    [InlineData("aid_amount_anomaly", "高于标准")]
+    [InlineData("aid_amount_anomaly", "低于标准")]
+    [InlineData("aid_amount_anomaly", "累计超过标准")]
+    public void Every_reason_occurs(string code, string reason)
+    {
+        var (header, rows) = ReadCsv(Path.Combine(_run.Results, code + ".csv"));
+        int column = Array.IndexOf(header, "原因");
+        Assert.Contains(rows, r => r[column] == reason);
     }
 
     [Fact]
@@ -158,3 +218,5 @@ public abstract class EndToEndTests
 public sealed class EndToEndXlsxTests(EndToEndTests.XlsxRun run) : EndToEndTests(run), IClassFixture<EndToEndTests.XlsxRun>;
 
 public sealed class EndToEndCsvTests(EndToEndTests.CsvRun run) : EndToEndTests(run), IClassFixture<EndToEndTests.CsvRun>;
+
+public sealed class EndToEndXlsTests(EndToEndTests.XlsRun run) : EndToEndTests(run), IClassFixture<EndToEndTests.XlsRun>;

@@ -29,6 +29,10 @@ public sealed class PartitionedRunTests : IDisposable
             ExactOnly = exactOnly,
             Partitions = partitions,
             Lanes = lanes,
+            // The other registers, the catalogue and the key counties (SPEC §1.4, §1.5, §4.6) split and merge too.
+            Registers = [.. files.Registers.Select(r => new Bidui.Pipeline.Supervision.RegisterInput(r.Label, r.Path))],
+            AidProjectsPath = files.AidProjectsPath,
+            KeyCountiesPath = files.KeyCountiesPath,
         });
 
     [Theory]
@@ -47,7 +51,7 @@ public sealed class PartitionedRunTests : IDisposable
         if (partitions == 1)
             Assert.Equal(lanes, split.Lanes);
         Assert.Equal(memory.Counts, split.Counts);
-        Assert.True(memory.Counts[Category.Matched] > 100 && memory.Counts[Category.AidIneligible] > 100);
+        Assert.True(memory.Counts[Category.Matched] > 100 && memory.Counts[Category.AidIneligible] > 20 && memory.Counts[Category.AidAmountAnomaly] > 10);
         Assert.Equal(memory.Inputs.Select(a => (a.RowsRead, a.RowsBlank, a.RowsRejected, a.RowsLoaded)),
             split.Inputs.Select(a => (a.RowsRead, a.RowsBlank, a.RowsRejected, a.RowsLoaded)));
         Assert.Contains(memory.Inputs, a => a.RowsRejected > 0);

@@ -17,6 +17,16 @@ public sealed class GeneratedFilesTests(SmallDemo demo)
 
     private Dataset Aid => new("资助", demo.Aid, "受助学生姓名", "身份证号码", "项目名称", "学期");
 
+    /// <summary>The other registers (SPEC 1.4), each under its label, read with the test's own readers.</summary>
+    private List<Dataset> Registers => [.. demo.Files.Registers.Select(r =>
+    {
+        var table = r.Path.EndsWith(".xlsx", StringComparison.Ordinal) ? SourceTable.ReadXlsx(r.Path)
+            : SourceTable.ReadCsv(r.Path, r.Label == "特困" ? Encoding.GetEncoding("GB18030") : Encoding.UTF8);
+        var texts = table.Rows.SelectMany(row => row.Cells).Select(c => c.Text).ToList();
+        return new Dataset(r.Label, table, texts.First(t => t.EndsWith("姓名", StringComparison.Ordinal)),
+            texts.First(t => t is "身份证号码" or "公民身份号码" or "身份证号" or "证件号码"));
+    })];
+
     [Fact]
     public void Workbooks_are_zip_packages_with_a_sheet()
     {
@@ -66,7 +76,7 @@ public sealed class GeneratedFilesTests(SmallDemo demo)
     {
         var expected = demo.TruthSet("invalid_id");
         var found = new HashSet<string>();
-        foreach (var set in new[] { Students, Poverty, Aid })
+        foreach (var set in new[] { Students, Poverty, Aid }.Concat(Registers))
         {
             foreach (var (row, cells) in set.Loaded)
             {
@@ -147,9 +157,12 @@ public sealed class GeneratedFilesTests(SmallDemo demo)
     public void Row_accounting_read_back_equals_the_truth()
     {
         var rejects = new HashSet<string>();
-        foreach (var (name, set) in new[] { ("students", Students), ("poverty", Poverty), ("aid", Aid) })
+        var registers = demo.Inputs.RootElement.GetProperty("registers");
+        foreach (var (want, set) in new[] { ("students", Students), ("poverty", Poverty), ("aid", Aid) }
+            .Select(x => (demo.Inputs.RootElement.GetProperty(x.Item1), x.Item2))
+            .Concat(Registers.Select(r => (registers.GetProperty(r.Source), r))))
         {
-            var want = demo.Inputs.RootElement.GetProperty(name);
+            string name = set.Source;
             Assert.Equal(want.GetProperty("rows_read").GetInt32(), set.RowsRead);
             Assert.Equal(want.GetProperty("rows_rejected").GetInt32(), set.Rejected.Count);
             Assert.Equal(want.GetProperty("rows_loaded").GetInt32(), set.Loaded.Count);
@@ -199,6 +212,15 @@ public sealed class GeneratedFilesTests(SmallDemo demo)
             enrolledKeyed.Add((row, key));
         }
 
+        // The other registers (SPEC 1.4) and the catalogue's 对象 (SPEC 1.5), read from their files.
+        var registers = Registers.ToDictionary(r => r.Source,
+            r => r.Loaded.Select(row => IdRules.Key(r.Cell(row.Cells, r.IdColumn), SmallDemo.Today)).OfType<string>().ToHashSet());
+
+        var catalogue = new Dataset("目录", SourceTable.ReadCsv(demo.Files.AidProjectsPath, Encoding.UTF8), "资助项目", "对象");
+        var audience = catalogue.Loaded.ToDictionary(r => catalogue.Cell(r.Cells, "资助项目").Text, r => catalogue.Cell(r.Cells, "对象").Text);
+        Assert.Contains("脱贫", audience.Values);
+        Assert.Contains("全体", audience.Values);
+
         var paid = new HashSet<string>();
         var ineligible = new List<string>();
         var notEnrolled = new List<string>();
@@ -211,10 +233,24 @@ public sealed class GeneratedFilesTests(SmallDemo demo)
             }
 
             paid.Add(key);
-            // SPEC 4.5 without registers or a catalogue: every project is 困难; a deceased person's aid is ineligible too.
-            if (!persons.TryGetValue(key, out var person) || person.Deceased)
+            // SPEC 4.5: deceased first, then the project's 对象.
+            bool inP = persons.TryGetValue(key, out var person);
+            string who = audience[Aid.Cell(cells, "项目名称").Text];
+            bool admitted = who switch
             {
-                ineligible.Add(row.ToString(CultureInfo.InvariantCulture));
+                "全体" => true,
+                "脱贫" => inP,
+                "困难" => inP || registers.Values.Any(r => r.Contains(key)),
+                _ => who.Split('、').Any(label => registers[label].Contains(key)),
+            };
+            if (person.Deceased || !admitted)
+            {
+                ineligible.Add($"{row.ToString(CultureInfo.InvariantCulture)},{(person.Deceased ? "登记为死亡或注销" : who switch
+                {
+                    "脱贫" => "非脱贫人口（项目限脱贫家庭）",
+                    "困难" => "不在脱贫人口及困难群体名单",
+                    _ => $"不在项目对象名单（{who}）",
+                })}");
             }
 
             if (!enrolment.ContainsKey(key))

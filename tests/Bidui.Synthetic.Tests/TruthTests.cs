@@ -18,7 +18,9 @@ public sealed class TruthTests(SmallDemo demo)
         { "duplicate_enrollment", "学籍行号" },
         { "duplicate_poverty", "乡村振兴行号" },
         { "aid_duplicate", "资助行号" },
-        { "aid_ineligible", "资助行号" },
+        { "aid_ineligible", "资助行号,原因" },
+        { "aid_stage_mismatch", "资助行号,学籍行号" },
+        { "aid_amount_anomaly", "资助行号,原因" },
         { "aid_not_enrolled", "资助行号" },
         { "rejects", "来源数据,来源行号" },
     };
@@ -31,7 +33,7 @@ public sealed class TruthTests(SmallDemo demo)
         Assert.Equal(header, string.Join(",", h));
         Assert.NotEmpty(rows);
         Assert.All(rows, r => Assert.Equal(h.Length, r.Length));
-        string[] sources = ["学籍", "乡村振兴", "资助"];
+        string[] sources = ["学籍", "乡村振兴", "资助", "低保", "特困", "残疾人", "孤儿"];
         var keys = rows.Select(r => (
             A: h[0] == "来源数据" ? Array.IndexOf(sources, r[0]) : int.Parse(r[0], CultureInfo.InvariantCulture),
             B: r.Length > 1 && int.TryParse(r[1], CultureInfo.InvariantCulture, out int b) ? b : -1)).ToList();

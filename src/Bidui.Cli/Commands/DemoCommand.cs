@@ -55,6 +55,9 @@ internal sealed class DemoCommand : Command<DemoCommand.Settings>
                 ReferenceDate = referenceDate,
                 Today = today,
                 ExactOnly = settings.ExactOnly,
+                Registers = [.. files.Registers.Select(r => new Bidui.Pipeline.Supervision.RegisterInput(r.Label, r.Path))],
+                AidProjectsPath = files.AidProjectsPath,
+                KeyCountiesPath = files.KeyCountiesPath,
             };
             return (Files: files, Result: CompareJob.Run(request, progress));
         });

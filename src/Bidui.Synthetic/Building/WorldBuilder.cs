@@ -69,6 +69,8 @@ internal sealed partial class WorldBuilder
         b.BuildAid();
         progress(0.18);
         b.Layout();
+        b.LayoutRegisters();
+        b.PickKeyCounties();
         b.InjectFaults();
         progress(0.2);
         return b._w;

@@ -180,11 +180,19 @@ internal static class Catalog
         AidProject.CompulsoryLivingAllowance => "义务教育家庭经济困难学生生活补助",
         AidProject.HighSchoolGrant => "普通高中国家助学金",
         AidProject.HighSchoolFeeWaiver => "普通高中免学杂费",
-        AidProject.VocationalGrant => "国家助学金",
-        _ => "免学费",
+        AidProject.VocationalGrant => "中职国家助学金",
+        AidProject.VocationalFeeWaiver => "中职免学费",
+        AidProject.RainDew => "雨露计划",
+        AidProject.Nutrition => "营养膳食补助",
+        _ => "残疾学生资助",
     };
 
-    public static string SemesterText(Semester semester) => semester == Semester.Autumn ? "秋季学期" : "春季学期";
+    public static string SemesterText(Semester semester) => semester switch
+    {
+        Semester.Autumn => "秋季学期",
+        Semester.Spring => "春季学期",
+        _ => "补发",
+    };
 
     public static readonly string[] TownStems =
     [

@@ -62,6 +62,18 @@ internal struct AidRow
     public Semester Semester;
     public Fault Fault;
     public RowKind Kind;
+
+    /// <summary>How the 金额 cell is spoiled (SPEC 4.7 金额无效); a zero amount is <see cref="AmountJiao"/> 0.</summary>
+    public AmountFault AmountFault;
+}
+
+/// <summary>A 金额 cell that is not a positive number (besides 0).</summary>
+internal enum AmountFault : byte
+{
+    None,
+    Empty,
+    Text,
+    Negative,
 }
 
 internal enum AidProject : byte
@@ -72,12 +84,29 @@ internal enum AidProject : byte
     HighSchoolFeeWaiver,
     VocationalGrant,
     VocationalFeeWaiver,
+    RainDew,
+    Nutrition,
+    DisabilityAid,
 }
 
 internal enum Semester : byte
 {
     Autumn,
     Spring,
+
+    /// <summary>A payment entered again for the year (学期 补发): its own 学期 text, so no duplicate, but the year's sum grows.</summary>
+    Supplement,
+}
+
+/// <summary>One row of an eligibility register (低保, 特困 …).</summary>
+internal struct RegisterRow
+{
+    public int Person;
+
+    /// <summary>Index into the register's 类别 texts.</summary>
+    public byte KindText;
+    public Fault Fault;
+    public RowKind Kind;
 }
 
 /// <summary>A growable array of row structs, indexable by reference.</summary>

@@ -67,6 +67,12 @@ internal sealed class World
 
     public required RowBuffer<AidRow> Aid { get; init; }
 
+    /// <summary>The other eligibility registers, in <see cref="DemoCatalog.Registers"/> order.</summary>
+    public List<RegisterData> Registers { get; } = [];
+
+    /// <summary>The demo province's key counties (重点帮扶县), by code.</summary>
+    public List<int> KeyCounties { get; } = [];
+
     /// <summary>Sheet row / CSV record number of the first row after the header, per file.</summary>
     public int StudentsFirstRow { get; set; }
 
@@ -87,4 +93,19 @@ internal sealed class World
 
     /// <summary>The school year that contains the reference date (31 August belongs to the year that begins the next day).</summary>
     public int SchoolYearStart => ReferenceDate.Month >= 8 ? ReferenceDate.Year : ReferenceDate.Year - 1;
+}
+
+/// <summary>One eligibility register: its label, its rows and where its first data row sits.</summary>
+internal sealed class RegisterData(string label, int index, int capacity)
+{
+    public string Label { get; } = label;
+
+    public int Index { get; } = index;
+
+    public RowBuffer<RegisterRow> Rows { get; } = new(capacity);
+
+    public int FirstRow { get; set; }
+
+    /// <summary>低保 is kept by civil affairs in a workbook; the others come as CSV.</summary>
+    public bool IsWorkbook => Index == 0;
 }

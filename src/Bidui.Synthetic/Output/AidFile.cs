@@ -91,7 +91,22 @@ internal sealed class AidFile
             sink.Text(buf[..length]);
         }
 
-        Amount(sink, r.AmountJiao);
+        switch (r.AmountFault)
+        {
+            case AmountFault.Empty:
+                sink.Empty();
+                break;
+            case AmountFault.Text:
+                sink.Text("伍佰元整");
+                break;
+            case AmountFault.Negative:
+                Amount(sink, -r.AmountJiao);
+                break;
+            default:
+                Amount(sink, r.AmountJiao);
+                break;
+        }
+
         if (r.PayDay < 0)
         {
             sink.Empty();

@@ -172,6 +172,15 @@ internal static class Truth
             {
                 SourceRow(field, invalid, rejects, Aid, i + aFirst, aid[i].Kind, aid[i].Fault);
             }
+
+            foreach (var register in w.Registers)
+            {
+                var rows = register.Rows.AsSpan();
+                for (int i = 0; i < rows.Length; i++)
+                {
+                    SourceRow(field, invalid, rejects, register.Label, i + register.FirstRow, rows[i].Kind, rows[i].Fault);
+                }
+            }
         }
 
         using (var duplicates = Open(directory, "duplicate_enrollment", "学籍行号"))
@@ -196,43 +205,181 @@ internal static class Truth
             }
         }
 
-        using (var duplicate = Open(directory, "aid_duplicate", "资助行号"))
-        using (var ineligible = Open(directory, "aid_ineligible", "资助行号"))
-        using (var notEnrolled = Open(directory, "aid_not_enrolled", "资助行号"))
+        // Who is in which register (keyed rows only: a broken number puts nobody in a register).
+        var inRegister = new byte[persons];
+        foreach (var register in w.Registers)
         {
-            for (int i = 0; i < aid.Length; i++)
+            foreach (ref readonly var r in register.Rows.AsSpan())
             {
-                if (Keyed(aid[i].Kind, aid[i].Fault) is not true)
+                if (Keyed(r.Kind, r.Fault) is true)
                 {
-                    continue;
-                }
-
-                int p = aid[i].Person;
-                if (duplicatePayment[i])
-                {
-                    duplicate.Line(i + aFirst);
-                }
-
-                if (firstPoverty[p] < 0 || poverty[firstPoverty[p]].Life != LifeStatus.Normal)
-                {
-                    ineligible.Line(i + aFirst);
-                }
-
-                if (firstEnrolled[p] < 0)
-                {
-                    notEnrolled.Line(i + aFirst);
+                    inRegister[r.Person] |= (byte)(1 << register.Index);
                 }
             }
         }
 
-        WriteInputs(directory, Counts(students, static r => r.Kind), Counts(poverty, static r => r.Kind), Counts(aid, static r => r.Kind));
+        WriteAidLists(w, directory, aid, students, poverty, firstPoverty, firstEnrolled, inRegister, duplicatePayment, sortedGroups);
+
+        WriteInputs(directory, w, Counts(students, static r => r.Kind), Counts(poverty, static r => r.Kind), Counts(aid, static r => r.Kind));
+    }
+
+    /// <summary>
+    /// SPEC 4.5-4.7 over the model: the aid lists with their 原因, and the funds (in 角, written in 元).
+    /// The catalogue is the generator's own (<see cref="DemoCatalog"/>); the registers are the model's.
+    /// </summary>
+    private static void WriteAidLists(World w, string directory, Span<AidRow> aid, Span<StudentRow> students, Span<PovertyRow> poverty,
+        int[] firstPoverty, int[] firstEnrolled, byte[] inRegister, bool[] duplicatePayment, long[] sortedGroups)
+    {
+        int aFirst = w.AidFirstRow;
+        int sFirst = w.StudentsFirstRow;
+
+        // The first row (file order) of each duplicate group: the one payment that is not paid twice.
+        var firstOfGroup = new bool[aid.Length];
+        for (int start = 0, end; start < sortedGroups.Length; start = end)
+        {
+            end = start + 1;
+            while (end < sortedGroups.Length && sortedGroups[end] >> 32 == sortedGroups[start] >> 32)
+            {
+                end++;
+            }
+
+            firstOfGroup[(int)(sortedGroups[start] & 0xFFFFFFFF)] = true;
+        }
+
+        // The year's sum of valid amounts per person and project (学年 is the same on every row).
+        var yearSums = new Dictionary<long, long>();
+        for (int i = 0; i < aid.Length; i++)
+        {
+            if (Keyed(aid[i].Kind, aid[i].Fault) is true && ValidAmount(aid[i]))
+            {
+                long key = ((long)aid[i].Person << 8) | (long)aid[i].Project;
+                yearSums[key] = yearSums.GetValueOrDefault(key) + aid[i].AmountJiao;
+            }
+        }
+
+        string[] codes = ["aid_duplicate", "aid_ineligible", "aid_stage_mismatch", "aid_amount_anomaly", "aid_not_enrolled"];
+        var byList = new long[codes.Length];
+        long total = 0, atRisk = 0;
+        using var duplicate = Open(directory, "aid_duplicate", "资助行号");
+        using var ineligible = Open(directory, "aid_ineligible", "资助行号,原因");
+        using var stage = Open(directory, "aid_stage_mismatch", "资助行号,学籍行号");
+        using var amount = Open(directory, "aid_amount_anomaly", "资助行号,原因");
+        using var notEnrolled = Open(directory, "aid_not_enrolled", "资助行号");
+        Span<bool> listed = stackalloc bool[codes.Length];
+        for (int i = 0; i < aid.Length; i++)
+        {
+            ref var row = ref aid[i];
+            if (row.Kind != RowKind.Data)
+            {
+                continue;
+            }
+
+            listed.Clear();
+            int line = i + aFirst;
+            int p = row.Person;
+            var rule = DemoCatalog.Of(row.Project);
+            bool valid = ValidAmount(row);
+            bool keyed = Keyed(row.Kind, row.Fault) is true;
+            if (keyed && duplicatePayment[i])
+            {
+                duplicate.Line(line);
+                listed[0] = true;
+            }
+
+            if (keyed && IneligibleReason(rule, firstPoverty[p] >= 0 ? poverty[firstPoverty[p]].Life : null, inRegister[p]) is { } reason)
+            {
+                ineligible.Line(line, reason);
+                listed[1] = true;
+            }
+
+            if (keyed && firstEnrolled[p] >= 0 && !rule.Pays(students[firstEnrolled[p]].Stage))
+            {
+                stage.Line(line, firstEnrolled[p] + sFirst);
+                listed[2] = true;
+            }
+
+            string? anomaly = !valid ? "金额无效"
+                : row.AmountJiao > rule.MaxJiao ? "高于标准"
+                : row.AmountJiao < rule.MinJiao ? "低于标准"
+                : keyed && yearSums[((long)p << 8) | (long)row.Project] > rule.YearlyJiao ? "累计超过标准"
+                : null;
+            if (anomaly is not null)
+            {
+                amount.Line(line, anomaly);
+                listed[3] = true;
+            }
+
+            if (keyed && firstEnrolled[p] < 0)
+            {
+                notEnrolled.Line(line);
+                listed[4] = true;
+            }
+
+            long paid = valid ? row.AmountJiao : 0;
+            total += paid;
+            bool risk = false;
+            for (int l = 0; l < codes.Length; l++)
+            {
+                if (listed[l] && !(l == 0 && firstOfGroup[i]))
+                {
+                    byList[l] += paid;
+                    risk = true;
+                }
+            }
+
+            atRisk += risk ? paid : 0;
+        }
+
+        var json = new StringBuilder().Append(CultureInfo.InvariantCulture, $"{{\n  \"total\": {Yuan(total)},\n  \"at_risk\": {Yuan(atRisk)},\n  \"by_list\": {{");
+        for (int l = 0; l < codes.Length; l++)
+        {
+            json.Append(CultureInfo.InvariantCulture, $"{(l > 0 ? "," : "")}\n    \"{codes[l]}\": {Yuan(byList[l])}");
+        }
+
+        json.Append("\n  }\n}\n");
+        File.WriteAllText(Path.Combine(directory, "funds.json"), json.ToString(), new UTF8Encoding(false));
+    }
+
+    private static string Yuan(long jiao) => (jiao / 10m).ToString("0.0", CultureInfo.InvariantCulture);
+
+    /// <summary>A 金额 cell that is a number greater than 0.</summary>
+    private static bool ValidAmount(in AidRow row) => row.AmountFault == AmountFault.None && row.AmountJiao > 0;
+
+    /// <summary>SPEC 4.5 for a keyed aid row; <paramref name="life"/> is the person's first poverty row's, null when not in P.</summary>
+    private static string? IneligibleReason(ProjectRule rule, LifeStatus? life, byte registers)
+    {
+        if (life is LifeStatus.Deceased or LifeStatus.Removed)
+        {
+            return "登记为死亡或注销";
+        }
+
+        bool inP = life is not null;
+        switch (rule.Audience)
+        {
+            case Audience.All:
+                return null;
+            case Audience.Poverty:
+                return inP ? null : "非脱贫人口（项目限脱贫家庭）";
+            case Audience.List:
+                foreach (var label in rule.Registers)
+                {
+                    if ((registers & (1 << Array.IndexOf(DemoCatalog.Registers, label))) != 0)
+                    {
+                        return null;
+                    }
+                }
+
+                return $"不在项目对象名单（{string.Join("、", rule.Registers)}）";
+            default:
+                return inP || registers != 0 ? null : "不在脱贫人口及困难群体名单";
+        }
     }
 
     /// <summary>Whether a row has a key: null for blank and rejected rows.</summary>
     private static bool? Keyed(RowKind kind, Fault fault) => kind == RowKind.Data ? Faults.KeepsKey(fault) : null;
 
     /// <summary>Key, 资助项目 and 学期 of a payment (学年 is the same on every row).</summary>
-    private static long AidGroup(in AidRow row) => ((long)row.Person << 4) | ((long)row.Project << 1) | (long)row.Semester;
+    private static long AidGroup(in AidRow row) => ((long)row.Person << 8) | ((long)row.Project << 2) | (long)row.Semester;
 
     /// <summary>SPEC 4.4 for one person.</summary>
     internal static string? StatusReason(in PovertyRow row, Stage enrolmentStage, bool enrolled)
@@ -313,17 +460,24 @@ internal static class Truth
         return (rows.Length, blank, rejected, rows.Length - blank - rejected);
     }
 
-    private static void WriteInputs(string directory, params (long Read, long Blank, long Rejected, long Loaded)[] counts)
+    private static void WriteInputs(string directory, World w, params (long Read, long Blank, long Rejected, long Loaded)[] counts)
     {
         string[] names = ["students", "poverty", "aid"];
+        static string Account((long Read, long Blank, long Rejected, long Loaded) c) =>
+            string.Create(CultureInfo.InvariantCulture, $"{{\"rows_read\": {c.Read}, \"rows_blank\": {c.Blank}, \"rows_rejected\": {c.Rejected}, \"rows_loaded\": {c.Loaded}}}");
         var sb = new StringBuilder("{");
         for (int i = 0; i < names.Length; i++)
         {
-            var c = counts[i];
-            sb.Append(CultureInfo.InvariantCulture, $"{(i > 0 ? "," : "")}\n  \"{names[i]}\": {{\"rows_read\": {c.Read}, \"rows_blank\": {c.Blank}, \"rows_rejected\": {c.Rejected}, \"rows_loaded\": {c.Loaded}}}");
+            sb.Append(CultureInfo.InvariantCulture, $"{(i > 0 ? "," : "")}\n  \"{names[i]}\": {Account(counts[i])}");
         }
 
-        sb.Append("\n}\n");
+        sb.Append(",\n  \"registers\": {");
+        foreach (var register in w.Registers)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"{(register.Index > 0 ? "," : "")}\n    \"{register.Label}\": {Account(Counts(register.Rows.AsSpan(), static r => r.Kind))}");
+        }
+
+        sb.Append("\n  }\n}\n");
         File.WriteAllText(Path.Combine(directory, "inputs.json"), sb.ToString(), new UTF8Encoding(false));
     }
 
@@ -368,6 +522,14 @@ internal static class Truth
                 _writer.Write(b);
             }
 
+            _writer.Write(',');
+            _writer.Write(reason);
+            _writer.Write('\n');
+        }
+
+        public void Line(int row, string reason)
+        {
+            _writer.Write(row);
             _writer.Write(',');
             _writer.Write(reason);
             _writer.Write('\n');

@@ -36,7 +36,8 @@ public sealed class SmallDemo : IDisposable
     public static readonly string[] Codes =
     [
         "matched", "aid_missing", "dropout_suspect", "status_mismatch", "identity_conflict", "field_conflict", "invalid_id",
-        "duplicate_enrollment", "duplicate_poverty", "aid_duplicate", "aid_ineligible", "aid_not_enrolled", "rejects",
+        "duplicate_enrollment", "duplicate_poverty", "aid_duplicate", "aid_ineligible", "aid_stage_mismatch", "aid_amount_anomaly",
+        "aid_not_enrolled", "rejects",
     ];
 
     /// <summary>A truth file: header and rows (split on commas; no truth cell holds one).</summary>
