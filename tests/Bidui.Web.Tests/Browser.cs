@@ -42,7 +42,8 @@ public sealed class Browser : IAsyncDisposable
             BaseURL = baseAddress.ToString().TrimEnd('/'), Locale = "zh-CN", ViewportSize = new() { Width = 1400, Height = 900 }, AcceptDownloads = acceptDownloads,
         });
         var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(30_000);
+        // Generous: the machine is shared, and a step that waits 30 s under load is slow, not broken.
+        page.SetDefaultTimeout(90_000);
         return new Browser(playwright, browser, context, page);
     }
 
