@@ -1,9 +1,10 @@
+using System.Diagnostics;
 using Bidui.Pipeline;
 using Spectre.Console;
 
 namespace Bidui.Cli;
 
-/// <summary>Shows the job's steps as Spectre progress bars; steps of unknown size count rows instead.</summary>
+/// <summary>Shows the job's steps as Spectre progress bars on a terminal; steps of unknown size count rows instead.</summary>
 internal sealed class SpectreProgress(ProgressContext context) : IJobProgress
 {
     public IProgressStep Start(string description, long? total = null)
@@ -31,10 +32,36 @@ internal sealed class SpectreProgress(ProgressContext context) : IJobProgress
         }
     }
 
+    /// <summary>Runs the job with live progress on a terminal, or one plain line per finished step otherwise.</summary>
     public static T Run<T>(Func<IJobProgress, T> job) =>
-        AnsiConsole.Progress()
-            .AutoClear(false)
-            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(),
-                new ElapsedTimeColumn(), new SpinnerColumn())
-            .Start(ctx => job(new SpectreProgress(ctx)));
+        Terminal.Interactive
+            ? AnsiConsole.Progress()
+                .AutoClear(false)
+                .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(),
+                    new ElapsedTimeColumn(), new SpinnerColumn())
+                .Start(ctx => job(new SpectreProgress(ctx)))
+            : job(new PlainProgress());
+}
+
+/// <summary>Progress for a log or a pipe: a line when a step ends, with its time (the row counts are in the summary).</summary>
+internal sealed class PlainProgress : IJobProgress
+{
+    private static readonly Lock Output = new();
+
+    public IProgressStep Start(string description, long? total = null) => new Step(description);
+
+    private sealed class Step(string description) : IProgressStep
+    {
+        private readonly Stopwatch _clock = Stopwatch.StartNew();
+
+        public void Report(long done)
+        {
+        }
+
+        public void Dispose()
+        {
+            lock (Output)
+                Console.Out.WriteLine($"完成：{description}（{_clock.Elapsed.TotalSeconds:F1} 秒）");
+        }
+    }
 }

@@ -33,6 +33,36 @@ internal static class InputErrors
     internal static InputFileException CsvMalformed(string path, int row, Exception inner) =>
         new($"文件“{path}”第{row}行附近的 CSV 格式有误，无法继续读取。常见原因是某个单元格中的英文双引号（\"）没有成对出现。请用 Excel 或 WPS 打开检查该行，改正后另存为 CSV 再试。", path, row, innerException: inner);
 
+    internal static InputFileException CsvRecordTooLong(string path, int row, Exception inner) =>
+        new($"文件“{path}”第{row}行超过 {InputLimits.MaxRecordChars:N0} 个字符，无法作为一行数据读取。常见原因是某个单元格中的英文双引号（\"）没有成对出现，使后面的许多行并成了一个单元格。请用 Excel 或 WPS 打开检查该行，改正后另存为 CSV 再试。", path, row, innerException: inner);
+
+    internal static InputFileException Undecodable(string path, string encoding, int row, int column) =>
+        new($"文件“{path}”第{row}行第{column}列含有无法按 {encoding} 编码识别的字节（乱码），无法确定原来的文字。请用 Excel 或 WPS 打开该文件，检查并改正这一行后另存为 CSV（UTF-8）再试。", path, row);
+
+    internal static InputFileException TooManyColumns(string path, int row) =>
+        new($"文件“{path}”第{row}行超过 {InputLimits.MaxColumns:N0} 列（Excel 工作表的列数上限），不是正常的数据表。请确认选择了正确的文件，或用 Excel 或 WPS 打开检查后另存再试。", path, row);
+
+    internal static InputFileException CellTooLong(string path, int row, int column) =>
+        new($"文件“{path}”第{row}行第{column}列的单元格超过 {InputLimits.MaxCellChars:N0} 个字符（Excel 单元格的字数上限），不是正常的数据。请用 Excel 或 WPS 打开检查该单元格，改正后另存再试。", path, row);
+
+    internal static InputFileException XlsxTooLarge(string path, long bytes) =>
+        new($"文件“{path}”解压后有 {bytes / (1024 * 1024):N0} MB，超过了允许的 {InputLimits.MaxDecompressedBytes / (1024 * 1024):N0} MB，不是正常的数据表（可能已损坏或经过篡改）。请用 Excel 或 WPS 打开检查，另存为 xlsx 或 CSV（UTF-8）后再试；数据确实很大时请导出为 CSV。", path);
+
+    internal static InputFileException SheetRowBeyondLimit(string path, long row) =>
+        new($"文件“{path}”中有第 {row:N0} 行，超过了 Excel 工作表的行数上限 {InputLimits.MaxSheetRows:N0}，不是 Excel 或 WPS 保存的正常文件（可能已损坏或经过篡改）。请用 Excel 或 WPS 打开检查，另存后再试；数据超过 {InputLimits.MaxSheetRows:N0} 行时请导出为 CSV。", path);
+
+    internal static InputFileException SheetColumnBeyondLimit(string path, long row) =>
+        new($"文件“{path}”第{row}行的列数超过了 Excel 工作表的上限 {InputLimits.MaxColumns:N0} 列，不是 Excel 或 WPS 保存的正常文件（可能已损坏或经过篡改）。请用 Excel 或 WPS 打开检查，另存后再试。", path, row <= int.MaxValue ? (int)row : null);
+
+    internal static InputFileException WorkbookCellTooLong(string path, int row, int column) =>
+        new($"文件“{path}”{(row > 0 ? $"第{row}行" : "")}{(column > 0 ? $"第{column}列" : "")}有一个单元格超过 {InputLimits.MaxCellChars:N0} 个字符（Excel 单元格的字数上限），不是正常的数据（可能已损坏或经过篡改）。请用 Excel 或 WPS 打开检查该单元格，改正后另存再试。", path, row > 0 ? row : null);
+
+    internal static InputFileException SharedStringTooLong(string path, long index) =>
+        new($"文件“{path}”的共享文字表中第 {index:N0} 项超过 {InputLimits.MaxCellChars:N0} 个字符（Excel 单元格的字数上限），不是正常的数据（可能已损坏或经过篡改）。请用 Excel 或 WPS 打开检查，另存后再试。", path);
+
+    internal static InputFileException TooManySharedStrings(string path) =>
+        new($"文件“{path}”的共享文字表超过 {InputLimits.MaxSharedStrings:N0} 项，不是正常的数据表（可能已损坏或经过篡改）。请用 Excel 或 WPS 打开检查，另存后再试；数据确实很大时请导出为 CSV。", path);
+
     internal static InputFileException SheetNotFound(string path, string sheetName, IReadOnlyList<string> sheetNames) =>
         new($"文件“{path}”中没有名为“{sheetName}”的工作表。该文件中的工作表有：{JoinQuoted(sheetNames)}。请改用其中一个工作表名称。", path);
 

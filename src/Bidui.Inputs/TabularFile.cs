@@ -57,8 +57,9 @@ public static class TabularFile
 
         try
         {
-            // ReadWrite sharing: a file still open in Excel/WPS can be read on most systems.
-            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 1 << 16, FileOptions.SequentialScan);
+            // ReadWrite sharing: a file still open in Excel/WPS can be read on most systems. Delete sharing:
+            // an input kept inside the output folder can be carried into the new results while it is read.
+            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1 << 16, FileOptions.SequentialScan);
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {

@@ -55,17 +55,19 @@ public static class CompareJob
                 + "分区比对只做证件号码精确比对（概率匹配需要全部数据同在内存中）。请加 --exact-only，或提高 --memory-limit。");
 
         var supervision = Supervision.SupervisionInputs.Check(request);
+        // The output folder first: a second run into it, or an input a result would replace, stops at once.
+        using var staging = new OutputStaging(request.OutputDirectory, request.InputPaths);
         BoundTable? poverty = null, students = null, aid = null;
         var registers = new List<BoundTable>();
         try
         {
             using (var step = progress.Start("打开输入文件并检查表头", 2 + (request.AidPath is null ? 0 : 1) + request.Registers.Count))
             {
-                poverty = BoundTable.Open(request.PovertyPath, DatasetSchema.Poverty, request.SheetName);
+                poverty = BoundTable.Open(request.PovertyPath, DatasetSchema.Poverty, request.PovertySheet ?? request.SheetName);
                 step.Report(1);
-                students = BoundTable.Open(request.StudentsPath, DatasetSchema.Students, request.SheetName);
+                students = BoundTable.Open(request.StudentsPath, DatasetSchema.Students, request.StudentsSheet ?? request.SheetName);
                 step.Report(2);
-                aid = request.AidPath is null ? null : BoundTable.Open(request.AidPath, DatasetSchema.Aid, request.SheetName);
+                aid = request.AidPath is null ? null : BoundTable.Open(request.AidPath, DatasetSchema.Aid, request.AidSheet ?? request.SheetName);
                 foreach (var register in request.Registers)
                 {
                     registers.Add(BoundTable.Open(register.Path, DatasetSchema.Register(register.Label), request.SheetName));
@@ -73,7 +75,7 @@ public static class CompareJob
                 }
             }
             var sources = new Sources(poverty, students, aid, registers, request.Registers.Select(r => r.Label).ToList());
-            return Run(request, referenceDate, sources, supervision with { Regions = regions }, progress, regions, clock, partitions);
+            return Run(request, referenceDate, sources, supervision with { Regions = regions }, staging, progress, regions, clock, partitions);
         }
         finally
         {
@@ -90,7 +92,7 @@ public static class CompareJob
         IReadOnlyList<string> Labels);
 
     private static CompareOutcome Run(CompareRequest request, DateOnly referenceDate, Sources sources,
-        Supervision.SupervisionInputs supervision, IJobProgress progress, RegionTable regions, Stopwatch clock, int partitions)
+        Supervision.SupervisionInputs supervision, OutputStaging staging, IJobProgress progress, RegionTable regions, Stopwatch clock, int partitions)
     {
         var (poverty, students, aid) = (sources.Poverty, sources.Students, sources.Aid);
         var settings = new ComparisonSettings
@@ -114,7 +116,7 @@ public static class CompareJob
             lap.Restart();
         }
         if (partitions > 1)
-            return RunPartitioned(request, settings, sources, supervision, progress, regions, clock, partitions, steps, Done);
+            return RunPartitioned(request, settings, sources, supervision, staging, progress, regions, clock, partitions, steps, Done);
 
         int lanes = request.ExactOnly ? Math.Clamp(request.Lanes ?? DefaultLanes, 1, 64) : 1;
         var (result, inputs) = lanes > 1
@@ -125,11 +127,8 @@ public static class CompareJob
         // the lists' 0.8 GB was a 2.2 s pause on one core; sweeping alone gave the same peak.
         GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: false);
 
-        using (var staging = new OutputStaging(request.OutputDirectory))
-        {
-            new ResultWriter(regions, result, inputs, progress, supervision).WriteAll(staging);
-            staging.Commit(ResultFiles.All());
-        }
+        new ResultWriter(regions, result, inputs, progress, supervision).WriteAll(staging);
+        staging.Commit();
         Done("写出结果文件");
         return new CompareOutcome(Path.GetFullPath(request.OutputDirectory), referenceDate, inputs,
             result.Lists.ToDictionary(kv => kv.Key, kv => kv.Value.Count), [.. supervision.Notes, .. result.Notes], clock.Elapsed, steps)
@@ -264,28 +263,21 @@ public static class CompareJob
     }
 
     private static CompareOutcome RunPartitioned(CompareRequest request, ComparisonSettings settings, Sources sources,
-        Supervision.SupervisionInputs supervision, IJobProgress progress, RegionTable regions, Stopwatch clock, int partitions, List<StepTime> steps,
+        Supervision.SupervisionInputs supervision, OutputStaging staging, IJobProgress progress, RegionTable regions, Stopwatch clock, int partitions,
+        List<StepTime> steps,
         Action<string> done)
     {
-        using var staging = new OutputStaging(request.OutputDirectory);
-        // Beside the staging folder (never inside it: everything inside is committed), removed whatever happens.
-        string folder = staging.Root + "-partitions";
+        // Beside the staging folder (never inside it: everything inside is committed); removed with it, whatever happens.
+        string folder = staging.ScratchFolder;
         Directory.CreateDirectory(folder);
-        try
+        var tally = new Partitioned.PartitionedCompare(settings, regions, partitions, folder, progress)
+            .Run(sources, supervision, staging, done);
+        staging.Commit();
+        return new CompareOutcome(Path.GetFullPath(request.OutputDirectory), settings.ReferenceDate, tally.Inputs,
+            tally.Lists.ToDictionary(l => l.Category, l => checked((int)l.Rows)), tally.Notes, clock.Elapsed, steps)
         {
-            var tally = new Partitioned.PartitionedCompare(settings, regions, partitions, folder, progress)
-                .Run(sources, supervision, staging, done);
-            staging.Commit(ResultFiles.All());
-            return new CompareOutcome(Path.GetFullPath(request.OutputDirectory), settings.ReferenceDate, tally.Inputs,
-                tally.Lists.ToDictionary(l => l.Category, l => checked((int)l.Rows)), tally.Notes, clock.Elapsed, steps)
-            {
-                Partitions = partitions, Funds = tally.Funds,
-            };
-        }
-        finally
-        {
-            try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
-        }
+            Partitions = partitions, Funds = tally.Funds,
+        };
     }
 }
 

@@ -5,8 +5,17 @@ public sealed record CompareRequest(string StudentsPath, string PovertyPath, str
 {
     /// <summary>SPEC §3; null takes Aug 31 of the year the current school year began.</summary>
     public DateOnly? ReferenceDate { get; init; }
-    /// <summary>The sheet to read in xlsx/xls inputs; the first sheet when null.</summary>
+    /// <summary>The sheet to read in xlsx/xls inputs without a sheet of their own; the first (visible) sheet when null.</summary>
     public string? SheetName { get; init; }
+
+    /// <summary>The sheet to read in the registry workbook (`--students-sheet`); <see cref="SheetName"/> when null.</summary>
+    public string? StudentsSheet { get; init; }
+
+    /// <summary>The sheet to read in the register workbook (`--poverty-sheet`); <see cref="SheetName"/> when null.</summary>
+    public string? PovertySheet { get; init; }
+
+    /// <summary>The sheet to read in the aid workbook (`--aid-sheet`); <see cref="SheetName"/> when null.</summary>
+    public string? AidSheet { get; init; }
     /// <summary>Compulsory school age (SPEC §3); 6–15 when null.</summary>
     public Bidui.Core.Dates.AgeBand? CompulsoryAge { get; init; }
     /// <summary>Stages whose students should receive aid (SPEC §4); the five registry stages when null.</summary>
@@ -33,6 +42,9 @@ public sealed record CompareRequest(string StudentsPath, string PovertyPath, str
     public string? AidProjectsPath { get; init; }
     /// <summary>SPEC §4.6 `--key-counties`: the province's key counties (重点帮扶县), compared with the rest.</summary>
     public string? KeyCountiesPath { get; init; }
+    /// <summary>Every input file of the run (an input inside the output folder must not be replaced by a result).</summary>
+    public IEnumerable<string> InputPaths =>
+        new[] { StudentsPath, PovertyPath, AidPath, AidProjectsPath, KeyCountiesPath }.Concat(Registers.Select(r => r.Path)).OfType<string>();
     /// <summary>The day of the run (tests pin it).</summary>
     public DateOnly Today { get; init; } = DateOnly.FromDateTime(DateTime.Now);
 }

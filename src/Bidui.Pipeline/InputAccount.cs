@@ -23,6 +23,22 @@ public sealed class InputAccount(Dataset dataset, string file, string format, in
     public long RowsRejected { get; private set; }
     public long RowsLoaded { get; private set; }
 
+    /// <summary>
+    /// SPEC §1: an input that loads no row is an input error, not an empty dataset (an empty registry
+    /// would list every child as a dropout).
+    /// </summary>
+    public void RequireRows(string? sheetName)
+    {
+        if (RowsLoaded > 0)
+            return;
+        string sheet = sheetName is null ? "" : $"工作表“{sheetName}”";
+        string rejected = RowsRejected > 0 ? $"；有 {RowsRejected:N0} 行既没有姓名也没有证件号码，未能载入" : "";
+        throw new Bidui.Inputs.InputFileException(
+            $"文件“{File}”{sheet}第{HeaderRow}行表头下面没有可用的{Name}数据行{rejected}。"
+            + "空的输入会让比对结果失真（例如空的学籍数据会把每个孩子都列为疑似失学辍学），所以不予比对。请确认选择了正确的文件和工作表，或重新从系统导出。",
+            File, HeaderRow + 1);
+    }
+
     /// <summary>A blank row counts only if a row with a value follows it.</summary>
     public void Blank() => _pendingBlank++;
 

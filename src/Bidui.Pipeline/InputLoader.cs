@@ -69,6 +69,7 @@ internal static class InputLoader
             while (t.ReadRow())
                 Row(r);
         }
+        account.RequireRows(r.SheetName);
         return account;
     }
 }

@@ -83,6 +83,7 @@ internal static class LaneFeeder
         }
         // A read error (say, malformed CSV at row n) surfaces after the rows before it were compared, as it would serially.
         readError?.Throw();
+        account.RequireRows(r.SheetName);
         return account;
     }
 

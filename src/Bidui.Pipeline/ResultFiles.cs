@@ -13,7 +13,13 @@ public static class ResultFiles
 
     public static string ListCsv(Category category) => CategoryInfo.Of(category).Code + ".csv";
 
-    /// <summary>Every name a run may have written, so that the next run replaces exactly these.</summary>
+    /// <summary>Every name a run may write at the top of the output folder (what a new run replaces).</summary>
     public static IEnumerable<string> All() =>
-        CategoryInfo.All.Select(c => c.Code + ".csv").Concat([Rejects, SummaryWorkbook, Report, CountyFolder]);
+        CategoryInfo.All.Select(c => c.Code + ".csv").Concat([Summary, Rejects, SummaryWorkbook, Report, CountyFolder]);
+
+    private static readonly HashSet<string> Names = new(All(), OperatingSystem.IsWindows() || OperatingSystem.IsMacOS()
+        ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
+
+    /// <summary>Whether an entry at the top of the output folder is one a run writes (else it is carried over).</summary>
+    public static bool IsResultName(string name) => Names.Contains(name);
 }

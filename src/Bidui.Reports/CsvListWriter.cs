@@ -5,7 +5,8 @@ namespace Bidui.Reports;
 
 /// <summary>
 /// Writes one result list as CSV: UTF-8 with BOM (Excel and WPS detect the encoding by it), CRLF line ends,
-/// RFC 4180 quoting only for fields that need it. Values are written exactly as given; nothing is reformatted.
+/// RFC 4180 quoting only for fields that need it. Values are written as given, except that text Excel
+/// would run as a formula gets a leading <c>'</c> (<see cref="FormulaSafety"/>).
 /// </summary>
 public sealed class CsvListWriter : IDisposable
 {
@@ -92,6 +93,12 @@ public sealed class CsvListWriter : IDisposable
         }
 
         var span = value.AsSpan();
+        if (FormulaSafety.NeedsMark(span))
+        {
+            // The mark goes inside any quotes: '"=1,2"' would be read as text starting with a quote.
+            span = ("'" + value).AsSpan();
+        }
+
         if (!span.ContainsAny(NeedsQuoting))
         {
             _writer.Write(span);

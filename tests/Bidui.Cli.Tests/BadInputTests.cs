@@ -91,7 +91,7 @@ public class BadInputTests
         File.WriteAllText(dir.File("bad.csv"), "姓名,学段\n张伟,小学\n", Encoding.UTF8);
         Assert.Equal(2, CliRunner.Invoke("compare", "--students", dir.File("bad.csv"), "--poverty", p, "--out", dir.File("out")).ExitCode);
         Assert.Equal(before, File.ReadAllText(dir.File("out/summary.json")));
-        Assert.Empty(Directory.GetDirectories(dir.Path, ".out.partial-*", SearchOption.TopDirectoryOnly));
+        Assert.Empty(Directory.GetDirectories(dir.Path, ".out.*", SearchOption.TopDirectoryOnly));
     }
 }
 
@@ -108,7 +108,8 @@ public class ConfigurableBandTests
         var dir = new TempDir();
         File.WriteAllText(dir.File("s.csv"), $"姓名,身份证件号,学校所在地代码,学段\n王五,{Pupil},430121,初中\n", new System.Text.UTF8Encoding(true));
         File.WriteAllText(dir.File("p.csv"), $"姓名,证件号码,县级代码\n张三,{Six},430121\n李四,{Sixteen},430121\n王五,{Pupil},430121\n", new System.Text.UTF8Encoding(true));
-        File.WriteAllText(dir.File("a.csv"), "姓名,身份证件号,资助项目,金额,学年,学期\n", new System.Text.UTF8Encoding(true));
+        // Aid paid to someone else: the pupil has none (an aid file without rows is an input error, SPEC §1).
+        File.WriteAllText(dir.File("a.csv"), $"姓名,身份证件号,资助项目,金额,学年,学期\n张三,{Six},营养改善计划,800,2026-2027,秋季学期\n", new System.Text.UTF8Encoding(true));
         return (dir, ["compare", "--students", dir.File("s.csv"), "--poverty", dir.File("p.csv"), "--aid", dir.File("a.csv"),
             "--reference-date", "2026-08-31", "--out", dir.File("out")]);
     }

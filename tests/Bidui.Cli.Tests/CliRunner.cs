@@ -7,7 +7,24 @@ internal static class CliRunner
 {
     public sealed record Run(int ExitCode, string StdOut, string StdErr);
 
-    public static Run Invoke(params string[] args)
+    public static Run Invoke(params string[] args) => Invoke(new Dictionary<string, string>(), args);
+
+    /// <summary>Runs with extra environment variables (e.g. COLUMNS, a GC heap limit).</summary>
+    public static Run Invoke(IReadOnlyDictionary<string, string> environment, params string[] args)
+    {
+        using var p = Start(args, environment, redirect: true);
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var stderr = p.StandardError.ReadToEndAsync();
+        if (!p.WaitForExit(TimeSpan.FromMinutes(3)))
+        {
+            p.Kill(entireProcessTree: true);
+            throw new TimeoutException("bidui did not finish in 3 minutes");
+        }
+        return new Run(p.ExitCode, stdout.Result, stderr.Result);
+    }
+
+    /// <summary>Starts `bidui` without waiting (its output discarded), for tests that stop it midway.</summary>
+    public static Process Start(string[] args, IReadOnlyDictionary<string, string>? environment = null, bool redirect = false)
     {
         var psi = new ProcessStartInfo("dotnet")
         {
@@ -19,15 +36,17 @@ internal static class CliRunner
         foreach (var a in args)
             psi.ArgumentList.Add(a);
         psi.Environment["NO_COLOR"] = "1";
-        using var p = Process.Start(psi)!;
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        var stderr = p.StandardError.ReadToEndAsync();
-        if (!p.WaitForExit(TimeSpan.FromMinutes(3)))
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+            psi.Environment[name] = value;
+        var p = Process.Start(psi)!;
+        if (!redirect)
         {
-            p.Kill(entireProcessTree: true);
-            throw new TimeoutException("bidui did not finish in 3 minutes");
+            p.OutputDataReceived += (_, _) => { };
+            p.ErrorDataReceived += (_, _) => { };
+            p.BeginOutputReadLine();
+            p.BeginErrorReadLine();
         }
-        return new Run(p.ExitCode, stdout.Result, stderr.Result);
+        return p;
     }
 }
 

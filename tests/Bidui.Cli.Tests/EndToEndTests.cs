@@ -197,7 +197,7 @@ public abstract class EndToEndTests
         Assert.Contains("echarts", html, StringComparison.Ordinal);
         Assert.DoesNotContain("src=\"http", html, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(_run.Results, ResultFiles.SummaryWorkbook)));
-        Assert.Empty(Directory.GetDirectories(_run.Dir.Path, ".results.partial-*"));
+        Assert.Empty(Directory.GetDirectories(_run.Dir.Path, ".results.*"));
     }
 
     private static (string[] Header, List<string[]> Rows) ReadCsv(string path)

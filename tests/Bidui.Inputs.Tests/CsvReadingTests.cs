@@ -177,15 +177,141 @@ public sealed class CsvReadingTests : IDisposable
     }
 
     [Fact]
-    public void Very_long_cell_grows_the_buffer()
+    public void A_cell_as_long_as_excel_allows_grows_the_buffer()
     {
-        string longCell = new('长', 200_000);
+        string longCell = new('长', InputLimits.MaxCellChars);
         string path = _files.WriteText("long.csv", $"a,b\n\"{longCell}\",x\n");
         using var reader = TabularFile.Open(path);
         Assert.True(reader.Read());
         Assert.True(reader.Read());
         Assert.Equal(longCell, reader.GetString(0));
         Assert.Equal("x", reader.GetString(1));
+    }
+
+    [Fact]
+    public void A_cell_longer_than_excel_allows_is_an_input_error_naming_its_row_and_column()
+    {
+        string path = _files.WriteText("long.csv", $"a,b\r\n\"x\ny\",1\r\n2,{new string('长', InputLimits.MaxCellChars + 3)}\r\n");
+        var ex = Assert.Throws<InputFileException>(() => ReadToEnd(path));
+        Assert.Equal(3, ex.Row);
+        Assert.Contains("第3行第2列", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("32,767", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Line_ends_mixed_crlf_lf_and_cr_lose_and_merge_no_row()
+    {
+        // Excel and WPS end a record at any of the three; a quoted cell keeps its line breaks.
+        string path = _files.WriteText("mixed.csv", "姓名,号\r\n甲,1\n乙,2\r丙,3\r\n丁,4\r戊,5\n\"己\r\n庚\",6\r辛,7");
+        using var reader = TabularFile.Open(path);
+        var rows = reader.ReadAll();
+        Assert.Equal(["姓名", "甲", "乙", "丙", "丁", "戊", "己\r\n庚", "辛"], rows.Select(r => r.Cells[0]));
+        Assert.Equal([1, 2, 3, 4, 5, 6, 7, 8], rows.Select(r => r.Row));
+        Assert.Equal(["号", "1", "2", "3", "4", "5", "6", "7"], rows.Select(r => r.Cells[1]));
+    }
+
+    [Fact]
+    public void A_bare_cr_at_a_buffer_boundary_still_ends_its_row()
+    {
+        var sb = new StringBuilder("a,b\n");
+        int row = 1;
+        while (sb.Length < 300_000)
+        {
+            sb.Append("x,").Append(++row).Append(row % 3 == 0 ? "\r" : row % 3 == 1 ? "\n" : "\r\n");
+        }
+
+        string path = _files.WriteText("many.csv", sb.ToString());
+        using var reader = TabularFile.Open(path);
+        var rows = reader.ReadAll();
+        Assert.Equal(row, rows.Count);
+        Assert.All(rows.Skip(1), r => Assert.Equal(r.Row.ToString(System.Globalization.CultureInfo.InvariantCulture), r.Cells[1]));
+    }
+
+    [Fact]
+    public void A_line_of_half_a_million_cells_is_refused_at_once_not_parsed_for_minutes()
+    {
+        string path = _files.WriteText("wide.csv", "姓名,证件号码\n" + string.Concat(Enumerable.Repeat("a,", 500_000)) + "\n");
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var ex = Assert.Throws<InputFileException>(() => ReadToEnd(path));
+        Assert.Equal(2, ex.Row);
+        Assert.Contains("16,384", ex.Message, StringComparison.Ordinal);
+        // Linear: the old parser took minutes on this one line (a loose bound: the point is not minutes).
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), clock.Elapsed.ToString());
+    }
+
+    [Fact]
+    public void A_line_as_wide_as_excel_allows_is_read()
+    {
+        string path = _files.WriteText("wide.csv", "a,b\n" + string.Join(',', Enumerable.Range(1, InputLimits.MaxColumns)) + "\n");
+        using var reader = TabularFile.Open(path);
+        var rows = reader.ReadAll();
+        Assert.Equal(InputLimits.MaxColumns, rows[1].Cells.Length);
+        Assert.Equal("16384", rows[1].Cells[^1]);
+        Assert.Throws<InputFileException>(() => ReadToEnd(_files.WriteText("wider.csv", "a,b\n" + new string(',', InputLimits.MaxColumns) + "\n")));
+    }
+
+    [Fact]
+    public void A_record_longer_than_the_buffer_limit_is_an_input_error_with_its_row()
+    {
+        // An unclosed quote swallows the rest of the file into one cell: the message says where it began.
+        var sb = new StringBuilder("姓名,证件号码\n张三,1\n\"李四,2\n");
+        for (int i = 0; sb.Length <= InputLimits.MaxRecordChars; i++)
+        {
+            sb.Append("王五,").Append(i).Append('\n');
+        }
+
+        string path = _files.WriteText("open-quote.csv", sb.ToString());
+        var ex = Assert.Throws<InputFileException>(() => ReadToEnd(path));
+        Assert.Equal(3, ex.Row);
+        Assert.Contains("双引号", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(5_000_000)]
+    public void A_bad_byte_in_a_utf8_file_is_an_input_error_naming_its_row_wherever_it_is(int padding)
+    {
+        // Three damaged bytes near the top used to make the whole file GB18030 (no header found);
+        // the same bytes past the 4 MB sample passed silently as U+FFFD.
+        var text = new StringBuilder("姓名,身份证件号,学校所在地代码,学段\n");
+        int row = 1;
+        while (text.Length < padding)
+        {
+            text.Append("张三,430102201001011238,430102,小学\n");
+            row++;
+        }
+
+        var bytes = new List<byte>(Encoding.UTF8.GetBytes(text.ToString()));
+        bytes.AddRange(Encoding.UTF8.GetBytes("李"));
+        bytes.AddRange([0xE5, 0xFF, 0x80]);
+        bytes.AddRange(Encoding.UTF8.GetBytes(",430102201001011238,430102,小学\n王五,1,430102,初中\n"));
+        string path = _files.Write("bad-byte.csv", [.. bytes]);
+
+        Assert.Equal("UTF-8", TextEncodingDetector.Detect(File.ReadAllBytes(path).AsSpan(0, Math.Min(bytes.Count, TextEncodingDetector.SampleSize)), bytes.Count <= TextEncodingDetector.SampleSize).Label);
+        var ex = Assert.Throws<InputFileException>(() => ReadToEnd(path));
+        Assert.Equal(row + 1, ex.Row);
+        Assert.Contains($"第{row + 1}行第1列", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("UTF-8", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Undecodable_bytes_in_a_gb18030_file_are_an_input_error_too_not_question_marks()
+    {
+        var bytes = new List<byte>(TextEncodingDetector.Gb18030.GetBytes("姓名,身份证件号,学校所在地代码\n张三,1,430102\n"));
+        bytes.AddRange([0x81, 0x20]); // a lead byte without its trail byte
+        bytes.AddRange(TextEncodingDetector.Gb18030.GetBytes("四,2,430102\n"));
+        string path = _files.Write("gb-bad.csv", [.. bytes]);
+        var ex = Assert.Throws<InputFileException>(() => ReadToEnd(path));
+        Assert.Equal(3, ex.Row);
+        Assert.Contains("GB18030", ex.Message, StringComparison.Ordinal);
+    }
+
+    private static void ReadToEnd(string path)
+    {
+        using var reader = TabularFile.Open(path);
+        while (reader.Read())
+        {
+        }
     }
 
     [Fact]

@@ -78,7 +78,9 @@ public sealed class ReadAheadTests : IDisposable
         var text = new StringBuilder("标题\n姓名,证件号码,备注,县级代码\n");
         for (int i = 0; i < 10_000; i++)
         {
-            text.Append(i % 1000 == 5 ? "\n" : $"人{i},{i},{(i == 7_000 ? new string('长', 300_000) : "x")},430521\n");
+            // Row 7000's 备注 is as long as a cell may be; rows 7001–7010 have long names, more than a batch holds at first.
+            string person = i is > 7_000 and <= 7_010 ? "人" + new string('长', 30_000) : $"人{i}";
+            text.Append(i % 1000 == 5 ? "\n" : $"{person},{i},{(i == 7_000 ? new string('长', InputLimits.MaxCellChars) : "x")},430521\n");
         }
 
         string path = Path.Combine(_dir, "p.csv");
@@ -93,6 +95,7 @@ public sealed class ReadAheadTests : IDisposable
         Assert.Equal(10, seen.Count(s => s.Blank));
         Assert.Equal(("人9999", "430521"), (seen[^1].Name, seen[^1].County));
         Assert.Equal("人7000", seen[7_000].Name);
+        Assert.All(seen.Skip(7_001).Take(10).Where(s => !s.Blank), s => Assert.Equal(30_001, s.Name.Length));
         Assert.All(seen, s => Assert.Equal("", s.NotCopied)); // 证件号码 was not asked for
     }
 

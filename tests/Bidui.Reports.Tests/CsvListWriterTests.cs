@@ -21,6 +21,32 @@ public sealed class CsvListWriterTests
         Assert.Equal("姓名,身份证件号\r\n张三,43010220100101001X\r\n", Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3));
     }
 
+    [Theory]
+    [InlineData("=HYPERLINK(\"http://example.com\",\"点我\")", "\"'=HYPERLINK(\"\"http://example.com\"\",\"\"点我\"\")\"")]
+    [InlineData("=1+1", "'=1+1")]
+    [InlineData("@SUM(1)", "'@SUM(1)")]
+    [InlineData("+86 13800000000", "'+86 13800000000")]
+    [InlineData("-2+3", "'-2+3")]
+    [InlineData("\t=1+2", "'\t=1+2")]
+    [InlineData("\r=1+2", "\"'\r=1+2\"")]
+    [InlineData("-500", "-500")]
+    [InlineData("+1,000.50", "\"+1,000.50\"")]
+    [InlineData("-1.5E+3", "-1.5E+3")]
+    [InlineData("张=1", "张=1")]
+    [InlineData("-", "'-")]
+    public void Text_a_spreadsheet_would_run_as_a_formula_gets_a_leading_mark_numbers_do_not(string cell, string written)
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("f.csv");
+        using (var csv = new CsvListWriter(path, ["姓名"]))
+        {
+            csv.WriteRow([cell]);
+        }
+
+        Assert.Equal($"姓名\r\n{written}\r\n", File.ReadAllText(path, Encoding.UTF8));
+        Assert.Equal(cell, FormulaSafety.Unescape(FormulaSafety.Escape(cell)));
+    }
+
     [Fact]
     public void Quotes_only_fields_that_need_it()
     {
@@ -36,7 +62,7 @@ public sealed class CsvListWriterTests
         Assert.Equal(
             "a,b,c,d,e\r\n" +
             "plain,\"x,y\",\"say \"\"hi\"\"\",\"line1\nline2\",\"cr\r\nlf\"\r\n" +
-            ",, spaced ,'0123,=1+1\r\n",
+            ",, spaced ,'0123,'=1+1\r\n",
             text);
     }
 

@@ -32,8 +32,17 @@ internal sealed class CompareCommand : Command<CompareCommand.Settings>
         [CommandOption("--reference-date <DATE>"), Description("年龄计算基准日 yyyy-MM-dd（默认：本学年开始年份的8月31日）")]
         public string? ReferenceDate { get; init; }
 
-        [CommandOption("--sheet <NAME>"), Description("读取 xlsx/xls 的指定工作表（默认第一个）")]
+        [CommandOption("--sheet <NAME>"), Description("读取 xlsx/xls 的指定工作表（默认第一个），用于没有单独指定工作表的每个工作簿")]
         public string? Sheet { get; init; }
+
+        [CommandOption("--students-sheet <NAME>"), Description("学籍工作簿中要读取的工作表")]
+        public string? StudentsSheet { get; init; }
+
+        [CommandOption("--poverty-sheet <NAME>"), Description("乡村振兴工作簿中要读取的工作表")]
+        public string? PovertySheet { get; init; }
+
+        [CommandOption("--aid-sheet <NAME>"), Description("资助工作簿中要读取的工作表")]
+        public string? AidSheet { get; init; }
 
         [CommandOption("--out <DIR>"), Description("结果输出目录")]
         public string? Out { get; init; }
@@ -65,11 +74,14 @@ internal sealed class CompareCommand : Command<CompareCommand.Settings>
             settings.Aid is null ? null : RequireFile(settings.Aid, "--aid"),
             settings.Out ?? throw new UsageException("缺少 --out：请指定结果输出目录。"))
         {
-            ReferenceDate = ParseDate(settings.ReferenceDate),
+            ReferenceDate = ParseReferenceDate(settings.ReferenceDate),
             Registers = Bidui.Pipeline.Supervision.RegisterArguments.Parse(settings.Registers),
             AidProjectsPath = settings.AidProjects is null ? null : RequireFile(settings.AidProjects, "--aid-projects"),
             KeyCountiesPath = settings.KeyCounties is null ? null : RequireFile(settings.KeyCounties, "--key-counties"),
             SheetName = settings.Sheet,
+            StudentsSheet = settings.StudentsSheet,
+            PovertySheet = settings.PovertySheet,
+            AidSheet = settings.AidSheet,
             CompulsoryAge = ParseAgeBand(settings.CompulsoryAge),
             AidStages = ParseStages(settings.AidStages),
             ExactOnly = settings.ExactOnly,
@@ -128,8 +140,10 @@ internal sealed class CompareCommand : Command<CompareCommand.Settings>
     {
         if (string.IsNullOrWhiteSpace(path))
             throw new UsageException($"缺少 {option}：请指定输入文件。");
+        if (Directory.Exists(path))
+            throw new UsageException($"{option} 指定的“{path}”是一个文件夹，不是文件：请指定要读取的数据文件（CSV、xlsx 或 xls）。");
         if (!File.Exists(path))
-            throw new UsageException($"找不到文件 {path}（{option}）：请检查路径。");
+            throw new UsageException($"找不到文件“{path}”（{option}）：请检查路径和文件名。");
         return path;
     }
 
@@ -159,6 +173,21 @@ internal sealed class CompareCommand : Command<CompareCommand.Settings>
         if (stages.Count == 0)
             throw new UsageException("--aid-stages 至少要列出一个学段，例如 小学,初中。");
         return stages;
+    }
+
+    /// <summary>
+    /// A reference date a comparison can mean: from 1990 (before any register of this kind) to two years
+    /// ahead of today (planning the next school year). 1800-01-01 is a typing slip, not a question.
+    /// </summary>
+    internal static DateOnly? ParseReferenceDate(string? text, DateOnly? today = null)
+    {
+        var date = ParseDate(text);
+        var now = today ?? DateOnly.FromDateTime(DateTime.Now);
+        var earliest = new DateOnly(1990, 1, 1);
+        var latest = now.AddYears(2);
+        if (date is DateOnly d && (d < earliest || d > latest))
+            throw new UsageException($"--reference-date 的值 {d:yyyy-MM-dd} 不合理：基准日应在 {earliest:yyyy-MM-dd} 到 {latest:yyyy-MM-dd} 之间，通常是本学年开始那年的 8 月 31 日，例如 {Bidui.Core.Dates.ReferenceDates.Default(now):yyyy-MM-dd}。");
+        return date;
     }
 
     internal static DateOnly? ParseDate(string? text)

@@ -18,7 +18,7 @@ internal sealed class DemoCommand : Command<DemoCommand.Settings>
         [CommandOption("--out <DIR>"), Description("输出目录：inputs/ 模拟数据（inputs/truth/ 为已知结果），results/ 比对结果")]
         public string? Out { get; init; }
 
-        [CommandOption("--size <SIZE>"), Description("small | county | province（默认 small）")]
+        [CommandOption("--size <SCALE>"), Description("small | county | province（默认 small）")]
         public string Size { get; init; } = "small";
 
         [CommandOption("--seed <N>"), Description("随机种子（默认 1）")]
@@ -42,7 +42,7 @@ internal sealed class DemoCommand : Command<DemoCommand.Settings>
             _ => throw new UsageException($"--size 的值“{settings.Size}”无效：可选 small、county、province。"),
         };
         var today = DateOnly.FromDateTime(DateTime.Now);
-        var referenceDate = CompareCommand.ParseDate(settings.ReferenceDate) ?? ReferenceDates.Default(today);
+        var referenceDate = CompareCommand.ParseReferenceDate(settings.ReferenceDate) ?? ReferenceDates.Default(today);
 
         var outcome = SpectreProgress.Run(progress =>
         {

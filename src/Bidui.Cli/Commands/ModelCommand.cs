@@ -43,7 +43,7 @@ internal sealed class ModelCommand : Command<ModelCommand.Settings>
                 CompareCommand.RequireFile(settings.Students, "--students"),
                 CompareCommand.RequireFile(settings.Poverty, "--poverty"), null, scratch)
             {
-                ReferenceDate = CompareCommand.ParseDate(settings.ReferenceDate),
+                ReferenceDate = CompareCommand.ParseReferenceDate(settings.ReferenceDate),
                 SheetName = settings.Sheet,
             };
             var outcome = SpectreProgress.Run(p => CompareJob.Run(request, p));

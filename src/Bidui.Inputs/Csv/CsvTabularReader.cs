@@ -13,15 +13,17 @@ internal sealed class CsvTabularReader : ITabularReader
     private const int DelimiterSampleBytes = 64 * 1024;
 
     private readonly CsvDataReader _csv;
+    private readonly DetectedEncoding _encoding;
     private int _rowNumber;
     private int _fieldCount;
     private int _blank = -1; // -1 unknown, 0 no, 1 yes: computed once per row on demand
 
-    private CsvTabularReader(string filePath, string formatName, char delimiter, CsvDataReader csv)
+    private CsvTabularReader(string filePath, DetectedEncoding encoding, char delimiter, CsvDataReader csv)
     {
         FilePath = filePath;
-        FormatName = formatName;
+        FormatName = $"CSV ({encoding.Label})";
         Delimiter = delimiter;
+        _encoding = encoding;
         _csv = csv;
     }
 
@@ -76,7 +78,9 @@ internal sealed class CsvTabularReader : ITabularReader
         char delimiter = DelimiterDetector.Detect(text);
 
         stream.Position = detected.PreambleLength;
-        var textReader = new StreamReader(stream, detected.Encoding, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16, leaveOpen: false);
+        var textReader = new CsvTextGuard(
+            new StreamReader(stream, detected.Encoding, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16, leaveOpen: false),
+            delimiter, checkDecoding: true);
         var options = new CsvDataReaderOptions
         {
             HasHeaders = false,
@@ -84,8 +88,8 @@ internal sealed class CsvTabularReader : ITabularReader
             // Sylvan skips lines starting with the comment character ('#' by default), which would drop
             // rows and shift row numbers. A lone surrogate never comes out of a decoder, so no line matches.
             Comment = '\uDFFF',
-            // Let a record with very long cells grow the buffer instead of failing.
-            MaxBufferSize = 64 * 1024 * 1024,
+            // A record may grow the buffer this far (cells are bounded by the guard, a record by this).
+            MaxBufferSize = InputLimits.MaxRecordChars,
             OwnsReader = true,
         };
 
@@ -94,13 +98,13 @@ internal sealed class CsvTabularReader : ITabularReader
         {
             csv = CsvDataReader.Create(textReader, options);
         }
-        catch (Exception ex) when (ex is CsvFormatException or IOException or InvalidOperationException)
+        catch (Exception ex) when (ex is CsvFormatException or IOException or InvalidOperationException or CsvTextGuardException)
         {
             textReader.Dispose();
-            throw InputErrors.CsvMalformed(path, 1, ex);
+            throw Failure(path, detected, delimiter, 1, ex);
         }
 
-        return new CsvTabularReader(path, $"CSV ({detected.Label})", delimiter, csv);
+        return new CsvTabularReader(path, detected, delimiter, csv);
     }
 
     public bool Read()
@@ -110,9 +114,9 @@ internal sealed class CsvTabularReader : ITabularReader
         {
             more = _csv.Read();
         }
-        catch (Exception ex) when (ex is CsvFormatException or IOException or InvalidOperationException)
+        catch (Exception ex) when (ex is CsvFormatException or IOException or InvalidOperationException or CsvTextGuardException)
         {
-            throw InputErrors.CsvMalformed(FilePath, _rowNumber + 1, ex);
+            throw Failure(FilePath, _encoding, Delimiter, _rowNumber + 1, ex);
         }
 
         if (!more)
@@ -144,6 +148,29 @@ internal sealed class CsvTabularReader : ITabularReader
     }
 
     public void Dispose() => _csv.Dispose();
+
+    /// <param name="row">The record being read when the parser failed.</param>
+    private static InputFileException Failure(string path, DetectedEncoding encoding, char delimiter, int row, Exception ex)
+    {
+        if (ex is CsvRecordTooLargeException)
+        {
+            return InputErrors.CsvRecordTooLong(path, row, ex);
+        }
+
+        if (ex is not CsvTextGuardException guard)
+        {
+            return InputErrors.CsvMalformed(path, row, ex);
+        }
+
+        // The guard reads ahead of the parser: find the record the offending character belongs to.
+        var (at, column) = CsvLocator.Locate(path, encoding.Encoding, encoding.PreambleLength, delimiter, guard.Offset);
+        return guard.Problem switch
+        {
+            CsvTextProblem.Undecodable => InputErrors.Undecodable(path, encoding.Label, at, column),
+            CsvTextProblem.TooManyColumns => InputErrors.TooManyColumns(path, at),
+            _ => InputErrors.CellTooLong(path, at, column),
+        };
+    }
 
     private bool ComputeBlank()
     {

@@ -61,6 +61,11 @@ internal sealed class ExcelTabularReader : ITabularReader
         IExcelDataReader excel;
         try
         {
+            if (formatName == "xlsx")
+            {
+                XlsxGuard.Check(stream, path);
+            }
+
             stream.Position = 0;
             excel = ExcelReaderFactory.CreateReader(stream, new ExcelReaderConfiguration { LeaveOpen = false });
         }
@@ -68,6 +73,11 @@ internal sealed class ExcelTabularReader : ITabularReader
         {
             stream.Dispose();
             throw OpenFailure(path, formatName, ex);
+        }
+        catch
+        {
+            stream.Dispose();
+            throw;
         }
 
         try
@@ -107,7 +117,18 @@ internal sealed class ExcelTabularReader : ITabularReader
         }
 
         _rowNumber = _excel.Depth + 1;
+        if (_rowNumber > InputLimits.MaxSheetRows)
+        {
+            // An xlsx is checked before it is opened; this bounds an xls (or anything else) that claims more.
+            throw InputErrors.SheetRowBeyondLimit(FilePath, _rowNumber);
+        }
+
         _fieldCount = _excel.FieldCount;
+        if (_fieldCount > InputLimits.MaxColumns)
+        {
+            throw InputErrors.SheetColumnBeyondLimit(FilePath, _rowNumber);
+        }
+
         if (_texts.Length < _fieldCount)
         {
             _texts = new string?[_fieldCount];

@@ -20,14 +20,16 @@ internal static class CaseRowReader
         if (!reader.Read()) yield break;
         var headers = Enumerable.Range(0, reader.FieldCount).Select(reader.GetString).ToArray();
         var index = headers.Select((h, i) => (h, i)).GroupBy(x => x.h, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().i, StringComparer.Ordinal);
-        string Cell(string column) => index.TryGetValue(column, out int i) ? reader.GetString(i).Trim() : "";
+        // The lists mark text a spreadsheet would run as a formula (SPEC §5); the case shows it as it was.
+        string Text(int i) => Bidui.Reports.FormulaSafety.Unescape(reader.GetString(i));
+        string Cell(string column) => index.TryGetValue(column, out int i) ? Text(i).Trim() : "";
         string First(string[] columns) => columns.Select(Cell).FirstOrDefault(v => v.Length > 0) ?? "";
 
         while (reader.Read())
         {
             if (reader.IsBlank) continue;
             var details = new Dictionary<string, string>(StringComparer.Ordinal);
-            for (int i = 0; i < headers.Length; i++) details[headers[i]] = reader.GetString(i);
+            for (int i = 0; i < headers.Length; i++) details[headers[i]] = Text(i);
             string name = First(NameColumns);
             string id = First(IdColumns);
             int county = CountyOf(Cell("责任县代码"), round.ProvinceCode);
