@@ -39,7 +39,8 @@ public sealed class Browser : IAsyncDisposable
         var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Headless = true, Args = ["--no-sandbox", "--disable-dev-shm-usage"] });
         var context = await browser.NewContextAsync(new()
         {
-            BaseURL = baseAddress.ToString().TrimEnd('/'), Locale = "zh-CN", ViewportSize = new() { Width = 1400, Height = 900 }, AcceptDownloads = acceptDownloads,
+            // With the trailing slash: pages are opened by relative paths, so that the app's path base stays.
+            BaseURL = baseAddress.ToString(), Locale = "zh-CN", ViewportSize = new() { Width = 1400, Height = 900 }, AcceptDownloads = acceptDownloads,
         });
         var page = await context.NewPageAsync();
         // Generous: the machine is shared, and a step that waits 30 s under load is slow, not broken.
@@ -49,7 +50,7 @@ public sealed class Browser : IAsyncDisposable
 
     public async Task SignInAsync(string userName, string password = DemoAccounts.Password)
     {
-        await Page.GotoAsync("/Account/Login");
+        await Page.GotoAsync("Account/Login");
         await Page.FillAsync("input[name=UserName]", userName);
         await Page.FillAsync("input[name=Password]", password);
         await Page.ClickAsync("form button[type=submit]");

@@ -14,18 +14,23 @@ public abstract class CaseConflictPageTests<TFixture>(TFixture f) where TFixture
     {
         TestStores.Require(f.Available);
         long id;
+        int version;
         await using (var db = f.Context())
-            id = await db.Cases.Where(c => c.RoundId == 1 && c.CountyCode == DemoAccounts.Shaodong && c.Category == "dropout_suspect" && c.State == CaseState.Open)
-                .OrderByDescending(c => c.Id).Select(c => c.Id).FirstAsync();
+        {
+            var found = await db.Cases.Where(c => c.RoundId == 1 && c.CountyCode == DemoAccounts.Shaodong && c.Category == "dropout_suspect" && c.State == CaseState.Open)
+                .OrderByDescending(c => c.Id).Select(c => new { c.Id, c.Version }).FirstAsync();
+            (id, version) = (found.Id, found.Version);
+        }
+        string V(int step) => (version + step).ToString(System.Globalization.CultureInfo.InvariantCulture);
         using var client = await SignedInClient.SignInAsync(f.BaseAddress, "shaodong.jy", DemoAccounts.Password);
 
-        var submitted = await client.PostAsync($"/Cases/Detail/{id}?handler=Submit", new() { ["result"] = "死亡", ["version"] = "1" });
+        var submitted = await client.PostAsync($"/Cases/Detail/{id}?handler=Submit", new() { ["result"] = "死亡", ["version"] = V(0) });
         Assert.Equal(HttpStatusCode.Redirect, submitted.StatusCode);
-        var returned = await client.PostAsync($"/Cases/Detail/{id}?handler=Return", new() { ["note"] = "请补充死亡证明", ["version"] = "2" });
+        var returned = await client.PostAsync($"/Cases/Detail/{id}?handler=Return", new() { ["note"] = "请补充死亡证明", ["version"] = V(1) });
         Assert.Equal(HttpStatusCode.Redirect, returned.StatusCode);
 
-        // A second tab still shows the submitted case (version 2) and approves it.
-        var stale = await client.PostAsync($"/Cases/Detail/{id}?handler=Approve", new() { ["note"] = "同意", ["version"] = "2" });
+        // A second tab still shows the submitted case and approves it.
+        var stale = await client.PostAsync($"/Cases/Detail/{id}?handler=Approve", new() { ["note"] = "同意", ["version"] = V(1) });
         Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
         string html = await stale.Content.ReadAsStringAsync();
         Assert.Contains("您的操作未生效", html, StringComparison.Ordinal);

@@ -9,11 +9,14 @@ namespace Bidui.Workflow.Tests;
 /// <summary>Simultaneous changes of one case: one wins, the others are refused and told to reload; a change from an old page is refused.</summary>
 public abstract class CaseConcurrencyTests<TFixture>(TFixture f) where TFixture : DemoRoundFixture
 {
-    private async Task<long> OpenCaseAsync(int skip)
+    /// <summary>An open case no other test touched (never given an attachment), and its version.</summary>
+    private async Task<(long Id, int Version)> OpenCaseAsync(int skip)
     {
         await using var db = f.Context(UserScope.System);
-        return await db.Cases.Where(c => c.RoundId == f.RoundId && c.CountyCode == DemoRoundFixture.Shaodong && c.Category == "dropout_suspect" && c.State == CaseState.Open)
-            .OrderByDescending(c => c.Id).Skip(skip).Select(c => c.Id).FirstAsync();
+        var c = await db.Cases.Where(c => c.RoundId == f.RoundId && c.CountyCode == DemoRoundFixture.Shaodong && c.Category == "dropout_suspect"
+                && c.State == CaseState.Open && !c.Events.Any())
+            .OrderByDescending(c => c.Id).Skip(skip).FirstAsync();
+        return (c.Id, c.Version);
     }
 
     /// <summary>Runs the actions at once, each with its own context (as separate requests would); returns how many succeeded and the refusals.</summary>
@@ -37,9 +40,9 @@ public abstract class CaseConcurrencyTests<TFixture>(TFixture f) where TFixture 
     public async Task Eight_simultaneous_submissions_give_one_result_and_seven_refusals()
     {
         TestStores.Require(f.Available);
-        long id = await OpenCaseAsync(0);
+        var (id, version) = await OpenCaseAsync(0);
         var (won, refused) = await AtOnceAsync(f.ShaodongEducation, Enumerable.Range(0, 8).Select(i =>
-            (Func<CaseWorkflow, Task>)(w => w.SubmitAsync(f.ShaodongEducation, id, "其他", $"第 {i} 次提交", expectedVersion: 1))));
+            (Func<CaseWorkflow, Task>)(w => w.SubmitAsync(f.ShaodongEducation, id, "其他", $"第 {i} 次提交", expectedVersion: version))));
 
         Assert.Equal(1, won);
         Assert.Equal(7, refused.Count);
@@ -48,20 +51,20 @@ public abstract class CaseConcurrencyTests<TFixture>(TFixture f) where TFixture 
         Assert.Equal(1, await db.CaseEvents.CountAsync(e => e.CaseId == id));
         Assert.Equal(1, await db.Audit.CountAsync(a => a.Target == CaseWorkflow.CaseTarget(id) && a.Action == "提交核查结果"));
         var c = await db.Cases.SingleAsync(x => x.Id == id);
-        Assert.Equal((CaseState.Submitted, 2), (c.State, c.Version));
+        Assert.Equal((CaseState.Submitted, version + 1), (c.State, c.Version));
     }
 
     [SkippableFact]
     public async Task Simultaneous_approvals_and_returns_leave_one_consistent_decision()
     {
         TestStores.Require(f.Available);
-        long id = await OpenCaseAsync(1);
+        var (id, version) = await OpenCaseAsync(1);
         await using (var db = f.Context(f.ShaodongEducation.Scope))
-            await new CaseWorkflow(db, new AuditLog(db, f.Clock), f.Clock, f.Store).SubmitAsync(f.ShaodongEducation, id, "死亡", null);
+            await new CaseWorkflow(db, new AuditLog(db, f.Clock), f.Clock, f.Store).SubmitAsync(f.ShaodongEducation, id, "死亡", null, version);
 
         var actions = Enumerable.Range(0, 6).Select(i => i % 2 == 0
-            ? (Func<CaseWorkflow, Task>)(w => w.ApproveAsync(f.ShaodongEducation, id, "通过", expectedVersion: 2))
-            : w => w.ReturnAsync(f.ShaodongEducation, id, "请补充材料", expectedVersion: 2));
+            ? (Func<CaseWorkflow, Task>)(w => w.ApproveAsync(f.ShaodongEducation, id, "通过", expectedVersion: version + 1))
+            : w => w.ReturnAsync(f.ShaodongEducation, id, "请补充材料", expectedVersion: version + 1));
         var (won, refused) = await AtOnceAsync(f.ShaodongEducation, actions);
 
         Assert.Equal((1, 5), (won, refused.Count));
@@ -75,20 +78,20 @@ public abstract class CaseConcurrencyTests<TFixture>(TFixture f) where TFixture 
     public async Task A_change_made_from_an_old_page_is_refused_and_changes_nothing()
     {
         TestStores.Require(f.Available);
-        long id = await OpenCaseAsync(2);
+        var (id, version) = await OpenCaseAsync(2);
         await using var db = f.Context(f.ShaodongEducation.Scope);
         var workflow = new CaseWorkflow(db, new AuditLog(db, f.Clock), f.Clock, f.Store);
-        await workflow.SubmitAsync(f.ShaodongEducation, id, "死亡", null, expectedVersion: 1);
+        await workflow.SubmitAsync(f.ShaodongEducation, id, "死亡", null, expectedVersion: version);
         db.ChangeTracker.Clear();
-        await workflow.ReturnAsync(f.ShaodongEducation, id, "请补充材料", expectedVersion: 2);
+        await workflow.ReturnAsync(f.ShaodongEducation, id, "请补充材料", expectedVersion: version + 1);
         db.ChangeTracker.Clear();
 
-        // Someone still looking at the submitted case (version 2) approves it.
-        var ex = await Assert.ThrowsAsync<CaseConflictException>(() => workflow.ApproveAsync(f.ShaodongEducation, id, null, expectedVersion: 2));
+        // Someone still looking at the submitted case approves it.
+        var ex = await Assert.ThrowsAsync<CaseConflictException>(() => workflow.ApproveAsync(f.ShaodongEducation, id, null, expectedVersion: version + 1));
         Assert.Contains("已退回", ex.Message, StringComparison.Ordinal);
         await using var check = f.Context(UserScope.System);
         var c = await check.Cases.SingleAsync(x => x.Id == id);
-        Assert.Equal((CaseState.Returned, 3, (DateTime?)null), (c.State, c.Version, c.ClosedAt));
+        Assert.Equal((CaseState.Returned, version + 2, (DateTime?)null), (c.State, c.Version, c.ClosedAt));
     }
 }
 

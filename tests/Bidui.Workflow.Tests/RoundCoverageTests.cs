@@ -118,7 +118,10 @@ public abstract class RoundCoverageTests<TFixture>(TFixture f) where TFixture : 
         await using var db = f.Context(UserScope.System);
         var round = await db.Rounds.SingleAsync(r => r.Id == id);
         Assert.Equal(RoundState.Draft, round.State);
-        Assert.Contains("没有一行可用的数据", round.LastError, StringComparison.Ordinal);
+        Assert.Contains("没有可用的学籍数据行", round.LastError, StringComparison.Ordinal);
+        // Named as it was uploaded, not by where the server keeps it.
+        Assert.Contains("nobody.csv", round.LastError, StringComparison.Ordinal);
+        Assert.DoesNotContain(f.Store.DataDirectory, round.LastError, StringComparison.Ordinal);
         Assert.Equal(0, await db.Cases.CountAsync(c => c.RoundId == id || c.ResolvedInRoundId == id));
         Assert.Equal(0, await db.RoundCounties.CountAsync(x => x.RoundId == id));
         await Assert.ThrowsAsync<WorkflowException>(() => Rounds(db).ConfirmAsync(f.Admin, id, [DemoRoundFixture.Shaodong], acceptShortInputs: true));

@@ -1,5 +1,6 @@
 using Bidui.Core.Dates;
 using Bidui.Synthetic;
+using Bidui.Workflow;
 using Bidui.Workflow.Access;
 using Bidui.Workflow.Rounds;
 using Bidui.Workflow.Store;
@@ -32,7 +33,7 @@ public static class DemoSeeder
         var admin = Actor.Of(users.Single(u => u.Role == Role.ProvinceAdmin));
         var files = GenerateInputs(Path.Combine(store.DataDirectory, "demo-inputs"), clock);
         var rounds = services.GetRequiredService<RoundService>();
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today();
         var round = await rounds.CreateAsync(admin, new NewRound("2026年秋季学期比对（演示）", "2026-2027", "秋季学期",
             ReferenceDates.Default(today), today.AddDays(30)), ct);
         foreach (var (kind, path) in new[] { (RoundFiles.Students, files.StudentsPath), (RoundFiles.Poverty, files.PovertyPath), (RoundFiles.Aid, files.AidPath) })
@@ -69,7 +70,7 @@ public static class DemoSeeder
     public static DemoFiles GenerateInputs(string directory, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(clock);
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today();
         return DemoGenerator.Generate(directory, new DemoOptions(DemoSize.Small, 1, ReferenceDates.Default(today), today));
     }
 }

@@ -16,6 +16,7 @@ internal static class StartupTasks
         var db = scope.ServiceProvider.GetRequiredService<BiduiDbContext>();
         db.SetScope(UserScope.System);
         await SchemaMigrator.MigrateAsync(db, options.Store.Provider, ct);
+        DataFolder.RestrictStoreFiles(options.Store.DataDirectory);
 
         await RoundRecovery.RunAsync(options.Store, services.GetRequiredService<RoundRunner>(), services.GetRequiredService<TimeProvider>(), ct);
 

@@ -29,7 +29,7 @@ public sealed class CaseQueries(BiduiDbContext db, TimeProvider clock)
         }
         if (filter.OverdueOnly)
         {
-            var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+            var today = clock.Today();
             var overdueRounds = db.Rounds.Where(r => r.Deadline < today).Select(r => r.Id);
             q = q.Where(c => c.State != CaseState.Closed && overdueRounds.Contains(c.RoundId));
         }

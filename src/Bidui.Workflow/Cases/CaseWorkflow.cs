@@ -29,8 +29,10 @@ public sealed class CaseConflictException : WorkflowException
 /// and saves only if the case is still at the version it was loaded at; of simultaneous changes one
 /// wins and the others get <see cref="CaseConflictException"/>.
 /// </summary>
-public sealed class CaseWorkflow(BiduiDbContext db, AuditLog audit, TimeProvider clock, StoreOptions store)
+public sealed class CaseWorkflow(BiduiDbContext db, AuditLog audit, TimeProvider clock, StoreOptions store, AttachmentPolicy? attachments = null)
 {
+    private readonly AttachmentPolicy _attachments = attachments ?? AttachmentPolicy.Default;
+
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     public static bool CanSubmit(Actor actor, Case c) =>
@@ -41,13 +43,23 @@ public sealed class CaseWorkflow(BiduiDbContext db, AuditLog audit, TimeProvider
     public async Task<Case> SubmitAsync(Actor actor, long caseId, string result, string? note, int? expectedVersion = null, CancellationToken ct = default)
     {
         var c = await LoadAsync(caseId, expectedVersion, ct);
+        StageSubmission(actor, c, result, note);
+        await SaveAsync(ct);
+        return c;
+    }
+
+    /// <summary>
+    /// Checks and applies a submission to a tracked case, with its event and audit entry, without saving:
+    /// the caller saves (one case here, a whole workbook in one transaction in bulk feedback).
+    /// </summary>
+    public void StageSubmission(Actor actor, Case c, string result, string? note)
+    {
         CheckSubmission(actor, c, result, note);
-        c.Result = result;
+        c.Result = result.Trim();
         c.Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
         c.State = CaseState.Submitted;
         c.SubmittedAt = Now;
-        await RecordAsync(actor, c, "提交核查结果", result, c.Note, ct);
-        return c;
+        Stage(actor, c, "提交核查结果", c.Result, c.Note);
     }
 
     /// <summary>Throws with the reason the submission is refused (shared with the workbook check).</summary>
@@ -133,11 +145,17 @@ public sealed class CaseWorkflow(BiduiDbContext db, AuditLog audit, TimeProvider
         Directory.CreateDirectory(store.AttachmentsDirectory);
         // Stored under a random name: the user's file name is data, not a path.
         string stored = Guid.NewGuid().ToString("N") + Path.GetExtension(Path.GetFileName(fileName)).ToLowerInvariant();
+        string path = Path.Combine(store.AttachmentsDirectory, stored);
         long size;
-        await using (var file = File.Create(Path.Combine(store.AttachmentsDirectory, stored)))
+        try
         {
-            await content.CopyToAsync(file, ct);
-            size = file.Length;
+            await using var file = StoreFiles.Create(path);
+            size = await _attachments.CopyAsync(fileName, content, file, ct);
+        }
+        catch (WorkflowException)
+        {
+            File.Delete(path);
+            throw;
         }
         var attachment = new Attachment
         {
@@ -177,11 +195,23 @@ public sealed class CaseWorkflow(BiduiDbContext db, AuditLog audit, TimeProvider
         return c;
     }
 
-    /// <summary>The one place a case change is saved: its event with it, under the version it was loaded at.</summary>
-    private async Task RecordAsync(Actor actor, Case c, string action, string? result, string? note, CancellationToken ct)
+    /// <summary>A case change with its history event and its audit entry, saved together (<see cref="SaveAsync"/>).</summary>
+    private void Stage(Actor actor, Case c, string action, string? result, string? note)
     {
         db.CaseEvents.Add(new CaseEvent { CaseId = c.Id, At = Now, UserName = actor.UserName, Action = action, Result = result, Note = note });
         c.Version++;
+        audit.Add(actor.UserName, action, CaseTarget(c.Id), string.Join("；", new[] { CategoryNames.Chinese(c.Category), result, note }.Where(s => !string.IsNullOrEmpty(s))));
+    }
+
+    private async Task RecordAsync(Actor actor, Case c, string action, string? result, string? note, CancellationToken ct)
+    {
+        Stage(actor, c, action, result, note);
+        await SaveAsync(ct);
+    }
+
+    /// <summary>The one place case changes are saved, under the versions they were loaded at: one winner, the others told to reload.</summary>
+    public async Task SaveAsync(CancellationToken ct)
+    {
         try
         {
             await db.SaveChangesAsync(ct);
@@ -191,6 +221,5 @@ public sealed class CaseWorkflow(BiduiDbContext db, AuditLog audit, TimeProvider
             db.ChangeTracker.Clear();
             throw new CaseConflictException("任务刚被他人处理或修改，您的操作未生效：请查看最新状态后再操作。", ex);
         }
-        await audit.WriteAsync(actor.UserName, action, CaseTarget(c.Id), string.Join("；", new[] { CategoryNames.Chinese(c.Category), result, note }.Where(s => !string.IsNullOrEmpty(s))), ct);
     }
 }

@@ -42,10 +42,10 @@ public sealed class RoundRunner(StoreOptions store, RoundProgressBoard board, Ti
             var request = new CompareRequest(students, poverty, aid, results)
             {
                 ReferenceDate = round.ReferenceDate,
-                Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime),
+                Today = clock.Today(),
             };
+            // An input that loads no row is an input error of the comparison itself: nothing is proposed.
             var outcome = await Task.Run(() => CompareJob.Run(request, progress), ct);
-            RefuseEmptyInputs(outcome);
 
             // The comparison counted every input's rows per county: the proposed coverage comes from them.
             var counties = RoundCoverage.Derive(roundId, round.ProvinceCode, Bidui.Pipeline.Results.ResultsSummary.Read(results));
@@ -76,7 +76,7 @@ public sealed class RoundRunner(StoreOptions store, RoundProgressBoard board, Ti
 #pragma warning restore CA1031
         {
             string message = ex is Bidui.Inputs.InputFileException or InvalidOperationException ? ex.Message : "比对失败：" + ex.Message;
-            await FailAsync(roundId, RoundState.Draft, "比对失败", message, ex);
+            await FailAsync(roundId, RoundState.Draft, "比对失败", await UsersNamesAsync(roundId, message), ex);
         }
     }
 
@@ -141,15 +141,26 @@ public sealed class RoundRunner(StoreOptions store, RoundProgressBoard board, Ti
     private static int Loaded(CompareOutcome outcome, Dataset dataset) =>
         (int)Math.Min(int.MaxValue, outcome.Inputs.FirstOrDefault(i => i.Dataset == dataset)?.RowsLoaded ?? 0);
 
-    /// <summary>An input that loaded no row cannot be a round: nothing is proposed for import.</summary>
-    private static void RefuseEmptyInputs(CompareOutcome outcome)
+    /// <summary>
+    /// A message as users may read it: the round's files by the names they were uploaded under, never
+    /// by where the server keeps them.
+    /// </summary>
+    private async Task<string> UsersNamesAsync(int roundId, string message)
     {
-        foreach (var input in outcome.Inputs.Where(i => i.RowsLoaded == 0 && i.Dataset is Dataset.Students or Dataset.Poverty or Dataset.Aid))
+        try
         {
-            string name = input.Dataset switch { Dataset.Students => "学籍数据", Dataset.Poverty => "乡村振兴数据", _ => "资助数据" };
-            throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
-                $"{name}文件“{Path.GetFileName(input.File)}”没有一行可用的数据（读取 {input.RowsRead} 行：空行 {input.RowsBlank} 行，缺姓名和证件号 {input.RowsRejected} 行）。请检查是否上传了正确的文件；本批次未生成任何核查任务。"));
+            await using var db = Open();
+            var round = await db.Rounds.AsNoTracking().SingleOrDefaultAsync(r => r.Id == roundId, CancellationToken.None);
+            var inputs = Path.Combine(store.RoundDirectory(roundId), "inputs");
+            foreach (var (kind, name) in new[] { (RoundFiles.Students, round?.StudentsFile), (RoundFiles.Poverty, round?.PovertyFile), (RoundFiles.Aid, round?.AidFile) })
+                if (RoundFiles.Find(inputs, kind) is { } path) message = message.Replace(path, name ?? Path.GetFileName(path), StringComparison.Ordinal);
         }
+#pragma warning disable CA1031 // The message is still worth showing with the paths scrubbed below.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+        }
+        return message.Replace(store.DataDirectory + Path.DirectorySeparatorChar, "", StringComparison.Ordinal).Replace(store.DataDirectory, "", StringComparison.Ordinal);
     }
 
     /// <summary>Puts the round back to <paramref name="state"/> with the reason; a failure here is logged, never thrown.</summary>

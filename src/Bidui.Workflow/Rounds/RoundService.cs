@@ -50,7 +50,7 @@ public sealed class RoundService(BiduiDbContext db, AuditLog audit, StoreOptions
         var inputs = Path.Combine(store.RoundDirectory(roundId), "inputs");
         Directory.CreateDirectory(inputs);
         foreach (var old in Directory.EnumerateFiles(inputs, kind + ".*")) File.Delete(old);
-        await using (var file = File.Create(Path.Combine(inputs, RoundFiles.StoredName(kind, fileName))))
+        await using (var file = StoreFiles.Create(Path.Combine(inputs, RoundFiles.StoredName(kind, fileName))))
             await content.CopyToAsync(file, ct);
         string name = Path.GetFileName(fileName);
         switch (kind)

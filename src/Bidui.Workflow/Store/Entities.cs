@@ -29,8 +29,6 @@ public sealed class User
     public int RegionCode { get; set; }
     /// <summary>Set for school aid officers: they see only their school's cases.</summary>
     public string? SchoolCode { get; set; }
-    public int FailedSignIns { get; set; }
-    public DateTime? LockedUntil { get; set; }
     public bool Active { get; set; } = true;
     /// <summary>Changes whenever the account's sessions must end (sign-out, deactivation, password or role change).</summary>
     public string SecurityStamp { get; set; } = NewStamp();

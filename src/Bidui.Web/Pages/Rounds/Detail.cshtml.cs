@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Bidui.Web.Pages.Rounds;
 
+[Uploads(UploadKind.Inputs)]
 public sealed class DetailModel(RoundService rounds, BackgroundJobs jobs, RoundProgressBoard board) : AppPageModel
 {
     public Round Round { get; private set; } = new();
@@ -18,23 +19,33 @@ public sealed class DetailModel(RoundService rounds, BackgroundJobs jobs, RoundP
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, null, ct);
 
-    public async Task<IActionResult> OnPostUploadAsync(int id, IFormFile? students, IFormFile? poverty, IFormFile? aid, CancellationToken ct)
+    /// <summary>Each file goes straight from the request into the round's folder as it arrives (files of gigabytes).</summary>
+    public async Task<IActionResult> OnPostUploadAsync(int id, CancellationToken ct)
     {
+        var saved = new List<string>();
         try
         {
-            foreach (var (kind, file) in new[] { (RoundFiles.Students, students), (RoundFiles.Poverty, poverty), (RoundFiles.Aid, aid) })
+            await MultipartUpload.ReadAsync(Request, async file =>
             {
-                if (file is null || file.Length == 0) continue;
-                await using var stream = file.OpenReadStream();
-                await rounds.SaveInputAsync(Actor, id, kind, file.FileName, stream, ct);
-            }
+                string? kind = file.Field.ToLowerInvariant() switch
+                {
+                    "students" => RoundFiles.Students,
+                    "poverty" => RoundFiles.Poverty,
+                    "aid" => RoundFiles.Aid,
+                    _ => null,
+                };
+                if (kind is null) return;
+                await rounds.SaveInputAsync(Actor, id, kind, file.FileName, file.Content, ct);
+                saved.Add(file.FileName);
+            }, ct);
+            if (saved.Count == 0) throw new WorkflowException("请选择要上传的数据文件。");
             TempData["Message"] = "文件已上传。";
-            return Redirect($"/Rounds/Detail/{id}");
         }
         catch (WorkflowException ex)
         {
-            return await LoadAsync(id, ex.Message, ct);
+            TempData["Error"] = ex.Message;
         }
+        return RedirectInApp($"/Rounds/Detail/{id}");
     }
 
     public Task<IActionResult> OnPostRunAsync(int id, CancellationToken ct) =>
@@ -85,7 +96,7 @@ public sealed class DetailModel(RoundService rounds, BackgroundJobs jobs, RoundP
         try
         {
             if (await action() is { } message) TempData["Message"] = message;
-            return Redirect($"/Rounds/Detail/{id}");
+            return RedirectInApp($"/Rounds/Detail/{id}");
         }
         catch (WorkflowException ex)
         {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Bidui.Core.Dates;
+using Bidui.Workflow;
 using Bidui.Workflow.Cases;
 using Bidui.Workflow.Rounds;
 using Bidui.Workflow.Store;
@@ -30,7 +31,7 @@ public sealed class IndexModel(RoundService rounds, TimeProvider clock) : AppPag
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today();
         var reference = ReferenceDates.Default(today);
         SchoolYear = string.Create(CultureInfo.InvariantCulture, $"{reference.Year}-{reference.Year + 1}");
         ReferenceDate = reference.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -46,7 +47,7 @@ public sealed class IndexModel(RoundService rounds, TimeProvider clock) : AppPag
                 || !DateOnly.TryParseExact(Deadline, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var deadline))
                 throw new WorkflowException("请按 年-月-日 填写日期。");
             var round = await rounds.CreateAsync(Actor, new NewRound(Name, SchoolYear, Term, reference, deadline), ct);
-            return Redirect($"/Rounds/Detail/{round.Id}");
+            return RedirectInApp($"/Rounds/Detail/{round.Id}");
         }
         catch (WorkflowException ex)
         {
