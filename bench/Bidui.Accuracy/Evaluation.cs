@@ -39,7 +39,9 @@ internal static class Evaluation
             .Select(c => (int.Parse(c[p], CultureInfo.InvariantCulture), int.Parse(c[s], CultureInfo.InvariantCulture)))];
     }
 
-    public static Dictionary<int, int> Entities(string truthCsv) =>
+    /// <summary>Row number → (entity, faults written into the row) of a truth file.</summary>
+    public static Dictionary<int, (int Entity, string[] Faults)> Truth(string truthCsv) =>
         File.ReadLines(truthCsv).Skip(1).Select(l => l.Split(','))
-            .ToDictionary(c => int.Parse(c[0], CultureInfo.InvariantCulture), c => int.Parse(c[1], CultureInfo.InvariantCulture));
+            .ToDictionary(c => int.Parse(c[0], CultureInfo.InvariantCulture),
+                c => (int.Parse(c[1], CultureInfo.InvariantCulture), c.Length > 2 && c[2].Length > 0 ? c[2].Split(';') : Array.Empty<string>()));
 }

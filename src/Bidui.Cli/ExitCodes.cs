@@ -29,7 +29,7 @@ internal static class ExitCodes
         {
             return body();
         }
-        catch (Exception e) when (e is InputFileException or CompareRequestException or UsageException)
+        catch (Exception e) when (e is InputFileException or CompareRequestException or UsageException or Bidui.Assessment.Scoring.ScorecardException)
         {
             Error(e.Message);
             return BadInput;

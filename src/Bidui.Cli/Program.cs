@@ -21,6 +21,7 @@ app.Configure(config =>
     Add<CompareCommand>("compare", "比对学籍、乡村振兴和资助数据，生成各类核查清单");
     Add<ModelCommand>("model", "根据一对数据文件估计概率匹配模型，保存模型并生成模型报告");
     Add<DemoCommand>("demo", "生成模拟数据（含已知结果）并运行比对");
+    Add<PublishCommand>("publish", "由比对结果生成可公开的数据包（分县、分市统计数字，小数字隐藏，防推算）");
     Add<ServeCommand>("serve", "启动网页核查系统：比对批次、任务分发、核查反馈、统计看板");
 });
 return ExitCodes.Run(() =>

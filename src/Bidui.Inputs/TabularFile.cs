@@ -48,6 +48,19 @@ public static class TabularFile
         }
     }
 
+    /// <summary>The sheets of a workbook, in order (hidden ones too); empty for delimited text.</summary>
+    /// <exception cref="InputFileException">As <see cref="Open"/>.</exception>
+    public static IReadOnlyList<string> SheetNames(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        using var stream = OpenStream(path);
+        Span<byte> magic = stackalloc byte[8];
+        magic = magic[..stream.ReadAtLeast(magic, magic.Length, throwOnEndOfStream: false)];
+        string? format = magic.StartsWith("PK"u8) ? "xlsx"
+            : magic.StartsWith((ReadOnlySpan<byte>)[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) ? "xls" : null;
+        return format is null ? [] : ExcelTabularReader.SheetNames(stream, path, format);
+    }
+
     private static FileStream OpenStream(string path)
     {
         if (Directory.Exists(path))

@@ -127,7 +127,7 @@ public static class CompareJob
         // the lists' 0.8 GB was a 2.2 s pause on one core; sweeping alone gave the same peak.
         GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: false);
 
-        new ResultWriter(regions, result, inputs, progress, supervision).WriteAll(staging);
+        new ResultWriter(regions, result, inputs, progress, supervision, request.Deadline, request.Scorecard ?? Bidui.Assessment.Scoring.Scorecard.Default).WriteAll(staging);
         staging.Commit();
         Done("写出结果文件");
         return new CompareOutcome(Path.GetFullPath(request.OutputDirectory), referenceDate, inputs,
@@ -270,8 +270,8 @@ public static class CompareJob
         // Beside the staging folder (never inside it: everything inside is committed); removed with it, whatever happens.
         string folder = staging.ScratchFolder;
         Directory.CreateDirectory(folder);
-        var tally = new Partitioned.PartitionedCompare(settings, regions, partitions, folder, progress)
-            .Run(sources, supervision, staging, done);
+        var tally = new Partitioned.PartitionedCompare(settings, regions, partitions, folder, progress, request.Deadline)
+            .Run(sources, supervision, request.Scorecard ?? Bidui.Assessment.Scoring.Scorecard.Default, staging, done);
         staging.Commit();
         return new CompareOutcome(Path.GetFullPath(request.OutputDirectory), settings.ReferenceDate, tally.Inputs,
             tally.Lists.ToDictionary(l => l.Category, l => checked((int)l.Rows)), tally.Notes, clock.Elapsed, steps)

@@ -36,12 +36,16 @@ public sealed record CompareRequest(string StudentsPath, string PovertyPath, str
     /// BIDUI_LANES, else one. The probabilistic tier always runs one engine.
     /// </summary>
     public int? Lanes { get; init; }
+    /// <summary>`--scorecard`: how the county indicators are scored in the workbook and report; null takes the documented default.</summary>
+    public Bidui.Assessment.Scoring.Scorecard? Scorecard { get; init; }
     /// <summary>SPEC §1.4 `--register 标签=文件`: the other eligibility registers, in the order given.</summary>
     public IReadOnlyList<Supervision.RegisterInput> Registers { get; init; } = [];
     /// <summary>SPEC §1.5 `--aid-projects`: the province's aid project catalogue; null: every project 困难, any stage, no amount check.</summary>
     public string? AidProjectsPath { get; init; }
     /// <summary>SPEC §4.6 `--key-counties`: the province's key counties (重点帮扶县), compared with the rest.</summary>
     public string? KeyCountiesPath { get; init; }
+    /// <summary>By when the lists are to be answered (`--deadline`), shown in the workbooks' 说明; null: as the notice says.</summary>
+    public DateOnly? Deadline { get; init; }
     /// <summary>Every input file of the run (an input inside the output folder must not be replaced by a result).</summary>
     public IEnumerable<string> InputPaths =>
         new[] { StudentsPath, PovertyPath, AidPath, AidProjectsPath, KeyCountiesPath }.Concat(Registers.Select(r => r.Path)).OfType<string>();

@@ -13,9 +13,12 @@ public static class ResultFiles
 
     public static string ListCsv(Category category) => CategoryInfo.Of(category).Code + ".csv";
 
+    /// <summary>The list as a workbook for people (IDs stay text; split past Excel's 1,048,576 rows).</summary>
+    public static string ListXlsx(Category category) => CategoryInfo.Of(category).Code + ".xlsx";
+
     /// <summary>Every name a run may write at the top of the output folder (what a new run replaces).</summary>
     public static IEnumerable<string> All() =>
-        CategoryInfo.All.Select(c => c.Code + ".csv").Concat([Summary, Rejects, SummaryWorkbook, Report, CountyFolder]);
+        CategoryInfo.All.SelectMany(c => new[] { c.Code + ".csv", c.Code + ".xlsx" }).Concat([Summary, Rejects, SummaryWorkbook, Report, CountyFolder]);
 
     private static readonly HashSet<string> Names = new(All(), OperatingSystem.IsWindows() || OperatingSystem.IsMacOS()
         ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);

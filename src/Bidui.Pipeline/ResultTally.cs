@@ -14,8 +14,12 @@ internal sealed record ResultTally(
     IReadOnlyList<InputAccount> Inputs,
     IReadOnlyList<string> Notes)
 {
+    /// <summary>By when the lists are to be answered (the workbooks' 说明); null: as the notice says.</summary>
+    public DateOnly? Deadline { get; init; }
     /// <summary>The bases of the county indicators, per county (summary.json `counties`).</summary>
     public Bidui.Matching.Records.CountyBases Bases { get; init; } = new();
+    /// <summary>How the comparison indicators are scored in the workbook and report (`--scorecard`, else the default).</summary>
+    public Bidui.Assessment.Scoring.Scorecard Scorecard { get; init; } = Bidui.Assessment.Scoring.Scorecard.Default;
     /// <summary>The money of the aid rows (SPEC §4.6); null without an aid file.</summary>
     public Bidui.Matching.Supervision.FundsTally? Funds { get; init; }
     /// <summary>The key counties (`--key-counties`), as in-use county codes; null when not given.</summary>

@@ -9,7 +9,8 @@ namespace Bidui.Pipeline;
 
 /// <summary>Writes every output of SPEC §5 for one comparison held in memory into a (staging) folder.</summary>
 internal sealed class ResultWriter(RegionTable regions, ComparisonResult result, IReadOnlyList<InputAccount> inputs, IJobProgress progress,
-    Supervision.SupervisionInputs supervision)
+    Supervision.SupervisionInputs supervision, DateOnly? deadline,
+    Bidui.Assessment.Scoring.Scorecard scorecard)
 {
     private readonly ListLayouts _layouts = new(regions, linkage: !result.Settings.ExactOnly);
 
@@ -24,14 +25,18 @@ internal sealed class ResultWriter(RegionTable regions, ComparisonResult result,
             Funds = result.Settings.HasAid ? result.Funds : null,
             KeyCounties = supervision.KeyCounties,
             Bases = result.Bases,
+            Deadline = deadline,
+            Scorecard = scorecard,
         };
         string folder = staging.PathOf(ResultFiles.CountyFolder);
         Directory.CreateDirectory(folder);
 
-        // Every list's CSV and every county's workbook, side by side on every core with no barrier
-        // between the two kinds, the largest first so that no core waits alone on aid_ineligible at the end.
+        // Every list's CSV and workbook and every county's workbook, side by side on every core with no barrier
+        // between the kinds, the largest first so that no core waits alone on aid_ineligible at the end.
         var work = result.Lists.Select(kv => (Rows: (long)kv.Value.Count, Write: (Action)(() =>
                 WriteCsv(staging.PathOf(ResultFiles.ListCsv(kv.Key)), _layouts.For(kv.Key), kv.Value))))
+            .Concat(result.Lists.Select(kv => (Rows: 2L * kv.Value.Count, Write: (Action)(() =>
+                XlsxWorkbookWriter.Write(staging.PathOf(ResultFiles.ListXlsx(kv.Key)), ListWorkbook(kv.Key, kv.Value))))))
             .Append((Rows: (long)result.Rejects.Count, Write: () => SummaryOutputs.WriteRejects(staging.PathOf(ResultFiles.Rejects), result.Rejects)))
             .Concat(byCounty.Select(county => (Rows: 2L * county.Value.Sum(l => (long)l.Value.Count), Write: (Action)(() =>
                 XlsxWorkbookWriter.Write(Path.Combine(folder, SummaryOutputs.CountyWorkbookName(regions, county.Key)), CountySheets(county.Key, county.Value))))))
@@ -80,21 +85,32 @@ internal sealed class ResultWriter(RegionTable regions, ComparisonResult result,
         return byCounty;
     }
 
+    /// <summary>说明, the lists asking for action, the county's funds, 比对成功 last (<see cref="WorkbookSheets"/>).</summary>
     private IEnumerable<SheetSpec> CountySheets(int county, Dictionary<Category, List<ResultRow>> lists)
     {
-        foreach (var info in CategoryInfo.All)
-        {
-            if (lists.TryGetValue(info.Category, out var rows))
-                yield return ListSheet(info, rows);
-        }
+        var order = WorkbookSheets.Order(lists.Keys);
+        yield return WorkbookSheets.Guide(WorkbookSheets.CountyOwner(regions, county), result.Settings.ReferenceDate, deadline,
+            order.Select(c => (c, (long?)lists[c].Count)).ToList());
+        foreach (var category in order.Where(ListGuide.AsksForAction))
+            yield return ListSheet(category, lists[category]);
         if (result.Settings.HasAid && FundsOutputs.CountySheet(result.Funds, county) is { } funds)
             yield return funds;
+        if (lists.TryGetValue(Category.Matched, out var matched))
+            yield return ListSheet(Category.Matched, matched);
     }
 
-    private SheetSpec ListSheet(CategoryInfo info, IReadOnlyList<ResultRow> rows)
+    /// <summary>A whole list as a workbook, for people who open the province's lists (CSV loses IDs in Excel).</summary>
+    private IEnumerable<SheetSpec> ListWorkbook(Category category, IReadOnlyList<ResultRow> rows)
     {
-        var columns = _layouts.For(info.Category);
-        return new SheetSpec(info.ChineseName, SummaryOutputs.SheetColumns(columns),
+        // Without the count, as the partitioned run must write it before the rows are merged.
+        yield return WorkbookSheets.Guide("全部责任县", result.Settings.ReferenceDate, deadline, [(category, null)]);
+        yield return ListSheet(category, rows);
+    }
+
+    private SheetSpec ListSheet(Category category, IReadOnlyList<ResultRow> rows)
+    {
+        var columns = _layouts.For(category);
+        return new SheetSpec(CategoryInfo.Of(category).ChineseName, WorkbookSheets.Columns(category, columns),
             rows.Select(r =>
             {
                 var cells = new string?[columns.Count];

@@ -33,12 +33,11 @@ internal static class SummaryOutputs
         return $"{code:D6}_{name}.xlsx";
     }
 
-    /// <summary>A list's sheet columns: counts and row numbers as numbers, everything else (IDs above all) as text.</summary>
-    public static IReadOnlyList<SheetColumn> SheetColumns(IReadOnlyList<Bidui.Matching.Layout.ListColumn> columns) =>
-        columns.Select(c => new SheetColumn(c.Header, c.IsNumber ? CellKind.Integer : CellKind.Text)).ToList();
-
     private static IEnumerable<SheetSpec> SummarySheets(ResultTally tally, RegionTable regions)
     {
+        yield return WorkbookSheets.Guide("全部责任县", tally.ReferenceDate, tally.Deadline,
+            WorkbookSheets.Order(tally.Lists.Select(l => l.Category)).Select(c => (c, (long?)tally.Lists.First(l => l.Category == c).Rows)).ToList(),
+            about: "本次比对的汇总：各类清单的行数、各输入文件的读取情况、各责任县的清单行数。各县的清单在“按县分发”文件夹中，每县一个工作簿；全部责任县的每类清单另有同名的 xlsx 文件。");
         yield return new SheetSpec("结果汇总",
             [new("清单代码"), new("清单名称"), new("每行表示"), new("责任单位"), new("行数", CellKind.Integer)],
             tally.Lists.Select(l => (Info: CategoryInfo.Of(l.Category), l.Rows)).Select(x => new string?[]
@@ -60,7 +59,8 @@ internal static class SummaryOutputs
             foreach (var sheet in FundsOutputs.SummarySheets(funds, tally.KeyCounties, regions))
                 yield return sheet;
         }
-        yield return new SheetSpec("说明", [new("说明")], tally.Notes.Select(n => new string?[] { n }));
+        yield return AssessmentOutputs.Sheet(AssessmentOutputs.Assess(tally, regions, tally.Scorecard));
+        yield return new SheetSpec("注意事项", [new("注意事项") { Wrap = true }], tally.Notes.Select(n => new string?[] { n })) { Filter = false };
     }
 
     private static string CountyLabel(RegionTable regions, int code) => code == 0 ? "未能确定责任县" : regions.FullName(code);
@@ -79,6 +79,7 @@ internal static class SummaryOutputs
         tally.Notes)
     {
         Funds = tally.Funds is { } funds ? FundsOutputs.Report(funds, tally.KeyCounties, regions) : null,
+        Assessment = AssessmentOutputs.Report(AssessmentOutputs.Assess(tally, regions, tally.Scorecard)),
     };
 
     /// <summary>

@@ -169,6 +169,8 @@ public static partial class HtmlReportWriter
             });
           }
           window.addEventListener('resize', function () { charts.forEach(function (c) { c.resize(); }); });
+          window.addEventListener('beforeprint', function () { charts.forEach(function (c) { c.resize(); }); });
+          window.addEventListener('afterprint', function () { charts.forEach(function (c) { c.resize(); }); });
         })();
         """;
 }

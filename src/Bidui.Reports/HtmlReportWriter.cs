@@ -122,7 +122,11 @@ public static partial class HtmlReportWriter
         WriteCounties(w, model, countyCodes, actionCodes);
         if (model.Funds is { } funds)
             WriteFunds(w, funds);
-        WriteNotes(w, model.Notes, model.Funds is null ? "四" : "五");
+        string[] numbers = ["四", "五", "六"];
+        int next = model.Funds is null ? 0 : 1;
+        if (model.Assessment is { } assessment)
+            WriteAssessment(w, assessment, numbers[next++]);
+        WriteNotes(w, model.Notes, numbers[next]);
 
         w.WriteLine("</main>");
         w.WriteLine("<footer class=\"wrap\">");
@@ -479,12 +483,22 @@ public static partial class HtmlReportWriter
         .chart { width: 100%; margin: 8px 0 16px; }
         .notes li { margin: 4px 0; white-space: pre-line; }
         footer { color: var(--muted); font-size: 12px; padding-bottom: 24px; }
+        @page { size: A4 landscape; margin: 10mm; }
         @media print {
-          body { background: #fff; }
+          body { background: #fff; font-size: 10pt; }
+          .wrap { max-width: none; padding: 0; }
           .banner { background: #fff; color: #000; }
           .banner .meta { color: #333; }
-          section, .chart, tr { break-inside: avoid; }
-          thead th { position: static; }
+          section { border: 0; padding: 0; margin: 8px 0; }
+          .cards, .chart, tr, h2, h3 { break-inside: avoid; }
+          h2, h3 { break-after: avoid; }
+          /* Nothing is scrolled away on paper: the county table wraps its headers and shrinks instead. */
+          .scroll { overflow: visible; }
+          table { font-size: 8pt; }
+          th, td { padding: 2px 4px; }
+          thead { display: table-header-group; }
+          thead th { position: static; white-space: normal; }
+          * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
         }
         """;
 
@@ -556,6 +570,9 @@ public static partial class HtmlReportWriter
           }
 
           window.addEventListener('resize', function () { charts.forEach(function (c) { c.resize(); }); });
+          // The page is narrower on paper than on screen: redraw the charts for it, and back after.
+          window.addEventListener('beforeprint', function () { charts.forEach(function (c) { c.resize(); }); });
+          window.addEventListener('afterprint', function () { charts.forEach(function (c) { c.resize(); }); });
         })();
         """;
 }

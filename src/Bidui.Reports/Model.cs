@@ -9,10 +9,24 @@ public enum CellKind : byte
 }
 
 /// <summary>A column of a sheet: its (Chinese) header and how its values are stored.</summary>
-public sealed record SheetColumn(string Header, CellKind Kind = CellKind.Text);
+public sealed record SheetColumn(string Header, CellKind Kind = CellKind.Text)
+{
+    /// <summary>The values a person may pick (a drop-down on every row); null: free text.</summary>
+    public IReadOnlyList<string>? Choices { get; init; }
+
+    /// <summary>A column the recipient fills in (核查结果, 备注): its header is marked in another colour.</summary>
+    public bool ForInput { get; init; }
+
+    /// <summary>Prose: a wide column whose text wraps.</summary>
+    public bool Wrap { get; init; }
+}
 
 /// <summary>One logical sheet; <see cref="Rows"/> is enumerated once, streaming.</summary>
-public sealed record SheetSpec(string Name, IReadOnlyList<SheetColumn> Columns, IEnumerable<string?[]> Rows);
+public sealed record SheetSpec(string Name, IReadOnlyList<SheetColumn> Columns, IEnumerable<string?[]> Rows)
+{
+    /// <summary>An autofilter on the header row (lists); off for a sheet of prose.</summary>
+    public bool Filter { get; init; } = true;
+}
 
 public sealed record ReportInput(string Dataset, string File, string Format, long RowsRead, long RowsBlank, long RowsRejected, long RowsLoaded);
 
@@ -31,6 +45,8 @@ public sealed record ReportModel(
 {
     /// <summary>The money of the aid rows; null when no aid file was compared.</summary>
     public ReportFunds? Funds { get; init; }
+    /// <summary>The comparison's county indicators, scores and ranks (docs/ASSESSMENT.md); null to leave the section out.</summary>
+    public ReportAssessment? Assessment { get; init; }
 }
 
 /// <summary>Money of one county or project: paid, at risk, and the amount of each aid-row list (by list code).</summary>

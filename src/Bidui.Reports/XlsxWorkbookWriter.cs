@@ -1,7 +1,4 @@
 using System.Globalization;
-using SpreadCheetah;
-using SpreadCheetah.Styling;
-using SpreadCheetah.Worksheets;
 
 namespace Bidui.Reports;
 
@@ -34,81 +31,34 @@ public static class XlsxWorkbookWriter
 
     internal const int BufferSize = 1 << 16;
 
-    // Values are shown as the sources hold them: a name with a stray leading space is a finding too.
-    // A fresh instance per workbook: the options type is mutable.
-    internal static SpreadCheetahOptions Options => new() { BufferSize = BufferSize, PreserveStringWhitespace = true };
-
     public static void Write(string path, IEnumerable<SheetSpec> sheets) => Write(path, sheets, ExcelMaxRows);
 
-    /// <summary>The same as <see cref="Write(string, IEnumerable{SheetSpec})"/>, for callers that are async.</summary>
+    /// <summary>The same as <see cref="Write(string, IEnumerable{SheetSpec})"/>, off the caller's thread, for callers that are async.</summary>
     public static Task WriteAsync(string path, IEnumerable<SheetSpec> sheets, CancellationToken cancellationToken = default)
-        => WriteAsync(path, sheets, ExcelMaxRows, cancellationToken);
+        => Task.Run(() => Write(path, sheets), cancellationToken);
 
     /// <summary>Tests pass a small row limit to check the sheet split without writing a million rows.</summary>
     internal static void Write(string path, IEnumerable<SheetSpec> sheets, int maxRowsPerSheet)
-        => WriteAsync(path, sheets, maxRowsPerSheet, CancellationToken.None).GetAwaiter().GetResult();
-
-    internal static async Task WriteAsync(string path, IEnumerable<SheetSpec> sheets, int maxRowsPerSheet, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentNullException.ThrowIfNull(sheets);
-        var book = await XlsxStreamingWorkbook.CreateAsync(path, maxRowsPerSheet, cancellationToken).ConfigureAwait(false);
-        await using (book.ConfigureAwait(false))
+        using var book = XlsxStreamingWorkbook.Create(path, maxRowsPerSheet);
+        foreach (var sheet in sheets)
         {
-            foreach (var sheet in sheets)
-            {
-                ArgumentNullException.ThrowIfNull(sheet);
-                using var rows = sheet.Rows.GetEnumerator();
-                var sample = new List<string?[]>(WidthSampleRows);
-                while (sample.Count < WidthSampleRows && rows.MoveNext())
-                {
-                    sample.Add(rows.Current);
-                }
-
-                await book.StartSheetAsync(sheet.Name, sheet.Columns, sample, cancellationToken).ConfigureAwait(false);
-                foreach (var row in sample)
-                {
-                    await book.AddRowAsync(row, cancellationToken).ConfigureAwait(false);
-                }
-
-                sample.Clear();
-                while (rows.MoveNext())
-                {
-                    await book.AddRowAsync(rows.Current, cancellationToken).ConfigureAwait(false);
-                }
-            }
-
-            await book.FinishAsync(cancellationToken).ConfigureAwait(false);
+            book.AddSheet(sheet);
         }
+
+        book.Finish();
     }
 
-    internal static DataCell ToCell(string? value, CellKind kind)
-    {
-        if (string.IsNullOrEmpty(value))
-        {
-            return new DataCell((string?)null);
-        }
-
-        switch (kind)
-        {
-            case CellKind.Integer when TryParseExactInteger(value, out var integer):
-                return new DataCell(integer);
-            case CellKind.Decimal when TryParseExactDecimal(value, out var number):
-                return new DataCell(number);
-        }
-
-        // Text stays a string cell whatever it looks like: an 18-digit ID must not become 4.30102E+17.
-        return new DataCell(value.Length > MaxCellChars ? value[..MaxCellChars] : value);
-    }
-
-    private static bool TryParseExactInteger(string value, out long result)
+    internal static bool TryParseExactInteger(string value, out long result)
     {
         const NumberStyles Styles = NumberStyles.AllowLeadingSign | NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite;
         return long.TryParse(value, Styles, CultureInfo.InvariantCulture, out result)
             && CountDigits(value) <= MaxExactDigits;
     }
 
-    private static bool TryParseExactDecimal(string value, out decimal result)
+    internal static bool TryParseExactDecimal(string value, out decimal result)
     {
         // No thousands separators: .NET accepts them anywhere ("1,2" would read as 12).
         const NumberStyles Styles = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint
@@ -133,7 +83,29 @@ public static class XlsxWorkbookWriter
         return digits;
     }
 
+    /// <summary>A column of wrapped prose (说明) is this wide; its rows grow instead.</summary>
+    internal const double WrapColumnWidth = 100;
+
     /// <summary>Widths in Excel character units from the header and the sampled rows, capped.</summary>
+    internal static double[] MeasureColumnWidths(IReadOnlyList<SheetColumn> columns, IEnumerable<string?[]> sample)
+    {
+        var widths = MeasureColumnWidths(columns.Select(c => c.Header).ToList(), columns.Select(c => c.Kind).ToList(), sample);
+        for (var c = 0; c < widths.Length; c++)
+        {
+            if (columns[c].Wrap)
+            {
+                widths[c] = WrapColumnWidth;
+            }
+            else if (columns[c].Choices is { } choices)
+            {
+                // Room for the longest choice: the drop-down is as wide as its column.
+                widths[c] = Math.Min(MaxColumnWidth, Math.Max(widths[c], choices.Max(DisplayWidth) + 4));
+            }
+        }
+
+        return widths;
+    }
+
     internal static double[] MeasureColumnWidths(IReadOnlyList<string> headers, IReadOnlyList<CellKind> kinds, IEnumerable<string?[]> sample)
     {
         var widths = new double[headers.Count];

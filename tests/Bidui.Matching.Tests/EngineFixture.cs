@@ -28,25 +28,25 @@ internal sealed class EngineFixture
         ResidentId.Format(long.Parse(region + birth + seq, System.Globalization.CultureInfo.InvariantCulture));
 
     public int Poverty(string name, string id, string schooling = "", string status = "正常", string county = "430121",
-        string type = "", string birth = "", string sex = "")
+        string type = "", string birth = "", string sex = "", string household = "", string relation = "")
     {
         int row = ++_povertyRow;
         _engine.AddPoverty(new PovertyCells
         {
             RowNumber = row, Name = name, IdNumber = id, Schooling = schooling, PersonStatus = status, CountyCode = county,
-            IdType = type, BirthDate = birth, Sex = sex, PopulationType = "脱贫户",
+            IdType = type, BirthDate = birth, Sex = sex, PopulationType = "脱贫户", HouseholdId = household, Relation = relation,
         });
         return row;
     }
 
     public int Student(string name, string id, string stage = "小学", string status = "在读", string county = "430102",
-        string type = "", string birth = "", string sex = "", string grade = "", string schoolCode = "2143000001")
+        string type = "", string birth = "", string sex = "", string grade = "", string schoolCode = "2143000001", string studentNumber = "")
     {
         int row = ++_studentRow;
         _engine.AddStudent(new StudentCells
         {
             RowNumber = row, Name = name, IdNumber = id, Stage = stage, Status = status, SchoolCounty = county, IdType = type,
-            BirthDate = birth, Sex = sex, Grade = grade, SchoolName = "长沙市第一小学", SchoolCode = schoolCode,
+            BirthDate = birth, Sex = sex, Grade = grade, SchoolName = "长沙市第一小学", SchoolCode = schoolCode, StudentNumber = studentNumber,
         });
         return row;
     }

@@ -75,6 +75,10 @@ public sealed class PartitionedRunTests : IDisposable
         foreach (var book in books)
             SameWorkbook(Path.Combine(memoryCounties, book!), Path.Combine(splitCounties, book!));
         SameWorkbook(Path.Combine(memory.OutputDirectory, ResultFiles.SummaryWorkbook), Path.Combine(split.OutputDirectory, ResultFiles.SummaryWorkbook));
+        // The lists as workbooks too (the partitioned run writes them while it merges).
+        var lists = memory.Counts.Keys.Select(ResultFiles.ListXlsx).ToList();
+        foreach (var list in lists)
+            SameWorkbook(Path.Combine(memory.OutputDirectory, list), Path.Combine(split.OutputDirectory, list));
 
         // Nothing of the partitions is left behind: the output's parent holds the outputs only.
         Assert.DoesNotContain(Directory.GetDirectories(_dir), d => Path.GetFileName(d).StartsWith('.'));

@@ -89,6 +89,18 @@ public sealed partial class HtmlReportWriterTests
     }
 
     [Fact]
+    public void Prints_on_a4_landscape_without_scrolling_the_county_table_out_of_the_page()
+    {
+        using var dir = new TempDirectory();
+        var html = WriteSample(dir);
+        Assert.Contains("@page { size: A4 landscape;", html, StringComparison.Ordinal);
+        var print = html[html.IndexOf("@media print", StringComparison.Ordinal)..];
+        Assert.Matches(@"\.scroll \{ overflow: visible; \}", print);          // the wide county table is not clipped
+        Assert.Contains("thead { display: table-header-group; }", print, StringComparison.Ordinal); // its header on every page
+        Assert.Contains("beforeprint", html, StringComparison.Ordinal);         // charts redrawn for the page width
+    }
+
+    [Fact]
     public void Escapes_script_end_tags_and_comment_openers_in_inlined_script()
     {
         var escaped = HtmlReportWriter.EscapeForScriptElement("var a='</script>',b='</SCRIPT >',c='<!--',d=1</2;");

@@ -303,4 +303,54 @@ public sealed class XlsxWorkbookWriterTests
         Assert.Equal(2_000, produced);
         Assert.Equal(2_001, ReadBack(path)[0].Rows.Count);
     }
+
+    [Fact]
+    public void Sheets_print_on_a4_landscape_fitted_to_width_with_the_header_on_every_page_and_an_autofilter()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("print.xlsx");
+        XlsxWorkbookWriter.Write(path,
+        [
+            new SheetSpec("名单", [new("姓名"), new("身份证件号"), new("行", CellKind.Integer)], [["张三", "430102201001010015", "2"], ["李四", "", "3"]]),
+            new SheetSpec("说明", [new("说明") { Wrap = true }], [["一段说明"]]) { Filter = false },
+        ]);
+
+        var xml = SheetXml(path, 1);
+        Assert.Contains("<sheetPr><pageSetUpPr fitToPage=\"1\"/></sheetPr>", xml, StringComparison.Ordinal);
+        Assert.Contains("<pageSetup paperSize=\"9\" orientation=\"landscape\" fitToWidth=\"1\" fitToHeight=\"0\"/>", xml, StringComparison.Ordinal);
+        Assert.Contains("<autoFilter ref=\"A1:C3\"/>", xml, StringComparison.Ordinal);
+        Assert.Contains("&amp;P", xml, StringComparison.Ordinal); // page numbers in the footer
+        Assert.DoesNotContain("<autoFilter", SheetXml(path, 2), StringComparison.Ordinal);
+        Assert.Contains("s=\"3\"", SheetXml(path, 2), StringComparison.Ordinal); // wrapped prose
+
+        using var zip = ZipFile.OpenRead(path);
+        using var workbook = new StreamReader(zip.GetEntry("xl/workbook.xml")!.Open());
+        string names = workbook.ReadToEnd();
+        Assert.Contains("<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"0\">'名单'!$1:$1</definedName>", names, StringComparison.Ordinal);
+        Assert.Contains("<definedName name=\"_xlnm._FilterDatabase\" localSheetId=\"0\" hidden=\"1\">'名单'!$A$1:$C$3</definedName>", names, StringComparison.Ordinal);
+
+        // Another reader sees the empty cell as empty, the others in their columns.
+        var rows = ReadBack(path)[0].Rows;
+        Assert.Equal(["李四", null, 3d], rows[2]);
+    }
+
+    [Fact]
+    public void A_column_with_choices_gets_a_drop_down_on_every_row_and_a_marked_header()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("choices.xlsx");
+        XlsxWorkbookWriter.Write(path,
+        [
+            new SheetSpec("疑似失学辍学", [new("姓名"), new("核查结果") { Choices = ["已在校并注册学籍", "其他"], ForInput = true }, new("备注") { ForInput = true }],
+                [["张三"]]),
+        ]);
+
+        var xml = SheetXml(path, 1);
+        Assert.Matches("<dataValidation type=\"list\"[^>]*sqref=\"B2:B1048576\"><formula1>&quot;已在校并注册学籍,其他&quot;</formula1>", xml);
+        Assert.Contains("<c s=\"2\" t=\"inlineStr\"><is><t>核查结果</t>", xml, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => XlsxWorkbookWriter.Write(dir.File("bad.xlsx"),
+            [new SheetSpec("x", [new("结果") { Choices = ["a,b"] }], [])]));
+        Assert.Throws<ArgumentException>(() => XlsxWorkbookWriter.Write(dir.File("long.xlsx"),
+            [new SheetSpec("x", [new("结果") { Choices = [new string('长', 256)] }], [])]));
+    }
 }

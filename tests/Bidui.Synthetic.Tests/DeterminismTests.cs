@@ -13,7 +13,7 @@ public sealed class DeterminismTests : IDisposable
         var b = DemoGenerator.Generate(Path.Combine(_root, "b"), new DemoOptions(DemoSize.Small, 7, Reference, Today));
         var c = DemoGenerator.Generate(Path.Combine(_root, "c"), new DemoOptions(DemoSize.Small, 8, Reference, Today));
         var files = Directory.GetFiles(Path.Combine(_root, "a"), "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(Path.Combine(_root, "a"), f)).Order().ToList();
-        Assert.Equal(26, files.Count); // 3 inputs, 4 registers, catalogue, key counties; 14 lists, rejects, inputs.json and funds.json of truth
+        Assert.Equal(27, files.Count); // 3 inputs, 4 registers, catalogue, key counties; 14 lists, rejects, inputs.json, funds.json and borrowed_numbers.json of truth
         foreach (var file in files)
         {
             Assert.True(File.ReadAllBytes(Path.Combine(_root, "a", file)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(_root, "b", file))), file);

@@ -32,6 +32,18 @@ public sealed class FaultCoverageTests(SmallDemo demo)
             case Fault.NameConflict:
                 Assert.True(students > 0 && poverty == 0 && aid == 0);
                 break;
+            case Fault.BorrowedNumber:
+                // A child's only student row under the 户主's number: the head is the row's person, the child is not enrolled.
+                Assert.True(students >= 2 && poverty == 0 && aid == 0);
+                foreach (var (row, child) in w.BorrowedNumbers)
+                {
+                    var r = w.Students[row];
+                    Assert.Equal(Fault.BorrowedNumber, r.Fault);
+                    Assert.Equal(w.HouseholdOf[child], w.HouseholdOf[r.Person]);
+                    Assert.DoesNotContain(w.Students.AsSpan().ToArray(), s => s.Kind == RowKind.Data && s.Person == child);
+                }
+
+                break;
             case Fault.DotVariant:
             case Fault.Traditional:
             case Fault.SpacedName:

@@ -1,15 +1,16 @@
-using ClosedXML.Excel;
 using Bidui.Web.Demo;
 using Bidui.Workflow.Store;
 using Bidui.Workflow.Tests;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
+using NPOI.SS.UserModel;
+using NPOI.XSSF.UserModel;
 
 namespace Bidui.Web.Tests;
 
 /// <summary>
 /// The feedback page in Chromium, as a county officer uses it: download the template, fill two
-/// results in the workbook (ClosedXML, as Excel would save it), upload it, wait for the check, and
+/// results in the workbook (NPOI: another writer than Bidui's, as a spreadsheet program saves it), upload it, wait for the check, and
 /// see the cases change. Also run behind the proxy's path base.
 /// </summary>
 public abstract class FeedbackBrowserTests<TFixture>(TFixture f) where TFixture : WebAppFixture
@@ -32,18 +33,21 @@ public abstract class FeedbackBrowserTests<TFixture>(TFixture f) where TFixture 
         await download.SaveAsAsync(workbook);
 
         var filled = new List<long>();
-        using (var book = new XLWorkbook(workbook))
+        XSSFWorkbook book;
+        using (var input = File.OpenRead(workbook))
+            book = new XSSFWorkbook(input);
+        var sheet = book.GetSheet("核查反馈");
+        var headerRow = sheet.GetRow(0);
+        var header = Enumerable.Range(0, headerRow.LastCellNum).ToDictionary(i => headerRow.GetCell(i).StringCellValue, i => i);
+        void Set(IRow row, string column, string value) => (row.GetCell(header[column]) ?? row.CreateCell(header[column])).SetCellValue(value);
+        foreach (var row in Enumerable.Range(1, 2).Select(sheet.GetRow))
         {
-            var sheet = book.Worksheet("核查反馈");
-            var header = sheet.Row(1).CellsUsed().ToDictionary(c => c.GetString(), c => c.Address.ColumnNumber);
-            foreach (var row in sheet.RowsUsed().Skip(1).Take(2))
-            {
-                filled.Add(long.Parse(row.Cell(header["任务编号"]).GetString(), System.Globalization.CultureInfo.InvariantCulture));
-                row.Cell(header["核查结果"]).Value = "其他";
-                row.Cell(header["核查说明"]).Value = "已入户核实，情况已整改";
-            }
-            book.Save();
+            filled.Add(long.Parse(row.GetCell(header["任务编号"]).StringCellValue, System.Globalization.CultureInfo.InvariantCulture));
+            Set(row, "核查结果", "其他");
+            Set(row, "核查说明", "已入户核实，情况已整改");
         }
+        using (var output = File.Create(workbook))
+            book.Write(output);
         Assert.Equal(2, filled.Count);
         await using (var db = f.Context())
             Assert.All(await db.Cases.Where(c => filled.Contains(c.Id)).Select(c => c.State).ToListAsync(), s => Assert.Equal(CaseState.Open, s));

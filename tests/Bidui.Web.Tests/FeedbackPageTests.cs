@@ -68,8 +68,10 @@ public abstract partial class FeedbackPageTests<TFixture>(TFixture f) where TFix
     {
         TestStores.Require(f.Available);
         using var client = await SignedInClient.SignInAsync(f.BaseAddress, "shaodong.xc", DemoAccounts.Password);
-        string page = await UploadAsync(client, "这不是工作簿", applyValid: false, fileName: "反馈（损坏）.xlsx");
+        // A zip's signature and then nothing a zip holds: a damaged xlsx.
+        string page = await UploadAsync(client, "PK\u0003\u0004这不是工作簿", applyValid: false, fileName: "反馈（损坏）.xlsx");
         Assert.Contains("无法读取工作簿", page, StringComparison.Ordinal);
+        Assert.Contains("反馈（损坏）.xlsx", page, StringComparison.Ordinal);
         Assert.DoesNotContain(f.Store.DataDirectory, page, StringComparison.Ordinal);
         Assert.DoesNotContain(Path.GetTempPath(), page, StringComparison.Ordinal);
         Assert.DoesNotContain("/tmp/", page, StringComparison.Ordinal);

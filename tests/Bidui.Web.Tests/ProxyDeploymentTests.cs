@@ -79,6 +79,20 @@ public sealed partial class ProxyDeploymentTests(ProxiedWebApp f)
         Assert.DoesNotContain("secure", page.Headers.GetValues("Set-Cookie").First().ToLowerInvariant(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task What_lies_outside_the_path_base_is_not_the_app_and_sets_no_cookie()
+    {
+        using var http = Proxy();
+        // A browser asks for /favicon.ico at the root: a page there would set an antiforgery cookie at "/"
+        // that the browser then sends before the app's own, and the next form would fail.
+        var icon = await http.SendAsync(Forwarded(HttpMethod.Get, "/favicon.ico"));
+        Assert.Equal(HttpStatusCode.NotFound, icon.StatusCode);
+        Assert.False(icon.Headers.Contains("Set-Cookie"));
+        var root = await http.SendAsync(Forwarded(HttpMethod.Get, "/"));
+        Assert.Equal(HttpStatusCode.Redirect, root.StatusCode);
+        Assert.Equal(Base + "/", root.Headers.Location!.OriginalString);
+    }
+
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex TokenPattern();
 

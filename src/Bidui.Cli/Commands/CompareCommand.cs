@@ -29,8 +29,14 @@ internal sealed class CompareCommand : Command<CompareCommand.Settings>
         [CommandOption("--key-counties <FILE>"), Description("重点帮扶县名单（县级代码或县名一列；CSV/xlsx/xls）")]
         public string? KeyCounties { get; init; }
 
+        [CommandOption("--scorecard <FILE>"), Description("考核评分标准（JSON，见 docs/ASSESSMENT.md；默认用内置示例）：汇总工作簿和报告中的考核指标得分、排名")]
+        public string? Scorecard { get; init; }
+
         [CommandOption("--reference-date <DATE>"), Description("年龄计算基准日 yyyy-MM-dd（默认：本学年开始年份的8月31日）")]
         public string? ReferenceDate { get; init; }
+
+        [CommandOption("--deadline <DATE>"), Description("核查反馈截止日期 yyyy-MM-dd（写入各工作簿的“说明”）")]
+        public string? Deadline { get; init; }
 
         [CommandOption("--sheet <NAME>"), Description("读取 xlsx/xls 的指定工作表（默认第一个），用于没有单独指定工作表的每个工作簿")]
         public string? Sheet { get; init; }
@@ -75,9 +81,12 @@ internal sealed class CompareCommand : Command<CompareCommand.Settings>
             settings.Out ?? throw new UsageException("缺少 --out：请指定结果输出目录。"))
         {
             ReferenceDate = ParseReferenceDate(settings.ReferenceDate),
+            Deadline = ParseDate(settings.Deadline, "--deadline"),
             Registers = Bidui.Pipeline.Supervision.RegisterArguments.Parse(settings.Registers),
             AidProjectsPath = settings.AidProjects is null ? null : RequireFile(settings.AidProjects, "--aid-projects"),
             KeyCountiesPath = settings.KeyCounties is null ? null : RequireFile(settings.KeyCounties, "--key-counties"),
+            Scorecard = settings.Scorecard is null ? null
+                : Bidui.Assessment.Scoring.Scorecard.Parse(File.ReadAllText(RequireFile(settings.Scorecard, "--scorecard")), settings.Scorecard),
             SheetName = settings.Sheet,
             StudentsSheet = settings.StudentsSheet,
             PovertySheet = settings.PovertySheet,
@@ -190,12 +199,12 @@ internal sealed class CompareCommand : Command<CompareCommand.Settings>
         return date;
     }
 
-    internal static DateOnly? ParseDate(string? text)
+    internal static DateOnly? ParseDate(string? text, string option = "--reference-date")
     {
         if (text is null)
             return null;
         if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
             return d;
-        throw new UsageException($"--reference-date 的值“{text}”不是 yyyy-MM-dd 格式的日期，例如 2026-08-31。");
+        throw new UsageException($"{option} 的值“{text}”不是 yyyy-MM-dd 格式的日期，例如 2026-08-31。");
     }
 }

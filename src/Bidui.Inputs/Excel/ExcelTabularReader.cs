@@ -97,6 +97,32 @@ internal sealed class ExcelTabularReader : ITabularReader
         }
     }
 
+    /// <summary>The names of every sheet, in order; leaves <paramref name="stream"/> to the caller.</summary>
+    internal static IReadOnlyList<string> SheetNames(FileStream stream, string path, string formatName)
+    {
+        try
+        {
+            if (formatName == "xlsx")
+            {
+                XlsxGuard.Check(stream, path);
+            }
+
+            stream.Position = 0;
+            using var excel = ExcelReaderFactory.CreateReader(stream, new ExcelReaderConfiguration { LeaveOpen = true });
+            var names = new List<string>();
+            do
+            {
+                names.Add(excel.Name ?? string.Empty);
+            }
+            while (excel.NextResult());
+            return names;
+        }
+        catch (Exception ex) when (IsReadFailure(ex))
+        {
+            throw OpenFailure(path, formatName, ex);
+        }
+    }
+
     public bool Read()
     {
         bool more;

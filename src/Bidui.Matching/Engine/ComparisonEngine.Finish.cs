@@ -69,6 +69,8 @@ public sealed partial class ComparisonEngine
             lists[(int)category].Clear();
             lists[(int)category].AddRange(sorted);
         }
+        if (_tier is not null)
+            MarkBorrowedNumbers(lists[(int)Category.IdentityConflict]);
         lists[(int)Category.IdentityConflict].Sort((a, b) => a.Student!.Row.CompareTo(b.Student!.Row));
 
         var counted = _notes.ToNotes();
@@ -99,6 +101,8 @@ public sealed partial class ComparisonEngine
     {
         int entry = 0;
         bool inE = p.Key != 0 && _enrolledKeys.TryGetFirst(p.Key, out entry);
+        if (inE && _tier is not null && _tier.Links.TryGetEnrolmentInstead(p.Key, out int left))
+            (inE, entry) = (left >= 0, left); // rows of the key were linked to the children they belong to (SPEC §4.3)
         var link = inE ? null : _tier?.Links.Of(p);
         StudentRecord? enrolment = inE ? EnrolmentOf(entry) : link?.Student;
         bool ageKnown = true;
@@ -151,6 +155,27 @@ public sealed partial class ComparisonEngine
     }
 
     private static string JoinNotes(string a, string b) => b.Length == 0 ? a : $"{a}；{b}";
+
+    /// <summary>
+    /// SPEC §4.3: an identity_conflict row whose registry row the tier linked to another person stays in
+    /// the list with 原因 疑似借用他人证件号码; 备注 names the person it was linked to.
+    /// </summary>
+    private void MarkBorrowedNumbers(List<ResultRow> conflicts)
+    {
+        for (int i = 0; i < conflicts.Count; i++)
+        {
+            var row = conflicts[i];
+            if (_tier!.Links.OfBorrowedRow(row.Student!.Row) is not { } link)
+                continue;
+            string linked = string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"疑似为{link.Person.Name}（乡村振兴行号 {link.Person.Row}）的学籍，匹配概率 {link.Probability:P1}");
+            conflicts[i] = new ResultRow
+            {
+                Category = row.Category, Person = row.Person, Student = row.Student, Reason = "疑似借用他人证件号码",
+                Responsible = row.Responsible, Note = JoinNotes(linked, row.Note),
+            };
+        }
+    }
 
     private static string LinkNote(double probability) =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"概率匹配（匹配概率 {probability:P1}）");

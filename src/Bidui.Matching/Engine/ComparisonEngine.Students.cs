@@ -82,25 +82,19 @@ public sealed partial class ComparisonEngine
             if (conflict is not null)
                 EmitFieldConflict(Dataset.Students, c.RowNumber, conflict, detail, null, snapshot, school.Dispatch);
         }
-        if (_tier is not null && enrolled)
-        {
-            if (id.Key == 0)
-                _tier.AddStudentWithoutKey(snapshot ?? new StudentRecord
-                {
-                    Row = c.RowNumber, Name = c.Name.Trim().ToString(), IdGiven = IdGiven(id, c.IdNumber), School = school,
-                    Stage = stage, StageText = stageText, Grade = gradeText, StatusText = statusText, Enrolled = true,
-                }, c.BirthDate, c.Sex);
-            else if (!id.IsResident)
-                _tier.AddOtherDocumentStudent(id.Key, c.BirthDate, c.Sex);
-            else if (person is null)
-                _tier.AddUnplacedStudent(c.Name, id.Key, school);
-        }
+        if (_tier is not null && enrolled && id.Key == 0)
+            _tier.AddStudentWithoutKey(snapshot ?? new StudentRecord
+            {
+                Row = c.RowNumber, Name = c.Name.Trim().ToString(), IdGiven = IdGiven(id, c.IdNumber), School = school,
+                Stage = stage, StageText = stageText, Grade = gradeText, StatusText = statusText, Enrolled = true,
+            }, c.BirthDate, c.Sex, c.StudentNumber);
         if (id.Key == 0)
             return true;
 
         // identity_conflict: any student row (whatever its status) whose key is a person's.
-        if (person is not null && !string.Equals(person.NameForm,
-                Bidui.Core.Names.PersonName.ComparisonForm(snapshot!.Name), StringComparison.Ordinal))
+        bool nameDiffers = person is not null && !string.Equals(person.NameForm,
+            Bidui.Core.Names.PersonName.ComparisonForm(snapshot!.Name), StringComparison.Ordinal);
+        if (nameDiffers)
         {
             _online[(int)Category.IdentityConflict].Add(new ResultRow
             {
@@ -108,7 +102,7 @@ public sealed partial class ComparisonEngine
                 Person = person,
                 Student = snapshot,
                 Reason = "姓名不一致",
-                Responsible = person.Dispatch,
+                Responsible = person!.Dispatch,
                 Note = RegionNote(person.Dispatch),
             });
         }
@@ -125,6 +119,15 @@ public sealed partial class ComparisonEngine
         });
         if (_enrolledKeys.Add(id.Key, index) == 2)
             _duplicateEnrolments.Add(id.Key);
+        if (_tier is not null)
+        {
+            if (!id.IsResident)
+                _tier.AddOtherDocumentStudent(id.Key, c.BirthDate, c.Sex);
+            else if (person is null)
+                _tier.AddUnplacedStudent(c.Name, id.Key, school, index, c.StudentNumber, id.Problem);
+            else if (nameDiffers && _povertyKeys.TryGetFirst(id.Key, out int owner))
+                _tier.AddNumberOfAnother(snapshot!, owner, index, c.BirthDate, c.Sex, c.StudentNumber); // SPEC §4.3: weighed again
+        }
         return true;
     }
 

@@ -21,6 +21,7 @@ public sealed partial class ComparisonEngine
         public ReadOnlySpan<char> NameOf(int index) => engine._enrolledNames.Span(engine._enrolled[index].Name);
         public bool TryGetFirst(long key, out int index) => engine._enrolledKeys.TryGetFirst(key, out index);
         public bool Contains(long key) => engine._enrolledKeys.Contains(key);
+        public int CountOf(long key) => engine._enrolledKeys.CountOf(key);
         public StudentRecord RecordOf(int index) => engine.EnrolmentOf(index);
         public School? SchoolByCode(string code) => engine._schoolsByCode.GetValueOrDefault(code);
     }

@@ -40,7 +40,8 @@ public sealed partial class ComparisonEngine
         _regions = regions;
         _counties = new CountyLocator(regions);
         if (!settings.ExactOnly)
-            _tier = new Probabilistic.ProbabilisticTier(settings.Model, _counties, new RegisterView(this), new EnrolmentView(this), RegionNote);
+            _tier = new Probabilistic.ProbabilisticTier(settings.Model, _counties, new RegisterView(this), new EnrolmentView(this),
+                settings.ReferenceDate, RegionNote);
     }
 
     /// <summary>The model the tier used (given or estimated); null with <see cref="ComparisonSettings.ExactOnly"/>.</summary>

@@ -71,7 +71,8 @@ public sealed class ListLayouts(RegionTable regions, bool linkage = false)
 
     private ListColumn ResponsibleCode => new("责任县代码", r => Code(r.Responsible.Code));
     private ListColumn ResponsibleName => new("责任县", r => r.Responsible.Code == 0 ? "未能确定" : regions.FullName(r.Responsible.Code));
-    private static readonly ListColumn Note = new("备注", r => r.Note);
+    // 比对备注: the comparison's own notes; 备注 is the recipient's column in the workbooks.
+    private static readonly ListColumn Note = new("比对备注", r => r.Note);
 
     // The probabilistic tier (SPEC §4.3, issue 3).
     private static readonly ListColumn Suggested = new("建议号码", r => r.SuggestedId);

@@ -62,8 +62,8 @@ public static class BlockingKeys
             return true; // too long to judge here: let the comparison decide
         x = x[..n];
         y = y[..m];
-        // The name levels that can still reach review: equal, same pinyin, one character apart.
-        return x.SequenceEqual(y) || PairComparer.SoundAlike(x, y) || PairComparer.EditDistanceIsOne(x, y);
+        // The name levels that can still reach review: equal, in another order, same pinyin, one character apart.
+        return x.SequenceEqual(y) || PairComparer.IsRotation(x, y) || PairComparer.SoundAlike(x, y) || PairComparer.EditDistanceIsOne(x, y);
     }
 
     // The name's letters: Han simplified, others upper-cased, spaces and dots left out; -1 when too long.
@@ -98,23 +98,32 @@ public static class BlockingKeys
     }
 
     /// <summary>
-    /// How the name sounds: the toneless syllables of its Han characters (spaces and dots ignored),
-    /// or its letters upper-cased for a name without Han characters; 0 when empty.
+    /// How the name sounds: the toneless syllables of its Han characters in any order (spaces and dots
+    /// ignored; 艾力·买买提 sounds as 买买提·艾力), or its letters upper-cased for a name without Han
+    /// characters; 0 when empty.
     /// </summary>
     public static long Sound(ReadOnlySpan<char> name)
     {
-        long h = 17;
-        bool any = false;
+        Span<int> syllables = stackalloc int[16];
+        int n = 0;
         foreach (char c in name)
         {
             if (!CharClass.IsHan(c))
                 continue;
+            if (n == syllables.Length)
+                break; // longer names keep their first sixteen
             int s = Pinyin.SyllableId(c);
-            h = h * 1_000_003 + (s != 0 ? s : c + 100_000);
-            any = true;
+            syllables[n++] = s != 0 ? s : c + 100_000;
         }
-        if (any)
+        long h = 17;
+        if (n > 0)
+        {
+            syllables[..n].Sort();
+            foreach (int s in syllables[..n])
+                h = h * 1_000_003 + s;
             return h;
+        }
+        bool any = false;
         foreach (char c in name)
         {
             if (char.IsLetterOrDigit(c))

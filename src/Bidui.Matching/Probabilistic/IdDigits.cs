@@ -8,12 +8,13 @@ public static class IdDigits
     /// <summary>
     /// The SPEC 2.1 normalised text with letters that stand for digits read as digits (O→0, I/l→1);
     /// null when nothing comparable is left: empty, Excel's scientific notation (the digits are
-    /// gone), masked with '*', other characters, or a length that is not 17–19.
+    /// gone), masked with '*', other characters, or a length that is not 15 (an 18-digit number cut
+    /// short) or 17–19.
     /// </summary>
     public static string? Clean(ReadOnlySpan<char> cell)
     {
         string s = ResidentId.Normalize(cell);
-        if (s.Length is < 17 or > 19)
+        if (s.Length is not (15 or (>= 17 and <= 19)))
             return null;
         Span<char> buffer = stackalloc char[s.Length];
         for (int i = 0; i < s.Length; i++)
@@ -24,7 +25,7 @@ public static class IdDigits
                 'I' or 'l' => '1',
                 var other => other,
             };
-            bool ok = char.IsAsciiDigit(c) || c == 'X' && i == s.Length - 1;
+            bool ok = char.IsAsciiDigit(c) || c == 'X' && i == s.Length - 1 && s.Length != 15;
             if (!ok)
                 return null;
             buffer[i] = c;
@@ -66,4 +67,43 @@ public static class IdDigits
     /// <summary>Sex from character 17 when it is a digit.</summary>
     public static Sex SexOf(string? id) =>
         id is { Length: 18 } && char.IsAsciiDigit(id[16]) ? ((id[16] - '0') % 2 == 1 ? Sex.Male : Sex.Female) : Sex.Unknown;
+}
+
+/// <summary>The 全国学籍号 (SPEC §1.1): a letter, then usually the ID number first entered for the child.</summary>
+public static class StudentNumbers
+{
+    /// <summary>The 18 characters after the letter when they read as an ID number (digits, a last X); null otherwise.</summary>
+    public static string? Digits(ReadOnlySpan<char> cell)
+    {
+        cell = cell.Trim();
+        if (cell.Length != 19 || !char.IsAsciiLetter(cell[0]))
+            return null;
+        var rest = cell[1..];
+        for (int i = 0; i < 17; i++)
+        {
+            if (!char.IsAsciiDigit(rest[i]))
+                return null;
+        }
+        char last = rest[17];
+        if (!char.IsAsciiDigit(last) && last is not ('X' or 'x'))
+            return null;
+        return string.Concat(rest[..17], last == 'x' ? "X" : rest[17..]);
+    }
+
+    /// <summary>Whether the 学籍号 holds exactly this resident key's number (its 17 leading digits): a copy of the row's ID, no new evidence.</summary>
+    public static bool HoldsKey(ReadOnlySpan<char> cell, long key)
+    {
+        cell = cell.Trim();
+        if (cell.Length != 19 || key <= 0)
+            return false;
+        long v = 0;
+        for (int i = 1; i < 18; i++)
+        {
+            int d = cell[i] - '0';
+            if ((uint)d > 9)
+                return false;
+            v = v * 10 + d;
+        }
+        return v == key;
+    }
 }

@@ -22,7 +22,12 @@ public enum LinkDecision
 /// </summary>
 public static class LinkAssignment
 {
-    public static LinkDecision[] Decide(IReadOnlyList<ScoredPair> pairs, double acceptAt, double reviewAt, double rivalMargin)
+    /// <param name="incumbent">
+    /// The weight of a pair a student already has outside these candidates (the exact pair of a row whose
+    /// number is another register person's): a rival that every candidate of the student must lead too.
+    /// </param>
+    public static LinkDecision[] Decide(IReadOnlyList<ScoredPair> pairs, double acceptAt, double reviewAt, double rivalMargin,
+        Func<int, double>? incumbent = null)
     {
         var decisions = new LinkDecision[pairs.Count];
         var byPerson = Group(pairs, p => p.Person);
@@ -46,6 +51,8 @@ public static class LinkAssignment
             foreach (int j in byStudent[pair.Student])
                 if (j != i && !personTaken.Contains(pairs[j].Person))
                     rival = Math.Max(rival, pairs[j].Weight);
+            if (incumbent is not null)
+                rival = Math.Max(rival, incumbent(pair.Student));
 
             if (pair.Probability >= acceptAt && pair.Weight - rival >= rivalMargin)
             {

@@ -32,13 +32,15 @@ public sealed class LinkageModel
 
     /// <summary>
     /// log2(m/u) of one level; 0 for missing. Levels are ordered from closest to farthest, and a
-    /// farther level never weighs more than a closer one: a level too rare to be seen in either sample
+    /// farther level of an ordered comparison never weighs more than a closer one: a level too rare to be seen in either sample
     /// (two counties in different provinces, say) must not turn into evidence for a match.
     /// </summary>
     public double LevelWeight(int comparison, int level)
     {
         if (level == Comparison.Missing)
             return 0;
+        if (!Comparison.Definitions[comparison].Ordered)
+            return Math.Log2(M[comparison][level] / U[comparison][level]);
         double w = double.PositiveInfinity;
         for (int l = 1; l <= level; l++)
             w = Math.Min(w, Math.Log2(M[comparison][l] / U[comparison][l]));
@@ -75,6 +77,8 @@ public sealed class LinkageModel
         for (int c = 0; c < Comparison.Count; c++)
         {
             int level = p.Level(c);
+            if (level == Comparison.Missing && !Comparison.Definitions[c].ShowNull)
+                continue; // a comparison that applies to few pairs says nothing when it does not
             if (sb.Length > 0)
                 sb.Append('；');
             sb.Append(Comparison.LevelNames[c][level]);

@@ -32,6 +32,13 @@ public static class ModelEstimator
 {
     public const int MaxIterations = 100;
 
+    /// <summary>
+    /// The comparisons whose m the exactly matched pairs cannot teach (their numbers agree, their 学籍号 is a
+    /// copy of the number, no number is another's): learnt by EM over the tier's candidates, with the first
+    /// (the ID number, <see cref="Comparison.Id"/>) also counting the exact pairs' agreement.
+    /// </summary>
+    public static readonly int[] LearntByEm = [Comparison.Id, Comparison.StudentNumber, Comparison.NumberOwner];
+
     /// <summary>u per comparison and level; a level never seen among the random pairs gets half a pair (so log2(m/u) stays finite).</summary>
     public static double[][] EstimateU(PatternCounts randomPairs)
     {
@@ -43,11 +50,23 @@ public static class ModelEstimator
     }
 
     /// <summary>
+    /// u of one comparison from how often each of its levels occurred in a sample of non-matching pairs
+    /// drawn for it alone (index = level; the null level is left out); half a pair for a level never seen.
+    /// </summary>
+    public static double[] UOf(int comparison, IReadOnlyList<long> levelCounts)
+    {
+        var table = NewTable(0);
+        for (int level = 1; level < levelCounts.Count; level++)
+            table[comparison][level] = levelCounts[level];
+        return Normalise(table, 0.5)[comparison];
+    }
+
+    /// <summary>
     /// m and the prior, Splink-style in two sessions. (1) Pairs blocked on a valid ID (the exact tier's
-    /// matches, all but certainly the same person) give m of name, birth date, sex and county, which
-    /// the ID blocking leaves free. (2) EM over the tier's candidate pairs (blocked on name, birth date
-    /// and county) estimates m of the ID comparison and the prior with the other m and every u held
-    /// fixed; its matches join the exact pairs (whose IDs agree) in m of the ID.
+    /// matches, all but certainly the same person) give m of name, birth date, age for grade, sex and
+    /// location, which the ID blocking leaves free. (2) EM over the tier's candidate pairs (blocked on
+    /// name, birth date, county and household) estimates m of <see cref="LearntByEm"/> and the prior with
+    /// the other m and every u held fixed; its matches join the exact pairs (whose IDs agree) in m of the ID.
     /// </summary>
     /// <param name="exactPairs">Level vectors of exactly matched pairs (a sample, weighted to stand for all).</param>
     /// <param name="candidates">The tier's candidate pairs.</param>
@@ -61,7 +80,8 @@ public static class ModelEstimator
             for (int c = 0; c < Comparison.Count; c++)
                 counts[c][p.Level(c)] += n;
         var m = WithPrior(counts, initial);
-        m[Comparison.Id] = initial[Comparison.Id];
+        foreach (int c in LearntByEm)
+            m[c] = initial[c];
 
         var rows = candidates.NonZero().ToArray();
         double exact = exactPairs.Total;
@@ -69,19 +89,21 @@ public static class ModelEstimator
         int iteration = 0;
         for (; iteration < MaxIterations && rows.Length > 0; iteration++)
         {
-            var idCounts = new double[Comparison.LevelCount(Comparison.Id)];
-            idCounts[Comparison.IdLevel.Equal] = exact;
+            var emCounts = LearntByEm.Select(c => new double[Comparison.LevelCount(c)]).ToArray();
+            emCounts[0][Comparison.IdLevel.Equal] = exact; // the exact pairs' numbers agree
             double matches = 0;
             foreach (var (p, n) in rows)
             {
                 double g = Posterior(p, m, u, lambda) * n;
                 matches += g;
-                idCounts[p.Level(Comparison.Id)] += g;
+                for (int k = 0; k < LearntByEm.Length; k++)
+                    emCounts[k][p.Level(LearntByEm[k])] += g;
             }
-            var nextId = WithPrior([idCounts], [initial[Comparison.Id]])[0];
+            var next = WithPrior(emCounts, [.. LearntByEm.Select(c => initial[c])]);
             double nextLambda = Math.Clamp((exact + matches) / Math.Max(allPairs, 1), 1e-15, 0.5);
-            double change = Math.Max(MaxChange([m[Comparison.Id]], [nextId]), Math.Abs(Math.Log(nextLambda / lambda)));
-            m[Comparison.Id] = nextId;
+            double change = Math.Max(MaxChange([.. LearntByEm.Select(c => m[c])], next), Math.Abs(Math.Log(nextLambda / lambda)));
+            for (int k = 0; k < LearntByEm.Length; k++)
+                m[LearntByEm[k]] = next[k];
             lambda = nextLambda;
             if (change < 1e-7)
                 break;

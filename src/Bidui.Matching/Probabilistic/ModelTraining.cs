@@ -12,11 +12,16 @@ internal sealed class ModelTraining(TierNodes nodes, LinkRecords records)
 {
     private const int TrainingExactPairs = 100_000;
     private const int RandomPairs = 200_000;
+    private const int BirthBucketStudents = 100_000;
     private const int NameSample = 200_000;
 
     /// <param name="candidates">The level vectors of the tier's candidate pairs.</param>
     /// <param name="matchedPersons">Register indexes of the persons matched exactly.</param>
-    public LinkageModel Estimate(IEnumerable<Pattern> candidates, List<int> matchedPersons, long namePopulation)
+    /// <param name="householdMemberShare">
+    /// u of <see cref="Comparison.NumberOwner"/>'s household level: for a row whose number is another
+    /// register person's, the chance that a random person is of that person's household (counted, not sampled).
+    /// </param>
+    public LinkageModel Estimate(IEnumerable<Pattern> candidates, List<int> matchedPersons, long namePopulation, double householdMemberShare)
     {
         var candidateCounts = new PatternCounts();
         foreach (var p in candidates)
@@ -31,25 +36,64 @@ internal sealed class ModelTraining(TierNodes nodes, LinkRecords records)
         {
             var p = nodes.Register[matchedPersons[k]];
             nodes.Enrolments.TryGetFirst(p.Key, out int entry);
-            training.Add(PairComparer.Compare(LinkRecords.PersonWithoutId(p), records.Enrolment(entry)), Math.Min(step, matchedPersons.Count - k));
+            training.Add(PairComparer.Compare(records.PersonWithoutId(p), records.Enrolment(entry), training: true),
+                Math.Min(step, matchedPersons.Count - k));
         }
 
-        // u: random pairs of a person and a student, nearly all two different people.
+        // u: random pairs of a person and a student, nearly all two different people. The ID numbers'
+        // levels are counted among random pairs born the same day (by the numbers): the birth date is
+        // compared on its own, and a number's birth part must not count twice — agreeing region and birth
+        // digits are what every same-day child of the county shares, no sign of one child.
         var random = new PatternCounts();
+        var idLevels = new long[Comparison.LevelCount(Comparison.Id)];
+        var studentNumberLevels = new long[Comparison.LevelCount(Comparison.StudentNumber)];
         int persons = nodes.PersonCount, students = nodes.StudentCount;
         if (persons > 0 && students > 0)
         {
             var rng = new Random(20261129); // fixed: the same inputs give the same model
+            var byBirth = StudentsByNumberBirth(rng);
+            var withStudentNumber = StudentsWithOwnStudentNumber();
             long n = Math.Min(RandomPairs, (long)persons * students);
             for (long k = 0; k < n; k++)
             {
-                int a = rng.Next(persons), b = rng.Next(students);
-                random.Add(PairComparer.Compare(nodes.PersonRecord(records, a), nodes.StudentRecord(records, b)));
+                var person = nodes.PersonRecord(records, rng.Next(persons));
+                random.Add(PairComparer.Compare(person, nodes.StudentRecord(records, rng.Next(students)), training: true));
+                if (IdDigits.Birth(person.Id) is not 0 and var birth && byBirth.TryGetValue(birth, out var sameDay))
+                    idLevels[PairComparer.CompareIdsOf(person, sameDay[rng.Next(sameDay.Count)])]++;
+                if (withStudentNumber.Count > 0)
+                    studentNumberLevels[PairComparer.CompareStudentNumber(person.Id, withStudentNumber[rng.Next(withStudentNumber.Count)])]++;
             }
         }
+        var u = ModelEstimator.EstimateU(random);
+        u[Comparison.Id] = ModelEstimator.UOf(Comparison.Id, idLevels);
+        u[Comparison.StudentNumber] = ModelEstimator.UOf(Comparison.StudentNumber, studentNumberLevels);
+        double household = Math.Clamp(householdMemberShare > 0 ? householdMemberShare : 4.0 / Math.Max(persons, 1), 1e-12, 0.5);
+        u[Comparison.NumberOwner] = [1, household, 1 - household];
         double allPairs = (double)persons * students;
-        return ModelEstimator.Estimate(ModelEstimator.EstimateU(random), training, candidateCounts, allPairs, random.Total, namePopulation);
+        return ModelEstimator.Estimate(u, training, candidateCounts, allPairs, random.Total, namePopulation);
     }
+
+    // A random sample of the students, by the birth date their number carries.
+    private Dictionary<int, List<LinkRecord>> StudentsByNumberBirth(Random rng)
+    {
+        var byBirth = new Dictionary<int, List<LinkRecord>>();
+        int students = nodes.StudentCount;
+        for (int k = 0; k < Math.Min(BirthBucketStudents, students); k++)
+        {
+            var r = nodes.StudentRecord(records, rng.Next(students));
+            if (IdDigits.Birth(r.Id) is not 0 and var birth)
+            {
+                if (!byBirth.TryGetValue(birth, out var list))
+                    byBirth[birth] = list = [];
+                list.Add(r);
+            }
+        }
+        return byBirth;
+    }
+
+    // The 学籍号 digits of the students whose 学籍号 is not a copy of their ID.
+    private List<string> StudentsWithOwnStudentNumber() =>
+        [.. records.EnrolmentStudentNumbers.Values, .. nodes.WeakStudents.Select(w => w.StudentNumber).OfType<string>()];
 
     /// <summary>
     /// How often each needed name occurs, counted on an evenly spaced sample of at most 200,000 poverty

@@ -7,16 +7,26 @@ namespace Bidui.Matching.Probabilistic;
 /// <summary>Puts a pair of records into one level per comparison (see <see cref="Comparison"/>).</summary>
 public static class PairComparer
 {
-    public static Pattern Compare(LinkRecord a, LinkRecord b) => Pattern.Of(
-        CompareIdsOf(a, b),
-        CompareNames(a.NameForm, b.NameForm),
-        CompareBirths(a.Birth, b.Birth),
-        CompareSexes(a.Sex, b.Sex),
-        CompareCounties(a, b),
-        CompareTownships(a.Township, b.Township));
+    /// <param name="person">The poverty person's record.</param>
+    /// <param name="student">The student's (or aid row's) record.</param>
+    /// <param name="training">
+    /// For estimating m and u: the age is compared with the grade even when the student's birth date is
+    /// known (the model learns how often ages fit grades from every pair); when scoring, only without it.
+    /// </param>
+    public static Pattern Compare(LinkRecord person, LinkRecord student, bool training = false) => Pattern.Of(
+        id: student.NumberOfAnother ? Missing : CompareIdsOf(person, student),
+        name: CompareNames(person.NameForm, student.NameForm),
+        birth: CompareBirths(person.Birth, student.Birth),
+        sex: CompareSexes(person.Sex, student.Sex),
+        location: CompareCounties(person.County, student.County),
+        township: person.County != 0 && person.County == student.County ? CompareTownships(person.Township, student.Township) : Missing,
+        studentNumber: CompareStudentNumber(person.Id, student.StudentNumber),
+        numberOwner: !student.NumberOfAnother ? Missing
+            : person.Household is { Length: > 0 } h && h == student.Household ? NumberOwnerLevel.HouseholdMember : NumberOwnerLevel.OtherRegisterPerson,
+        ageForGrade: training || student.Birth == 0 ? CompareAgeToGrade(person.Age, student.GradeAges) : Missing);
 
     public static int CompareTownships(string? a, string? b) =>
-        a is null || b is null ? Missing : a == b ? ContextLevel.SameTownship : ContextLevel.OtherTownship;
+        a is null || b is null ? Missing : a == b ? TownshipLevel.SameTownship : TownshipLevel.OtherTownship;
 
     /// <summary>
     /// Two numbers that are both broken and disagree say little: each is wrong somewhere, so their
@@ -24,41 +34,80 @@ public static class PairComparer
     /// </summary>
     public static int CompareIdsOf(LinkRecord a, LinkRecord b)
     {
-        int level = CompareIds(a.Id, b.Id);
-        return level == IdLevel.Different && !a.IdValid && !b.IdValid ? Missing : level;
+        int level = CompareIds(a.Id, b.Id, a.IdValid, b.IdValid);
+        return level is IdLevel.Different or IdLevel.SameRegionAndBirth && !a.IdValid && !b.IdValid ? Missing : level;
     }
 
-    public static int CompareIds(string? a, string? b)
+    /// <summary>
+    /// The level of two numbers (cleaned digits, 15 to 19 characters). The positions a known kind of
+    /// damage destroys are left out: the last three of a number Excel zeroed or an old field cut to 15; the
+    /// check character of a mistyped one.
+    /// </summary>
+    public static int CompareIds(string? a, string? b, bool aValid = false, bool bValid = false)
     {
         if (a is null || b is null)
             return Missing;
         if (a == b)
-            return IdLevel.Equal;
-        if (a.Length == b.Length)
+            return !aValid && LostLastThree(a) ? IdLevel.First15 : IdLevel.Equal; // twins' numbers zeroed alike are no longer theirs
+        if (a.Length == 15 || b.Length == 15 || LostLastThree(a) || LostLastThree(b) || ConvertedFrom15(a, b) || ConvertedFrom15(b, a))
         {
-            int prefix = Math.Min(17, a.Length);
-            int diffs = 0, first = -1, second = -1;
-            for (int i = 0; i < prefix; i++)
-            {
-                if (a[i] == b[i])
-                    continue;
-                if (++diffs == 1)
-                    first = i;
-                else if (diffs == 2)
-                    second = i;
-            }
-            if (diffs == 0)
-                return IdLevel.CheckCharacterOnly;
-            if (diffs == 1)
-                return IdLevel.OneDigit;
-            if (diffs == 2 && second == first + 1 && a[first] == b[second] && a[second] == b[first])
-                return IdLevel.Transposition;
+            if (a.AsSpan(0, 15).SequenceEqual(b.AsSpan(0, 15)) || ConvertedFrom15(a, b) || ConvertedFrom15(b, a))
+                return IdLevel.First15;
+            if (a.Length == 15 || b.Length == 15 || LostLastThree(a) || LostLastThree(b))
+                return a.AsSpan(0, 14).SequenceEqual(b.AsSpan(0, 14)) ? IdLevel.SameRegionAndBirth : IdLevel.Different;
         }
-        else if (Math.Abs(a.Length - b.Length) == 1 && OneInsertion(a.Length > b.Length ? a : b, a.Length > b.Length ? b : a))
+        if (a.Length != b.Length)
+            return Math.Abs(a.Length - b.Length) == 1 && !(aValid && bValid) && OneInsertion(a.Length > b.Length ? a : b, a.Length > b.Length ? b : a)
+                ? IdLevel.OneDigit // a digit lost or typed twice
+                : IdLevel.Different;
+
+        int diffs = 0, first = -1, second = -1;
+        for (int i = 0; i < 17; i++)
         {
-            return IdLevel.OneDigit; // a digit lost or typed twice
+            if (a[i] == b[i])
+                continue;
+            if (++diffs == 1)
+                first = i;
+            else if (diffs == 2)
+                second = i;
         }
+        bool swapped = diffs == 2 && a[first] == b[second] && a[second] == b[first];
+        if (aValid && bValid)
+        {
+            // The check character sees every single typo and every swap but of two digits ten apart.
+            return swapped && second - first == 10 ? IdLevel.TwoDigitsSwapped
+                : a.AsSpan(0, 14).SequenceEqual(b.AsSpan(0, 14)) ? IdLevel.SameRegionAndBirth : IdLevel.Different;
+        }
+        if (diffs == 0)
+            return IdLevel.CheckCharacterOnly;
+        if (diffs == 1)
+            return IdLevel.OneDigit;
+        if (swapped)
+            return IdLevel.TwoDigitsSwapped;
+        if (BirthPartBroken(a, b))
+            return IdLevel.BirthPartBroken;
         return a.AsSpan(0, 14).SequenceEqual(b.AsSpan(0, 14)) ? IdLevel.SameRegionAndBirth : IdLevel.Different;
+    }
+
+    // Excel keeps 15 significant digits: an 18-digit number typed as a number ends in 000.
+    private static bool LostLastThree(string id) => id.Length == 18 && id.EndsWith("000", StringComparison.Ordinal);
+
+    // A number cut to 15 characters that read as a legacy number: its 18-digit form is the cut's with
+    // 19 inserted before the year and a check character added.
+    private static bool ConvertedFrom15(string converted, string other) =>
+        converted.Length == 18 && other.Length >= 15 && converted[6] == '1' && converted[7] == '9'
+        && converted.AsSpan(0, 6).SequenceEqual(other.AsSpan(0, 6)) && converted.AsSpan(8, 9).SequenceEqual(other.AsSpan(6, 9));
+
+    // The birth part (characters 7–14) is impossible or day and month swapped on one side; the region and
+    // the sequence agree.
+    private static bool BirthPartBroken(string a, string b)
+    {
+        if (!a.AsSpan(0, 6).SequenceEqual(b.AsSpan(0, 6)) || !a.AsSpan(14, 3).SequenceEqual(b.AsSpan(14, 3)))
+            return false;
+        int ba = IdDigits.Birth(a), bb = IdDigits.Birth(b);
+        if (ba == 0 || bb == 0)
+            return true;
+        return CompareBirths(ba, bb) == BirthLevel.DayMonthSwapped;
     }
 
     // Whether deleting one character of the longer gives the shorter (ignoring the check character,
@@ -77,17 +126,50 @@ public static class PairComparer
         return true;
     }
 
+    /// <summary>The 全国学籍号's number against the person's: the person's own, a damaged form of it, or another's.</summary>
+    public static int CompareStudentNumber(string? personId, string? studentNumber)
+    {
+        if (personId is null || studentNumber is null)
+            return Missing;
+        return CompareIds(personId, studentNumber) switch
+        {
+            Missing => Missing,
+            IdLevel.Equal => StudentNumberLevel.HoldsPersonNumber,
+            IdLevel.CheckCharacterOnly or IdLevel.OneDigit or IdLevel.TwoDigitsSwapped or IdLevel.BirthPartBroken or IdLevel.First15 =>
+                StudentNumberLevel.NearPersonNumber,
+            _ => StudentNumberLevel.OtherNumber,
+        };
+    }
+
     public static int CompareNames(string a, string b)
     {
         if (a.Length == 0 || b.Length == 0)
             return Missing;
         if (a == b)
             return NameLevel.Equal;
+        if (IsRotation(a, b))
+            return NameLevel.OrderSwapped;
         if (a.Length == b.Length && SoundAlike(a, b))
             return NameLevel.SamePinyin;
         if (Math.Min(a.Length, b.Length) >= 2 && EditDistanceIsOne(a, b))
             return NameLevel.OneCharacter;
         return a[0] == b[0] ? NameLevel.SurnameOnly : NameLevel.Different;
+    }
+
+    /// <summary>
+    /// The same characters with a leading part moved to the end: given name before surname (子涵刘), or the two
+    /// parts of a dotted name in the other order (艾力买买提 for 买买提艾力, dots already left out).
+    /// </summary>
+    internal static bool IsRotation(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
+    {
+        if (a.Length != b.Length || a.Length < 2)
+            return false;
+        for (int k = 1; k < a.Length; k++)
+        {
+            if (a[k..].SequenceEqual(b[..(a.Length - k)]) && a[..k].SequenceEqual(b[(a.Length - k)..]))
+                return true;
+        }
+        return false;
     }
 
     /// <summary>Same length, and every differing character reads alike.</summary>
@@ -139,28 +221,23 @@ public static class PairComparer
         return same == 2 ? BirthLevel.OneFieldOff : BirthLevel.Different;
     }
 
-    public static int CompareSexes(Bidui.Core.Identity.Sex a, Bidui.Core.Identity.Sex b) =>
-        a == Bidui.Core.Identity.Sex.Unknown || b == Bidui.Core.Identity.Sex.Unknown ? Missing : a == b ? SexLevel.Equal : SexLevel.Different;
-
-    public static int CompareCounties(LinkRecord a, LinkRecord b)
+    /// <summary>The person's age against the usual ages of the student's grade: within a year fits (early or late starters, a repeated grade).</summary>
+    public static int CompareAgeToGrade(int age, (int Min, int Max) grade)
     {
-        int best = Missing;
-        foreach (int x in (ReadOnlySpan<int>)[a.County, a.OtherCounty])
-        {
-            if (x == 0)
-                continue;
-            foreach (int y in (ReadOnlySpan<int>)[b.County, b.OtherCounty])
-            {
-                if (y == 0)
-                    continue;
-                int level = x == y ? CountyLevel.Equal
-                    : x / 100 == y / 100 ? CountyLevel.SamePrefecture
-                    : x / 10000 == y / 10000 ? CountyLevel.SameProvince
-                    : CountyLevel.Different;
-                if (best == Missing || level < best)
-                    best = level;
-            }
-        }
-        return best;
+        if (age < 0 || grade.Max == 0)
+            return Missing;
+        int off = age < grade.Min ? grade.Min - age : age > grade.Max ? age - grade.Max : 0;
+        return off <= 1 ? AgeGradeLevel.Fits : off == 2 ? AgeGradeLevel.OffByTwo : AgeGradeLevel.NotFit;
     }
+
+    public static int CompareSexes(Sex a, Sex b) =>
+        a == Sex.Unknown || b == Sex.Unknown ? Missing : a == b ? SexLevel.Equal : SexLevel.Different;
+
+    /// <summary>The household's county against the school's (codes: the first four digits name the prefecture, the first two the province).</summary>
+    public static int CompareCounties(int household, int school) =>
+        household == 0 || school == 0 ? Missing
+        : household == school ? LocationLevel.SameCounty
+        : household / 100 == school / 100 ? LocationLevel.SamePrefecture
+        : household / 10000 == school / 10000 ? LocationLevel.SameProvince
+        : LocationLevel.Elsewhere;
 }

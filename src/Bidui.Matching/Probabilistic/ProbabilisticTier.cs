@@ -24,14 +24,15 @@ internal sealed class ProbabilisticTier
     private readonly CandidateSearch _search;
 
     /// <param name="savedModel">A model saved by `bidui model`; null estimates one from the run's data.</param>
+    /// <param name="referenceDate">The day ages are taken on (SPEC §3), to compare a person's age with a grade.</param>
     /// <param name="regionNote">The engine's 备注 for a responsible county (it counts the notes).</param>
     public ProbabilisticTier(LinkageModel? savedModel, CountyLocator counties, IRegisterView register, IEnrolmentView enrolments,
-        Func<DispatchCounty, string> regionNote)
+        DateOnly referenceDate, Func<DispatchCounty, string> regionNote)
     {
         _savedModel = savedModel;
         _regionNote = regionNote;
         _nodes = new TierNodes(register, enrolments);
-        _records = new LinkRecords(counties, enrolments);
+        _records = new LinkRecords(counties, register, enrolments, referenceDate);
         _search = new CandidateSearch(_nodes, _records);
     }
 
@@ -50,16 +51,57 @@ internal sealed class ProbabilisticTier
 
     public void AddPersonWithoutKey(PovertyRecord person) => _nodes.WeakPersons.Add(person);
 
-    /// <summary>An enrolled student row without a key, with its 出生日期 and 性别 cells.</summary>
-    public void AddStudentWithoutKey(StudentRecord student, ReadOnlySpan<char> birthCell, ReadOnlySpan<char> sexCell) =>
-        _nodes.WeakStudents.Add(new WeakStudent(student, BirthCell(birthCell), SexText.Parse(sexCell.Trim())));
+    /// <summary>An enrolled student row without a key, with its 出生日期, 性别 and 学籍号 cells.</summary>
+    public void AddStudentWithoutKey(StudentRecord student, ReadOnlySpan<char> birthCell, ReadOnlySpan<char> sexCell,
+        ReadOnlySpan<char> studentNumberCell)
+    {
+        string? studentNumber = StudentNumbers.Digits(studentNumberCell);
+        if (studentNumber is not null && studentNumber == IdDigits.Clean(student.IdGiven))
+            studentNumber = null; // the same digits as the ID cell: nothing new
+        _nodes.WeakStudents.Add(new WeakStudent(student, BirthCell(birthCell), SexText.Parse(sexCell.Trim()), studentNumber));
+    }
 
     /// <summary>An enrolled student with another document's key (SPEC §2.2), with its 出生日期 and 性别 cells.</summary>
     public void AddOtherDocumentStudent(long key, ReadOnlySpan<char> birthCell, ReadOnlySpan<char> sexCell) =>
         _records.AddOtherDocumentStudent(key, BirthCell(birthCell), SexText.Parse(sexCell.Trim()));
 
-    /// <summary>An enrolled student whose valid number is not in P, while its row is at hand.</summary>
-    public void AddUnplacedStudent(ReadOnlySpan<char> name, long key, School school) => _search.ProbeWeakPersons(name, key, school);
+    /// <summary>
+    /// An enrolled student whose valid number is not in P, while its row is at hand (it was just added as
+    /// enrolment <paramref name="entry"/>): probed against the weak persons; a 学籍号 of its own is kept;
+    /// a number that may have lost its last digits (…000, or an old 15-digit reading of a cut number) is
+    /// looked up by its first fifteen.
+    /// </summary>
+    public void AddUnplacedStudent(ReadOnlySpan<char> name, long key, School school, int entry, ReadOnlySpan<char> studentNumberCell,
+        IdProblem problem)
+    {
+        _search.ProbeWeakPersons(name, key, school);
+        if (!studentNumberCell.IsWhiteSpace() && !StudentNumbers.HoldsKey(studentNumberCell, key) && StudentNumbers.Digits(studentNumberCell) is { } digits)
+            _records.AddStudentNumber(entry, digits);
+        if (problem == IdProblem.Legacy15)
+            _search.ProbeByFirst15(LinkRecords.RegionOfKey(key) * 1_000_000_000L + key % 1_000_000_000, entry);
+        else if (key % 100 == 0 && ResidentId.Format(key)[17] == '0')
+            _search.ProbeByFirst15(key / 100, entry);
+    }
+
+    /// <summary>
+    /// An enrolled row whose valid number is register person <paramref name="owner"/>'s though the names
+    /// differ (its exact pair is in identity_conflict): weighed again at the end as if its number were
+    /// broken, the owner's household first (SPEC §4.3). 出生日期 and 性别 cells that only repeat what the
+    /// number says are no evidence of the child and are left out.
+    /// </summary>
+    public void AddNumberOfAnother(StudentRecord student, int owner, int entry, ReadOnlySpan<char> birthCell, ReadOnlySpan<char> sexCell,
+        ReadOnlySpan<char> studentNumberCell)
+    {
+        long key = student.Key;
+        int birth = BirthCell(birthCell);
+        if (birth == LinkRecords.BirthOfKey(key))
+            birth = 0;
+        var sex = SexText.Parse(sexCell.Trim());
+        if (sex == LinkRecords.SexOfKey(key))
+            sex = Sex.Unknown;
+        string? studentNumber = StudentNumbers.HoldsKey(studentNumberCell, key) ? null : StudentNumbers.Digits(studentNumberCell);
+        _nodes.WeakStudents.Add(new WeakStudent(student, birth, sex, studentNumber, owner, entry));
+    }
 
     /// <summary>A 出生日期 cell as yyyyMMdd; 0 when it cannot be read.</summary>
     public static int BirthCell(ReadOnlySpan<char> cell) =>
@@ -70,20 +112,38 @@ internal sealed class ProbabilisticTier
     /// <summary>Finds the candidate pairs, scores them, links one to one (into <see cref="Links"/>) and returns the review rows.</summary>
     public List<ResultRow> LinkUnmatched()
     {
-        // Persons matched exactly (they train the model) and not (they are probed).
         var register = _nodes.Register;
         var enrolments = _nodes.Enrolments;
+
+        // Persons matched exactly (they train the model) and not (they are probed). A person whose every
+        // enrolled row carries their number under another name may lose them all: probed too.
+        var borrowedRows = new Dictionary<int, int>();
+        foreach (var w in _nodes.WeakStudents)
+        {
+            if (w.NumberOfAnother)
+                borrowedRows[w.Owner] = borrowedRows.GetValueOrDefault(w.Owner) + 1;
+        }
+        var open = new bool[register.Count];
         var unmatchedPersons = new List<int>();
         var matchedPersons = new List<int>();
         for (int i = 0; i < register.Count; i++)
         {
-            if (register.TryGetPerson(register[i].Key, out int first) && first != i)
+            long key = register[i].Key;
+            if (register.TryGetPerson(key, out int first) && first != i)
                 continue; // a later row of a person
-            (enrolments.Contains(register[i].Key) ? matchedPersons : unmatchedPersons).Add(i);
+            if (!enrolments.Contains(key))
+                open[i] = true;
+            else if (!borrowedRows.TryGetValue(i, out int n))
+                matchedPersons.Add(i);
+            else
+                open[i] = n == enrolments.CountOf(key);
+            if (open[i])
+                unmatchedPersons.Add(i);
         }
         for (int j = 0; j < _nodes.WeakPersons.Count; j++)
             unmatchedPersons.Add(register.Count + j);
-        var pairs = _search.Pairs(unmatchedPersons);
+        bool Open(int node) => node >= register.Count || open[node];
+        var pairs = _search.Pairs(unmatchedPersons, Open);
 
         // Compare and score.
         var personRecords = new Dictionary<int, LinkRecord>();
@@ -97,12 +157,31 @@ internal sealed class ProbabilisticTier
         var training = new ModelTraining(_nodes, _records);
         var frequencies = training.NameFrequencies(candidates.Where(c => c.Pattern.Level(Comparison.Name) == Comparison.NameLevel.Equal)
             .Select(c => PersonRecord(c.Person).NameForm));
-        Model = _savedModel ?? training.Estimate(candidates.Select(c => c.Pattern), matchedPersons, frequencies.Population);
+        Model = _savedModel ?? training.Estimate(candidates.Select(c => c.Pattern), matchedPersons, frequencies.Population,
+            _nodes.HouseholdMemberShare());
         var model = Model;
         double Tf(int person) => frequencies.Of(PersonRecord(person).NameForm);
 
         var scored = candidates.Select(c => new ScoredPair(c.Person, c.Student, model.Weight(c.Pattern, Tf(c.Person)))).ToList();
-        var decisions = LinkAssignment.Decide(scored, model.AcceptAt, model.ReviewAt, model.RivalMargin);
+        // A row with another register person's number has its exact pair: a rival any other person must lead.
+        var incumbents = new Dictionary<int, double>();
+        for (int j = 0; j < _nodes.WeakStudents.Count; j++)
+        {
+            var w = _nodes.WeakStudents[j];
+            if (w.NumberOfAnother)
+                incumbents[enrolments.Count + j] = model.Weight(PairComparer.Compare(_records.Person(register[w.Owner]), _records.StudentAsOwner(w)), 0);
+        }
+        var decisions = LinkAssignment.Decide(scored, model.AcceptAt, model.ReviewAt, model.RivalMargin,
+            node => incumbents.TryGetValue(node, out double w) ? w : double.NegativeInfinity);
+
+        // Rows linked away from their number's owner: the owner keeps the enrolment left, if any.
+        var reassigned = new HashSet<int>();
+        for (int i = 0; i < scored.Count; i++)
+        {
+            if (decisions[i] == LinkDecision.Accepted && _nodes.IsWeakStudent(scored[i].Student) && _nodes.WeakStudent(scored[i].Student).NumberOfAnother)
+                reassigned.Add(_nodes.WeakStudent(scored[i].Student).Entry);
+        }
+        FindEnrolmentsLeft(reassigned);
 
         // Links and the review list.
         var review = new List<ResultRow>();
@@ -112,9 +191,14 @@ internal sealed class ProbabilisticTier
                 continue;
             var person = _nodes.Person(scored[i].Person);
             var student = _nodes.Student(scored[i].Student);
+            bool borrowed = _nodes.IsWeakStudent(scored[i].Student) && _nodes.WeakStudent(scored[i].Student).NumberOfAnother;
             if (decisions[i] == LinkDecision.Accepted)
             {
-                Links.Add(new Link(person, student, scored[i].Probability));
+                // A person whose every enrolled row carries their number under another name, now linked to a
+                // row of their own: the link is their enrolment (the exact pairs stay in identity_conflict).
+                if (scored[i].Person < register.Count && enrolments.Contains(person.Key))
+                    Links.SetEnrolmentInstead(person.Key, -1);
+                Links.Add(new Link(person, student, scored[i].Probability, borrowed));
                 continue;
             }
             var responsible = person.Dispatch.Code != 0 ? person.Dispatch : student.School.Dispatch;
@@ -130,6 +214,26 @@ internal sealed class ProbabilisticTier
         review.Sort((a, b) => b.MatchWeight.CompareTo(a.MatchWeight) is var c and not 0 ? c
             : a.Person!.Row.CompareTo(b.Person!.Row) is var d and not 0 ? d : a.Student!.Row.CompareTo(b.Student!.Row));
         return review;
+    }
+
+    // For every key with rows linked away: its first enrolled row that stays, or -1.
+    private void FindEnrolmentsLeft(HashSet<int> reassigned)
+    {
+        if (reassigned.Count == 0)
+            return;
+        var enrolments = _nodes.Enrolments;
+        var keys = new Dictionary<long, int>();
+        foreach (int entry in reassigned)
+            keys[enrolments[entry].Key] = -1;
+        // Few keys; one pass over the enrolments in file order finds the first row of each that stays.
+        for (int i = 0; i < enrolments.Count; i++)
+        {
+            long key = enrolments[i].Key;
+            if (keys.TryGetValue(key, out int left) && left < 0 && !reassigned.Contains(i))
+                keys[key] = i;
+        }
+        foreach (var (key, left) in keys)
+            Links.SetEnrolmentInstead(key, left);
     }
 
     /// <summary>

@@ -30,6 +30,59 @@ internal sealed class TierNodes(IRegisterView register, IEnrolmentView enrolment
 
     public StudentRecord Student(int node) => node < Enrolments.Count ? Enrolments.RecordOf(node) : WeakStudent(node).Record;
 
+    private Dictionary<string, List<int>>? _households;
+
+    /// <summary>
+    /// For each row whose number is another register person's: that person's household, as person nodes
+    /// (the owner among them). Rows whose owner has no 户编号 have none.
+    /// </summary>
+    public IEnumerable<(int Student, List<int> Members)> HouseholdsOfBorrowedRows()
+    {
+        _households ??= Households();
+        for (int j = 0; j < WeakStudents.Count; j++)
+        {
+            var w = WeakStudents[j];
+            if (w.NumberOfAnother && _households.TryGetValue(Register[w.Owner].HouseholdId, out var members))
+                yield return (Enrolments.Count + j, members);
+        }
+    }
+
+    /// <summary>
+    /// For a row whose number is another register person's, the chance that a random person is of that
+    /// person's household but not that person (averaged over such rows): u of the household level.
+    /// </summary>
+    public double HouseholdMemberShare()
+    {
+        var rows = HouseholdsOfBorrowedRows().ToList();
+        return rows.Count == 0 || PersonCount == 0 ? 0 : rows.Average(r => r.Members.Count - 1) / PersonCount;
+    }
+
+    // The households of the owners of rows with another register person's number, and their members.
+    private Dictionary<string, List<int>> Households()
+    {
+        var needed = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        foreach (var w in WeakStudents)
+        {
+            if (w.NumberOfAnother && Register[w.Owner].HouseholdId is { Length: > 0 } household)
+                needed.TryAdd(household, []);
+        }
+        if (needed.Count == 0)
+            return needed;
+        for (int i = 0; i < Register.Count; i++)
+        {
+            var p = Register[i];
+            if (p.HouseholdId.Length > 0 && needed.TryGetValue(p.HouseholdId, out var members)
+                && Register.TryGetPerson(p.Key, out int first) && first == i)
+                members.Add(i);
+        }
+        for (int j = 0; j < WeakPersons.Count; j++)
+        {
+            if (WeakPersons[j].HouseholdId.Length > 0 && needed.TryGetValue(WeakPersons[j].HouseholdId, out var members))
+                members.Add(Register.Count + j);
+        }
+        return needed;
+    }
+
     public LinkRecord PersonRecord(LinkRecords records, int node) => records.Person(Person(node));
 
     public LinkRecord StudentRecord(LinkRecords records, int node) =>

@@ -24,6 +24,8 @@ internal interface IEnrolmentView
     /// <summary>The index of the key's first enrolled row (the key's enrolment, SPEC §4).</summary>
     bool TryGetFirst(long key, out int index);
     bool Contains(long key);
+    /// <summary>How many enrolled rows carry the key.</summary>
+    int CountOf(long key);
     /// <summary>The row as a list shows it.</summary>
     StudentRecord RecordOf(int index);
     /// <summary>The registry's first school with this 学校标识码; null when none.</summary>

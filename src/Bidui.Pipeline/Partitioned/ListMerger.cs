@@ -36,8 +36,8 @@ internal sealed class ListMerger(RegionTable regions, string folder, int partiti
     }
 
     public ResultTally WriteAll(OutputStaging staging, IReadOnlyList<Category> computed, Func<Category, IReadOnlyList<ListColumn>> layoutOf,
-        DateOnly referenceDate, IReadOnlyList<InputAccount> inputs, IReadOnlyList<string> notes, IReadOnlyList<RejectedRow> rejects, IJobProgress progress,
-        Bidui.Matching.Supervision.FundsTally? funds)
+        DateOnly referenceDate, DateOnly? deadline, IReadOnlyList<InputAccount> inputs, IReadOnlyList<string> notes, IReadOnlyList<RejectedRow> rejects,
+        IJobProgress progress, Bidui.Matching.Supervision.FundsTally? funds)
     {
         var counts = new ConcurrentDictionary<Category, long>();
         var byCounty = new SortedDictionary<int, Dictionary<Category, long>>();
@@ -47,7 +47,9 @@ internal sealed class ListMerger(RegionTable regions, string folder, int partiti
             int done = 0;
             Parallel.ForEach(computed, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, category =>
             {
-                var (rows, countyRows, sample) = MergeList(staging.PathOf(ResultFiles.ListCsv(category)), category, layoutOf(category));
+                var guide = WorkbookSheets.Guide("全部责任县", referenceDate, deadline, [(category, null)]);
+                var (rows, countyRows, sample) = MergeList(staging.PathOf(ResultFiles.ListCsv(category)), staging.PathOf(ResultFiles.ListXlsx(category)),
+                    guide, category, layoutOf(category));
                 counts[category] = rows;
                 samples[category] = sample;
                 lock (byCounty)
@@ -67,21 +69,28 @@ internal sealed class ListMerger(RegionTable regions, string folder, int partiti
             int done = 0;
             Parallel.For(0, CountyGroups, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, group =>
             {
-                WriteCountyGroup(countyFolder, group, computed, layoutOf, samples, funds);
+                WriteCountyGroup(countyFolder, group, computed, layoutOf, samples, funds, byCounty, referenceDate, deadline);
                 step.Report(Interlocked.Increment(ref done));
             });
         }
-        return new ResultTally(referenceDate, computed.Select(c => (c, counts[c])).ToList(), byCounty, inputs, notes);
+        return new ResultTally(referenceDate, computed.Select(c => (c, counts[c])).ToList(), byCounty, inputs, notes) { Deadline = deadline };
     }
 
-    /// <summary>Merges one list's partition files by order key (ties: lower partition first) into its CSV and the county groups.</summary>
-    private (long Rows, Dictionary<int, long> ByCounty, List<string?[]> Sample) MergeList(string csvPath, Category category, IReadOnlyList<ListColumn> columns)
+    /// <summary>
+    /// Merges one list's partition files by order key (ties: lower partition first) into its CSV, its workbook
+    /// (the sheet started once the rows that size its columns are known) and the county groups.
+    /// </summary>
+    private (long Rows, Dictionary<int, long> ByCounty, List<string?[]> Sample) MergeList(string csvPath, string xlsxPath, SheetSpec guide,
+        Category category, IReadOnlyList<ListColumn> columns)
     {
         var heads = new Head[partitions];
         var groups = new SpillWriter?[CountyGroups];
         var byCounty = new Dictionary<int, long>();
         var sample = new List<string?[]>(XlsxWorkbookWriter.WidthSampleRows);
+        var sheetColumns = WorkbookSheets.Columns(category, columns);
         long rows = 0;
+        using var book = XlsxStreamingWorkbook.Create(xlsxPath);
+        book.AddSheet(guide);
         try
         {
             for (int p = 0; p < partitions; p++)
@@ -101,7 +110,15 @@ internal sealed class ListMerger(RegionTable regions, string folder, int partiti
                 rows++;
                 byCounty[next.County] = byCounty.GetValueOrDefault(next.County) + 1;
                 if (sample.Count < XlsxWorkbookWriter.WidthSampleRows)
+                {
                     sample.Add((string?[])next.Cells.Clone());
+                }
+                else
+                {
+                    if (sample.Count == XlsxWorkbookWriter.WidthSampleRows && rows == sample.Count + 1)
+                        StartListSheet(book, category, sheetColumns, sample);
+                    book.AddRow(next.Cells);
+                }
                 int g = GroupOf(next.County);
                 var to = groups[g] ??= new SpillWriter(GroupPath(category, g));
                 to.Write(next.County);
@@ -109,6 +126,9 @@ internal sealed class ListMerger(RegionTable regions, string folder, int partiti
                     to.Write(cell);
                 next.Advance();
             }
+            if (rows <= XlsxWorkbookWriter.WidthSampleRows)
+                StartListSheet(book, category, sheetColumns, sample);
+            book.Finish();
         }
         finally
         {
@@ -122,63 +142,80 @@ internal sealed class ListMerger(RegionTable regions, string folder, int partiti
         return (rows, byCounty, sample);
     }
 
+    private static void StartListSheet(XlsxStreamingWorkbook book, Category category, IReadOnlyList<SheetColumn> columns, List<string?[]> sample)
+    {
+        book.StartSheet(CategoryInfo.Of(category).ChineseName, columns, sample);
+        foreach (var row in sample)
+            book.AddRow(row);
+    }
+
     private static int GroupOf(int county) => (int)((uint)county % CountyGroups);
 
-    /// <summary>Writes the workbooks of one group of counties: rows come list by list, so each workbook's sheets come in list order.</summary>
+    /// <summary>
+    /// Writes the workbooks of one group of counties, laid out as the in-memory writer lays them out
+    /// (<see cref="WorkbookSheets"/>): each opens with its 说明, then the rows come list by list — the lists
+    /// asking for action, the county's funds, 比对成功 last — so each workbook's sheets come in that order.
+    /// </summary>
     private void WriteCountyGroup(string countyFolder, int group, IReadOnlyList<Category> computed,
         Func<Category, IReadOnlyList<ListColumn>> layoutOf, IReadOnlyDictionary<Category, List<string?[]>> samples,
-        Bidui.Matching.Supervision.FundsTally? funds)
+        Bidui.Matching.Supervision.FundsTally? funds, SortedDictionary<int, Dictionary<Category, long>> byCounty, DateOnly referenceDate, DateOnly? deadline)
     {
-        var books = new Dictionary<int, (XlsxStreamingWorkbook Book, Category? Sheet)>();
+        var books = new Dictionary<int, XlsxStreamingWorkbook>();
+        var order = WorkbookSheets.Order(computed);
         try
         {
-            foreach (var category in computed)
+            foreach (var (county, lists) in byCounty.Where(kv => GroupOf(kv.Key) == group))
             {
-                string path = GroupPath(category, group);
-                if (!File.Exists(path))
-                    continue;
-                var columns = layoutOf(category);
-                var sheetColumns = SummaryOutputs.SheetColumns(columns);
-                using (var rows = new SpillReader(path))
-                {
-                    var cells = new string?[columns.Count];
-                    while (!rows.AtEnd)
-                    {
-                        rows.BeginRecord();
-                        int county = rows.ReadInt32();
-                        for (int i = 0; i < cells.Length; i++)
-                            cells[i] = rows.ReadString();
-                        if (!books.TryGetValue(county, out var entry))
-                            entry = (XlsxStreamingWorkbook.Create(Path.Combine(countyFolder, SummaryOutputs.CountyWorkbookName(regions, county))), null);
-                        if (entry.Sheet != category)
-                        {
-                            entry.Book.StartSheet(CategoryInfo.Of(category).ChineseName, sheetColumns, samples[category]);
-                            entry.Sheet = category;
-                        }
-                        books[county] = entry;
-                        entry.Book.AddRow(cells);
-                    }
-                }
-                File.Delete(path);
+                var book = XlsxStreamingWorkbook.Create(Path.Combine(countyFolder, SummaryOutputs.CountyWorkbookName(regions, county)));
+                books[county] = book;
+                book.AddSheet(WorkbookSheets.Guide(WorkbookSheets.CountyOwner(regions, county), referenceDate, deadline,
+                    order.Where(lists.ContainsKey).Select(c => (c, (long?)lists[c])).ToList()));
             }
-            foreach (var (county, (book, _)) in books)
+            foreach (var category in order.Where(ListGuide.AsksForAction))
+                WriteCountySheets(books, group, category, layoutOf(category), samples[category]);
+            foreach (var (county, book) in books)
             {
-                // The county's own money (SPEC §4.6), as the in-memory writer adds it.
+                // The county's own money (SPEC §4.6), where the in-memory writer puts it.
                 if (funds is not null && FundsOutputs.CountySheet(funds, county) is { } sheet)
-                {
-                    var rows = sheet.Rows.ToList();
-                    book.StartSheet(sheet.Name, sheet.Columns, rows);
-                    foreach (var row in rows)
-                        book.AddRow(row);
-                }
-                book.Finish();
+                    book.AddSheet(sheet);
             }
+            if (order.Contains(Category.Matched))
+                WriteCountySheets(books, group, Category.Matched, layoutOf(Category.Matched), samples[Category.Matched]);
+            foreach (var book in books.Values)
+                book.Finish();
         }
         finally
         {
-            foreach (var (book, _) in books.Values)
-                book.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            foreach (var book in books.Values)
+                book.Dispose();
         }
+    }
+
+    /// <summary>One list's rows of the group's counties, each county's into a sheet of its workbook.</summary>
+    private void WriteCountySheets(Dictionary<int, XlsxStreamingWorkbook> books, int group, Category category, IReadOnlyList<ListColumn> columns,
+        List<string?[]> sample)
+    {
+        string path = GroupPath(category, group);
+        if (!File.Exists(path))
+            return;
+        var sheetColumns = WorkbookSheets.Columns(category, columns);
+        var started = new HashSet<int>();
+        using (var rows = new SpillReader(path))
+        {
+            var cells = new string?[columns.Count];
+            while (!rows.AtEnd)
+            {
+                rows.BeginRecord();
+                int county = rows.ReadInt32();
+                for (int i = 0; i < cells.Length; i++)
+                    cells[i] = rows.ReadString();
+                var book = books[county];
+                if (started.Add(county))
+                    book.StartSheet(CategoryInfo.Of(category).ChineseName, sheetColumns, sample);
+                book.AddRow(cells);
+            }
+        }
+        File.Delete(path);
     }
 
     /// <summary>The current record of one partition's list file.</summary>

@@ -19,11 +19,13 @@ namespace Bidui.Pipeline.Partitioned;
 /// tier compares rows without a key against every person and is not partitioned: the caller
 /// refuses it here.
 /// </remarks>
-internal sealed class PartitionedCompare(ComparisonSettings settings, RegionTable regions, int partitions, string folder, IJobProgress progress)
+internal sealed class PartitionedCompare(ComparisonSettings settings, RegionTable regions, int partitions, string folder, IJobProgress progress,
+    DateOnly? deadline = null)
 {
     private readonly ListLayouts _layouts = new(regions, linkage: false);
 
-    public ResultTally Run(CompareJob.Sources sources, Supervision.SupervisionInputs supervision, OutputStaging staging, Action<string> done)
+    public ResultTally Run(CompareJob.Sources sources, Supervision.SupervisionInputs supervision, Bidui.Assessment.Scoring.Scorecard scorecard,
+        OutputStaging staging, Action<string> done)
     {
         var (poverty, students, aid) = (sources.Poverty, sources.Students, sources.Aid);
         var splitter = new InputSplitter(partitions, folder, settings.Today);
@@ -77,9 +79,9 @@ internal sealed class PartitionedCompare(ComparisonSettings settings, RegionTabl
 
         var allFunds = settings.HasAid ? Bidui.Matching.Supervision.FundsTally.Merge(funds) : null;
         rejects.Sort((a, b) => ComparisonResult.RejectOrder(a).CompareTo(ComparisonResult.RejectOrder(b)) is var c and not 0 ? c : a.Row.CompareTo(b.Row));
-        var tally = merger.WriteAll(staging, computed!, c => _layouts.For(c), settings.ReferenceDate, inputs,
+        var tally = merger.WriteAll(staging, computed!, c => _layouts.For(c), settings.ReferenceDate, deadline, inputs,
             [.. supervision.Notes, .. ComparisonResult.SumNotes(notes).Select(n => n.ToString())], rejects, progress, allFunds)
-            with { Funds = allFunds, KeyCounties = supervision.KeyCounties, Bases = CountyBases.Merge(bases) };
+            with { Funds = allFunds, KeyCounties = supervision.KeyCounties, Bases = CountyBases.Merge(bases), Scorecard = scorecard };
         SummaryOutputs.WriteAll(staging, tally, regions, progress);
         done("合并清单并写出结果文件");
         return tally;

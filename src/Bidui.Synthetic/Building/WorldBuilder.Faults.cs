@@ -39,6 +39,12 @@ internal sealed partial class WorldBuilder
     /// <summary>Share of the rows of Uyghur persons (in the student and poverty files) written with another dot (• or ・).</summary>
     internal const double DotVariantRate = 0.25;
 
+    /// <summary>
+    /// Share of enrolled compulsory-age poverty children whose only student row carries the 户主's number
+    /// (SPEC §4.3), at least two: the exact lists see the head enrolled and the child a dropout.
+    /// </summary>
+    internal const double BorrowedNumberRate = 0.0005;
+
     /// <summary>Share of the picks drawn from the rows that matter for matching (poverty persons' rows).</summary>
     private const double MatchingBias = 0.6;
 
@@ -92,6 +98,8 @@ internal sealed partial class WorldBuilder
         Inject(Rng.For(_o.Seed, "faults-aid"), _w.Aid.Count, AidFaults, preferred,
             i => aidRows[i].Kind == RowKind.Data ? aidRows[i].Person : -1,
             i => aidRows[i].Fault, (i, f) => aidRows[i].Fault = f, allowLegacy: false);
+
+        InjectBorrowedNumbers(Rng.For(_o.Seed, "faults-borrowed"));
 
         // Dot variants on Uyghur names, in both files that a person can be matched across.
         var dots = Rng.For(_o.Seed, "faults-dots");
@@ -174,6 +182,76 @@ internal sealed partial class WorldBuilder
             {
                 set(order[k], Fault.DotVariant);
             }
+        }
+    }
+    /// <summary>
+    /// Children registered under their 户主's number: a compulsory-age poverty child with one clean, enrolled
+    /// student row and clean register rows, whose head (clean register row, no student row) lends the number.
+    /// </summary>
+    private void InjectBorrowedNumbers(Rng rng)
+    {
+        int povertyPersons = _w.PovertyPersons;
+        var people = _w.People;
+        var students = _w.Students.AsSpan();
+        var studentRows = new int[povertyPersons];
+        var lastRow = new int[povertyPersons];
+        for (int i = 0; i < students.Length; i++)
+        {
+            int p = students[i].Person;
+            if (students[i].Kind == RowKind.Data && p >= 0 && p < povertyPersons)
+            {
+                studentRows[p]++;
+                lastRow[p] = i;
+            }
+        }
+
+        var clean = new bool[povertyPersons];
+        var registerRows = new int[povertyPersons];
+        var head = new Dictionary<int, int>();
+        foreach (ref readonly var row in _w.Poverty.AsSpan())
+        {
+            if (row.Kind != RowKind.Data)
+            {
+                continue;
+            }
+
+            registerRows[row.Person]++;
+            clean[row.Person] = row.Fault == Fault.None && row.Life == LifeStatus.Normal && people.Document(row.Person) == 0;
+            if (row.Relation == Relation.Head)
+            {
+                head[_w.HouseholdOf[row.Person]] = row.Person;
+            }
+        }
+
+        var candidates = new List<int>();
+        for (int k = 0; k < povertyPersons; k++)
+        {
+            int age = AgeOf(people.Birth(k));
+            if (studentRows[k] == 1 && clean[k] && registerRows[k] == 1 && age is >= 6 and <= 15
+                && students[lastRow[k]].Fault == Fault.None && Stages.IsEnrolled(students[lastRow[k]].Status)
+                && head.TryGetValue(_w.HouseholdOf[k], out int h) && h != k && clean[h] && registerRows[h] == 1 && studentRows[h] == 0)
+            {
+                candidates.Add(k);
+            }
+        }
+
+        var order = candidates.ToArray();
+        rng.Shuffle(order.AsSpan());
+        var lent = new HashSet<int>();
+        int want = Math.Min(order.Length, Count(order.Length, BorrowedNumberRate, 2));
+        for (int i = 0, placed = 0; i < order.Length && placed < want; i++)
+        {
+            int child = order[i], owner = head[_w.HouseholdOf[child]];
+            if (!lent.Add(owner))
+            {
+                continue; // one borrowed row per head: the head stays enrolled through exactly one row
+            }
+
+            ref var r = ref _w.Students[lastRow[child]];
+            r.Person = owner;
+            r.Fault = Fault.BorrowedNumber;
+            _w.BorrowedNumbers[lastRow[child]] = child;
+            placed++;
         }
     }
 }

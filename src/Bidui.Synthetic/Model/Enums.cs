@@ -105,6 +105,12 @@ internal enum Fault : byte
     NameConflict,
     BirthConflict,
     SexConflict,
+
+    /// <summary>
+    /// A child's student row carrying the 户主's number (SPEC §4.3): the row's person is the head, whose
+    /// number it holds; name, sex, birth date and 学籍号 are the child's (<see cref="World.BorrowedNumbers"/>).
+    /// </summary>
+    BorrowedNumber,
 }
 
 internal static class Faults
@@ -127,7 +133,7 @@ internal static class Faults
         _ => null,
     };
 
-    public static bool IsFieldConflict(Fault fault) => fault is Fault.BirthConflict or Fault.SexConflict;
+    public static bool IsFieldConflict(Fault fault) => fault is Fault.BirthConflict or Fault.SexConflict or Fault.BorrowedNumber;
 }
 
 internal static class Stages

@@ -65,6 +65,9 @@ internal sealed class World
 
     public required RowBuffer<StudentRow> Students { get; init; }
 
+    /// <summary>Student rows that carry the 户主's number (<see cref="Fault.BorrowedNumber"/>) → the child whose row it is.</summary>
+    public Dictionary<int, int> BorrowedNumbers { get; } = [];
+
     public required RowBuffer<AidRow> Aid { get; init; }
 
     /// <summary>The other eligibility registers, in <see cref="DemoCatalog.Registers"/> order.</summary>

@@ -118,6 +118,8 @@ internal sealed class StudentFile
         var school = _w.Schools[r.School];
         bool data = r.Kind == RowKind.Data;
         int p = r.Person;
+        // A row with the 户主's number: the number (and its type) are the head's, the rest the child's.
+        int child = r.Fault == Fault.BorrowedNumber ? _w.BorrowedNumbers[index] : p;
         ulong hash = CellText.Hash(_w.Seed, 1, index);
         Span<char> buf = _buffer;
         foreach (var col in _columns)
@@ -134,14 +136,14 @@ internal sealed class StudentFile
                     sink.Text(buf[..CellText.Digits(seq, 0, buf)]);
                     break;
                 case Col.Name:
-                    sink.Text(buf[..CellText.Name(people.Name(p), r.Fault, hash, buf)]);
+                    sink.Text(buf[..CellText.Name(people.Name(child), r.Fault, hash, buf)]);
                     break;
                 case Col.Sex:
-                    sink.Text(people.Male(p) != (r.Fault == Fault.SexConflict) ? "男" : "女");
+                    sink.Text(people.Male(child) != (r.Fault == Fault.SexConflict) ? "男" : "女");
                     break;
                 case Col.Birth:
                 {
-                    var birth = people.Birth(p);
+                    var birth = people.Birth(child);
                     if (r.Fault == Fault.BirthConflict)
                     {
                         birth = CellText.Conflicting(birth, hash >> 20);
@@ -178,10 +180,10 @@ internal sealed class StudentFile
                     WriteId(sink, ref r, hash, buf);
                     break;
                 case Col.StudentNo:
-                    if (people.Document(p) == 0)
+                    if (people.Document(child) == 0)
                     {
                         buf[0] = 'G';
-                        ResidentIds.Write(people.Id17(p), buf[1..]);
+                        ResidentIds.Write(people.Id17(child), buf[1..]);
                         sink.Text(buf[..19]);
                     }
                     else
@@ -228,7 +230,7 @@ internal sealed class StudentFile
                     sink.Text(p < _w.PovertyPersons || hash % 10 < 6 ? "农业户口" : "非农业户口");
                     break;
                 case Col.Address:
-                    sink.Text(Address(p, school, hash));
+                    sink.Text(Address(child, school, hash));
                     break;
                 case Col.Status:
                     sink.Text(Catalog.StatusText(r.Status));

@@ -141,7 +141,8 @@ internal static class Truth
             var pairs = new List<(int, int)>();
             for (int i = 0; i < students.Length; i++)
             {
-                if (Keyed(students[i].Kind, students[i].Fault) is true && students[i].Fault == Fault.NameConflict && firstPoverty[students[i].Person] >= 0)
+                if (Keyed(students[i].Kind, students[i].Fault) is true && students[i].Fault is Fault.NameConflict or Fault.BorrowedNumber
+                    && firstPoverty[students[i].Person] >= 0)
                 {
                     pairs.Add((firstPoverty[students[i].Person] + pFirst, i + sFirst));
                 }
@@ -221,6 +222,7 @@ internal static class Truth
         WriteAidLists(w, directory, aid, students, poverty, firstPoverty, firstEnrolled, inRegister, duplicatePayment, sortedGroups);
 
         WriteInputs(directory, w, Counts(students, static r => r.Kind), Counts(poverty, static r => r.Kind), Counts(aid, static r => r.Kind));
+        WriteBorrowedNumbers(directory, w, firstPoverty, w.StudentsFirstRow, w.PovertyFirstRow);
     }
 
     /// <summary>
@@ -479,6 +481,20 @@ internal static class Truth
 
         sb.Append("\n  }\n}\n");
         File.WriteAllText(Path.Combine(directory, "inputs.json"), sb.ToString(), new UTF8Encoding(false));
+    }
+
+    /// <summary>
+    /// Not a list of the exact tier: the student rows that carry the 户主's number, with the child each
+    /// belongs to (its first poverty row). With the probabilistic tier such a row links to the child and
+    /// its identity_conflict row says 疑似借用他人证件号码 (SPEC §4.3).
+    /// </summary>
+    private static void WriteBorrowedNumbers(string directory, World w, int[] firstPoverty, int sFirst, int pFirst)
+    {
+        var sb = new StringBuilder("[");
+        foreach (var (row, child) in w.BorrowedNumbers.OrderBy(kv => kv.Key))
+            sb.Append(CultureInfo.InvariantCulture, $"{(sb.Length > 1 ? "," : "")}\n  {{\"学籍行号\": {row + sFirst}, \"乡村振兴行号\": {firstPoverty[child] + pFirst}}}");
+        sb.Append("\n]\n");
+        File.WriteAllText(Path.Combine(directory, "borrowed_numbers.json"), sb.ToString(), new UTF8Encoding(false));
     }
 
     private static TruthFile Open(string directory, string code, string header) => new(Path.Combine(directory, code + ".csv"), header);

@@ -117,7 +117,21 @@ public static class ServiceRegistration
         ArgumentNullException.ThrowIfNull(app);
         var deployment = app.Services.GetRequiredService<DeploymentOptions>();
         app.UseForwardedHeaders();
-        if (deployment.PathBase is { Length: > 0 } pathBase) app.UsePathBase("/" + pathBase.Trim('/'));
+        if (deployment.PathBase.Trim('/') is { Length: > 0 } pathBase)
+        {
+            var prefix = new PathString("/" + pathBase);
+            app.UsePathBase(prefix);
+            // Only what lies under the path base is the app. Anything else that reaches the server (a
+            // browser's /favicon.ico) gets a bare 404: a page rendered there would set an antiforgery
+            // cookie at "/" that shadows the app's own and fails its next form.
+            app.Use((context, next) =>
+            {
+                if (context.Request.PathBase.HasValue) return next();
+                if (context.Request.Path == "/") context.Response.Redirect(prefix + "/");
+                else context.Response.StatusCode = StatusCodes.Status404NotFound;
+                return Task.CompletedTask;
+            });
+        }
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             ExceptionHandlingPath = "/Error",

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Bidui.Matching.Categories;
 using Bidui.Workflow.Access;
 using Bidui.Workflow.Audit;
 using Bidui.Workflow.Store;
@@ -69,9 +70,9 @@ public sealed class CaseWorkflow(BiduiDbContext db, AuditLog audit, TimeProvider
         ArgumentNullException.ThrowIfNull(c);
         if (!RoleInfo.MaySubmit(actor.Role, c.Unit)) throw new WorkflowException($"该任务由{RoleInfo.UnitName(c.Unit)}核查，您不能提交。");
         if (c.State is not (CaseState.Open or CaseState.Returned)) throw new WorkflowException($"任务状态为“{RoleInfo.StateName(c.State)}”，不能提交。");
-        if (string.IsNullOrWhiteSpace(result) || !ReasonCatalog.IsValid(c.Category, result.Trim()))
+        if (string.IsNullOrWhiteSpace(result) || !VerificationResults.IsValid(c.Category, result.Trim()))
             throw new WorkflowException($"核查结果“{result}”不在本清单的可选结果中。");
-        if (result.Trim() == ReasonCatalog.Other && string.IsNullOrWhiteSpace(note)) throw new WorkflowException("核查结果为“其他”时须填写说明。");
+        if (result.Trim() == VerificationResults.Other && string.IsNullOrWhiteSpace(note)) throw new WorkflowException("核查结果为“其他”时须填写说明。");
     }
 
     public async Task<Case> ApproveAsync(Actor actor, long caseId, string? note, int? expectedVersion = null, CancellationToken ct = default)

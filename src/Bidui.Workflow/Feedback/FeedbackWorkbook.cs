@@ -1,7 +1,9 @@
 using System.Globalization;
+using System.Text.Json;
 using Bidui.Inputs;
 using Bidui.Pipeline;
 using Bidui.Reports;
+using Bidui.Matching.Categories;
 using Bidui.Workflow.Access;
 using Bidui.Workflow.Audit;
 using Bidui.Workflow.Cases;
@@ -24,9 +26,11 @@ public sealed record FeedbackUploadResult(int Rows, int Valid, int Applied, bool
 
 /// <summary>
 /// Bulk feedback: a county downloads its open cases as a workbook, fills 核查结果/核查说明 and uploads
-/// it back. Every filled row is checked as a single submission would be; nothing is applied unless
-/// all rows are valid, or the user asks to apply the valid ones, and then all of them in one
-/// transaction (each with its history event and audit entry): a workbook is applied whole or not at all.
+/// it back — or returns the county workbook of the comparison itself (按县分发), its 核查结果 and 备注
+/// filled in, whose rows are found by list and provenance row numbers. Every filled row is checked as
+/// a single submission would be; nothing is applied unless all rows are valid, or the user asks to
+/// apply the valid ones, and then all of them in one transaction (each with its history event and
+/// audit entry): a workbook is applied whole or not at all.
 /// Bounded: at most <see cref="MaxRows"/> filled rows are read, at most <see cref="MaxErrorsShown"/> errors listed.
 /// </summary>
 public sealed class FeedbackWorkbook(BiduiDbContext db, CaseQueries queries, CaseWorkflow workflow, AuditLog audit)
@@ -38,7 +42,7 @@ public sealed class FeedbackWorkbook(BiduiDbContext db, CaseQueries queries, Cas
     private const int SaveEvery = 500;
 
     public const string IdHeader = "任务编号";
-    public const string ResultHeader = "核查结果";
+    public const string ResultHeader = Bidui.Pipeline.WorkbookSheets.ResultHeader;
     public const string NoteHeader = "核查说明";
 
     public async Task WriteTemplateAsync(Actor actor, int roundId, string path, CancellationToken ct = default)
@@ -54,7 +58,7 @@ public sealed class FeedbackWorkbook(BiduiDbContext db, CaseQueries queries, Cas
             IdMasking.Mask(c.IdNumber), c.Reason, c.Result, c.Note,
         }));
         var reasons = new SheetSpec("可选核查结果", [new SheetColumn("清单"), new SheetColumn(ResultHeader)],
-            cases.Select(c => c.Category).Distinct().SelectMany(code => ReasonCatalog.For(code).Select(r => new string?[] { CategoryNames.Chinese(code), r })));
+            cases.Select(c => c.Category).Distinct().SelectMany(code => VerificationResults.For(code).Select(r => new string?[] { CategoryNames.Chinese(code), r })));
         await XlsxWorkbookWriter.WriteAsync(path, [sheet, reasons], ct);
         await audit.WriteAsync(actor.UserName, "导出", "反馈模板", $"批次 {roundId}；{cases.Count} 条", ct);
     }
@@ -65,7 +69,7 @@ public sealed class FeedbackWorkbook(BiduiDbContext db, CaseQueries queries, Cas
         progress ??= NullProgress.Instance;
         List<Row> rows;
         using (progress.Start("读取工作簿"))
-            rows = ReadRows(path);
+            rows = await ResolveListRowsAsync(roundId, ReadRows(path), ct);
         var ids = rows.Where(r => r.CaseId is not null).Select(r => r.CaseId!.Value).Distinct().ToList();
 
         // One transaction from the check to the last submission: what was checked is what is applied.
@@ -109,7 +113,7 @@ public sealed class FeedbackWorkbook(BiduiDbContext db, CaseQueries queries, Cas
 
     private static FeedbackRowResult Check(Actor actor, Row row, Dictionary<long, Case> cases, HashSet<long> seen)
     {
-        if (row.Error is not null) return new FeedbackRowResult(row.RowNumber, row.CaseId, row.Result, false, row.Error);
+        if (row.Error is not null) return new FeedbackRowResult(row.RowNumber, row.CaseId, row.Result, false, row.Where + row.Error);
         long id = row.CaseId!.Value;
         string? error = null;
         if (!cases.TryGetValue(id, out var c)) error = "任务编号不存在、不属于本批次或不在您的管辖范围内";
@@ -119,12 +123,83 @@ public sealed class FeedbackWorkbook(BiduiDbContext db, CaseQueries queries, Cas
             try { CaseWorkflow.CheckSubmission(actor, c, row.Result!, row.Note); }
             catch (WorkflowException ex) { error = ex.Message; }
         }
-        return new FeedbackRowResult(row.RowNumber, id, row.Result, error is null, error ?? "有效");
+        return new FeedbackRowResult(row.RowNumber, id, row.Result, error is null, row.Where + (error ?? "有效"));
     }
 
-    private sealed record Row(int RowNumber, long? CaseId, string? Result, string? Note, string? Error);
+    /// <param name="List">For a row of a comparison workbook: the list's code and the row's provenance (<see cref="ProvenanceKey"/>).</param>
+    private sealed record Row(int RowNumber, long? CaseId, string? Result, string? Note, string? Error, string? Sheet = null, (string Code, string Key)? List = null)
+    {
+        public string Where => Sheet is null ? "" : $"工作表“{Sheet}”：";
+    }
+
+    /// <summary>The columns that name a list row's source rows (SPEC §4 provenance): together they identify the row.</summary>
+    private static readonly string[] ProvenanceColumns = ["乡村振兴行号", "学籍行号", "资助行号", "来源数据", "来源行号"];
+
+    private static string ProvenanceKey(Func<string, string?> cell) => string.Join('|', ProvenanceColumns.Select(c => cell(c)?.Trim() ?? ""));
 
     private static List<Row> ReadRows(string path)
+    {
+        var lists = TabularFile.SheetNames(path).Select(name => (Sheet: name, Code: ListOfSheet(name))).Where(x => x.Code is not null).ToList();
+        if (lists.Count == 0) return ReadTemplate(path);
+        var rows = new List<Row>();
+        foreach (var (sheet, code) in lists) ReadListSheet(path, sheet, code!, rows);
+        return rows;
+    }
+
+    /// <summary>Refuses a workbook with more filled rows than one upload may hold, before reading them all.</summary>
+    private static void RequireRoom(List<Row> rows)
+    {
+        if (rows.Count == MaxRows)
+            throw new WorkflowException(string.Create(CultureInfo.InvariantCulture,
+                $"工作簿填写了超过 {MaxRows:N0} 行核查结果，请分批上传（每次不超过 {MaxRows:N0} 行）。"));
+    }
+
+    /// <summary>The list a sheet of a comparison workbook holds ("应助未助", "应助未助(2)"), or null (说明, 资金监管, 比对成功).</summary>
+    private static string? ListOfSheet(string sheet)
+    {
+        string name = System.Text.RegularExpressions.Regex.Replace(sheet, @"\(\d+\)$", "");
+        var info = CategoryInfo.All.FirstOrDefault(i => i.ChineseName == name);
+        return info is not null && ListGuide.AsksForAction(info.Category) ? info.Code : null;
+    }
+
+    private static void ReadListSheet(string path, string sheet, string code, List<Row> rows)
+    {
+        using var reader = TabularFile.Open(path, sheet);
+        if (!reader.Read()) return;
+        var headers = Enumerable.Range(0, reader.FieldCount).Select(i => reader.GetString(i).Trim()).ToList();
+        int resultAt = headers.IndexOf(ResultHeader), noteAt = headers.IndexOf(Bidui.Pipeline.WorkbookSheets.NoteHeader);
+        if (resultAt < 0) throw new WorkflowException($"工作表“{sheet}”缺少“{ResultHeader}”列：请使用比对结果中的分县工作簿或下载的反馈模板。");
+        while (reader.Read())
+        {
+            if (reader.IsBlank) continue;
+            string result = reader.GetString(resultAt).Trim();
+            if (result.Length == 0) continue; // not answered yet: left for later, not an error
+            string? note = noteAt < 0 ? null : reader.GetString(noteAt).Trim();
+            string key = ProvenanceKey(c => headers.IndexOf(c) is var at and >= 0 ? reader.GetString(at) : null);
+            RequireRoom(rows);
+            rows.Add(new Row(reader.RowNumber, null, result, note, null, sheet, (code, key)));
+        }
+    }
+
+    /// <summary>Finds the case of each comparison-workbook row by list and provenance, through the scoped context.</summary>
+    private async Task<List<Row>> ResolveListRowsAsync(int roundId, List<Row> rows, CancellationToken ct)
+    {
+        var codes = rows.Where(r => r.List is not null).Select(r => r.List!.Value.Code).Distinct().ToList();
+        if (codes.Count == 0) return rows;
+        var cases = await db.Cases.AsNoTracking().Where(c => c.RoundId == roundId && codes.Contains(c.Category))
+            .Select(c => new { c.Id, c.Category, c.Details }).ToListAsync(ct);
+        var byKey = new Dictionary<(string, string), long>();
+        foreach (var c in cases)
+        {
+            var details = JsonSerializer.Deserialize<Dictionary<string, string>>(c.Details) ?? [];
+            byKey.TryAdd((c.Category, ProvenanceKey(details.GetValueOrDefault)), c.Id);
+        }
+        return [.. rows.Select(r => r.List is not { } list ? r
+            : byKey.TryGetValue(list, out long id) ? r with { CaseId = id }
+            : r with { Error = "在本批次中找不到这一行（不属于本批次、不在您的管辖范围内，或行号被改动）" })];
+    }
+
+    private static List<Row> ReadTemplate(string path)
     {
         using var reader = TabularFile.Open(path);
         int idAt = -1, resultAt = -1, noteAt = -1;
@@ -145,9 +220,7 @@ public sealed class FeedbackWorkbook(BiduiDbContext db, CaseQueries queries, Cas
             string idText = reader.GetString(idAt).Trim(), result = reader.GetString(resultAt).Trim();
             string? note = noteAt < 0 ? null : reader.GetString(noteAt).Trim();
             if (result.Length == 0) continue; // not answered yet: left for later, not an error
-            if (rows.Count == MaxRows)
-                throw new WorkflowException(string.Create(CultureInfo.InvariantCulture,
-                    $"工作簿填写了超过 {MaxRows:N0} 行核查结果，请分批上传（每次不超过 {MaxRows:N0} 行）。"));
+            RequireRoom(rows);
             rows.Add(long.TryParse(idText, NumberStyles.None, CultureInfo.InvariantCulture, out long id)
                 ? new Row(reader.RowNumber, id, result, note, null)
                 : new Row(reader.RowNumber, null, result, note, $"任务编号“{idText}”无效"));

@@ -42,6 +42,7 @@ public sealed class RoundRunner(StoreOptions store, RoundProgressBoard board, Ti
             var request = new CompareRequest(students, poverty, aid, results)
             {
                 ReferenceDate = round.ReferenceDate,
+                Deadline = round.Deadline, // shown in the county workbooks' 说明
                 Today = clock.Today(),
             };
             // An input that loads no row is an input error of the comparison itself: nothing is proposed.

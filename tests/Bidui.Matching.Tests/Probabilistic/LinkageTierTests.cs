@@ -168,3 +168,132 @@ public class LinkageTierTests
         Assert.Equal(30, r.Of(Category.Matched).Count);
     }
 }
+
+/// <summary>The four failure classes of issue 12, each on hand-made rows with a fixed model.</summary>
+public class LinkageFaultTests
+{
+    private static readonly string Father = Id("430121", "19800115", "011");
+    private static readonly string Child = Id("430121", "20160301", "001");
+    private static readonly string Sister = Id("430121", "20130520", "002");
+    private static readonly string Twin = Id("430121", "20160301", "003");
+
+    private static EngineFixture Tier(bool exactOnly = false) => new(linkage: !exactOnly, model: exactOnly ? null : TestModels.Typical());
+
+    private static void Household(EngineFixture f, bool twin = false)
+    {
+        f.Poverty("刘建国", Father, household: "H1", relation: "户主");
+        f.Poverty("刘子涵", Child, household: "H1", relation: "子女");
+        f.Poverty("刘梓萱", Sister, household: "H1", relation: "子女");
+        if (twin)
+            f.Poverty("刘子轩", Twin, household: "H1", relation: "子女");
+    }
+
+    [Fact]
+    public void A_child_registered_under_the_head_of_households_number_is_found_and_the_exact_pair_marked_borrowed()
+    {
+        var f = Tier();
+        Household(f);
+        int row = f.Student("刘子涵", Father, grade: "四年级", birth: "2016-03-01", sex: "男", county: "430121");
+        var r = f.Finish();
+
+        var m = Assert.Single(r.Of(Category.Matched));
+        Assert.Equal(("刘子涵", row), (m.Person!.Name, m.Student!.Row));
+        Assert.Contains("概率匹配", m.Note, StringComparison.Ordinal);
+        var conflict = Assert.Single(r.Of(Category.IdentityConflict));
+        Assert.Equal(("刘建国", row, "疑似借用他人证件号码"), (conflict.Person!.Name, conflict.Student!.Row, conflict.Reason));
+        Assert.Contains("刘子涵", conflict.Note, StringComparison.Ordinal);
+        Assert.DoesNotContain(r.Of(Category.DropoutSuspect), d => d.Person!.Name == "刘子涵");
+        Assert.Contains(r.Of(Category.DropoutSuspect), d => d.Person!.Name == "刘梓萱"); // the sister is still not enrolled
+    }
+
+    [Fact]
+    public void Without_the_tier_the_same_rows_keep_the_exact_rules()
+    {
+        var f = Tier(exactOnly: true);
+        Household(f);
+        f.Student("刘子涵", Father, grade: "四年级", birth: "2016-03-01", sex: "男", county: "430121");
+        var r = f.Finish();
+
+        Assert.Equal("刘建国", Assert.Single(r.Of(Category.Matched)).Person!.Name);
+        Assert.Equal("姓名不一致", Assert.Single(r.Of(Category.IdentityConflict)).Reason);
+        Assert.Contains(r.Of(Category.DropoutSuspect), d => d.Person!.Name == "刘子涵");
+    }
+
+    [Fact]
+    public void A_twin_under_the_other_twins_number_is_relinked_and_the_other_keeps_its_own_row()
+    {
+        var f = Tier();
+        Household(f, twin: true);
+        int borrowed = f.Student("刘子涵", Twin, grade: "四年级", county: "430121"); // the columns left empty
+        int own = f.Student("刘子轩", Twin, grade: "四年级", county: "430121");
+        var r = f.Finish();
+
+        var matched = r.Of(Category.Matched).ToDictionary(x => x.Person!.Name, x => x.Student!.Row);
+        Assert.Equal(borrowed, matched["刘子涵"]);
+        Assert.Equal(own, matched["刘子轩"]);
+        Assert.Equal("疑似借用他人证件号码", Assert.Single(r.Of(Category.IdentityConflict)).Reason);
+    }
+
+    [Fact]
+    public void A_misspelt_name_under_its_own_number_stays_with_its_owner()
+    {
+        var f = Tier();
+        Household(f);
+        f.Student("刘子寒", Child, grade: "四年级", birth: "2016-03-01", county: "430121"); // 涵 → 寒: the same child
+        var r = f.Finish();
+
+        Assert.Equal("刘子涵", Assert.Single(r.Of(Category.Matched)).Person!.Name);
+        Assert.Equal("姓名不一致", Assert.Single(r.Of(Category.IdentityConflict)).Reason);
+        Assert.Empty(r.Of(Category.Review));
+    }
+
+    [Fact]
+    public void A_child_schooled_in_another_county_with_a_number_excel_destroyed_is_linked()
+    {
+        var f = Tier();
+        int p = f.Poverty("刘子涵", "4.30121E+17", birth: "2016-03-01", sex: "男", county: "430121");
+        int s = f.Student("刘子涵", Child, county: "430102"); // 芙蓉区, in the same city
+        var r = f.Finish();
+
+        var m = Assert.Single(r.Of(Category.Matched));
+        Assert.Equal((p, s), (m.Person!.Row, m.Student!.Row));
+    }
+
+    [Fact]
+    public void The_student_number_holds_the_number_the_id_column_lost_and_a_reversed_dotted_name_is_the_same_name()
+    {
+        var f = Tier();
+        int p = f.Poverty("买买提·艾力", Child, county: "430121");
+        int s = f.Student("艾力。买买提", "4.30121E+17", county: "430121", studentNumber: "G" + Child);
+        var r = f.Finish();
+
+        var m = Assert.Single(r.Of(Category.Matched));
+        Assert.Equal((p, s), (m.Person!.Row, m.Student!.Row));
+        Assert.Equal(Child, Assert.Single(r.Of(Category.InvalidId)).SuggestedId);
+    }
+
+    [Fact]
+    public void A_number_excel_zeroed_does_not_make_a_same_day_child_of_the_county_the_person()
+    {
+        var f = Tier();
+        f.Poverty("刘子涵", Child, county: "430121");                       // not enrolled
+        string zeroed = Twin[..15] + "000";                                  // another family's child, same day and county
+        f.Student("王佳怡", zeroed, birth: "2016-03-01", sex: "女", county: "430121");
+        var r = f.Finish();
+
+        Assert.Empty(r.Of(Category.Matched));
+        Assert.Empty(r.Of(Category.Review));
+    }
+
+    [Fact]
+    public void A_day_and_month_swapped_birth_date_and_a_zeroed_number_still_find_the_child()
+    {
+        var f = Tier();
+        int p = f.Poverty("刘子涵", Child, county: "430121");
+        int s = f.Student("刘子涵", Child[..15] + "000", birth: "2016-01-03", sex: "男", county: "430121");
+        var r = f.Finish();
+
+        var m = Assert.Single(r.Of(Category.Matched));
+        Assert.Equal((p, s), (m.Person!.Row, m.Student!.Row));
+    }
+}
