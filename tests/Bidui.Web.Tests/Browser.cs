@@ -45,6 +45,7 @@ public sealed class Browser : IAsyncDisposable
         var page = await context.NewPageAsync();
         // Generous: the machine is shared, and a step that waits 30 s under load is slow, not broken.
         page.SetDefaultTimeout(90_000);
+        Assertions.SetDefaultExpectTimeout(90_000);
         return new Browser(playwright, browser, context, page);
     }
 

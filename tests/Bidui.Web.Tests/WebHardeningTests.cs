@@ -27,7 +27,11 @@ public abstract partial class WebHardeningTests<TFixture>(TFixture f) where TFix
         // Declared: refused on the Content-Length, without reading a byte.
         using var big = new ByteArrayContent(new byte[2 * 1024 * 1024]);
         big.Headers.ContentType = new("application/x-www-form-urlencoded");
-        var declared = await http.PostAsync(new Uri("/Account/Login", UriKind.Relative), big);
+        // Expect: 100-continue, as curl sends it: the client waits for the server before sending the body,
+        // and the server answers at once, so no byte of it is ever sent (and no race with the server closing).
+        using var declaredRequest = new HttpRequestMessage(HttpMethod.Post, new Uri("/Account/Login", UriKind.Relative)) { Content = big };
+        declaredRequest.Headers.ExpectContinue = true;
+        var declared = await http.SendAsync(declaredRequest);
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, declared.StatusCode);
         Assert.Contains("超过允许的大小", await declared.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         // Undeclared (chunked): stopped at the limit.
