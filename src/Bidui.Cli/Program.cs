@@ -23,6 +23,8 @@ app.Configure(config =>
     Add<DemoCommand>("demo", "生成模拟数据（含已知结果）并运行比对");
     Add<PublishCommand>("publish", "由比对结果生成可公开的数据包（分县、分市统计数字，小数字隐藏，防推算）");
     Add<ServeCommand>("serve", "启动网页核查系统：比对批次、任务分发、核查反馈、统计看板");
+    Add<BackupCommand>("backup", "备份网页核查系统的数据库和数据目录（服务运行时也可备份）");
+    Add<RestoreCommand>("restore", "把备份恢复到空的数据目录和空的数据库，并核对数量");
 });
 return ExitCodes.Run(() =>
 {

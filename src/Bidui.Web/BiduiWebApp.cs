@@ -12,7 +12,7 @@ public static class BiduiWebApp
     public static async Task<WebApplication> BuildAsync(WebOptions options, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        Directory.CreateDirectory(options.Store.DataDirectory);
+        DataFolder.Create(options.Store.DataDirectory);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             // The pages are compiled into this assembly, whoever hosts it.

@@ -39,16 +39,19 @@ public sealed class Browser : IAsyncDisposable
         var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Headless = true, Args = ["--no-sandbox", "--disable-dev-shm-usage"] });
         var context = await browser.NewContextAsync(new()
         {
-            BaseURL = baseAddress.ToString().TrimEnd('/'), Locale = "zh-CN", ViewportSize = new() { Width = 1400, Height = 900 }, AcceptDownloads = acceptDownloads,
+            // With the trailing slash: pages are opened by relative paths, so that the app's path base stays.
+            BaseURL = baseAddress.ToString(), Locale = "zh-CN", ViewportSize = new() { Width = 1400, Height = 900 }, AcceptDownloads = acceptDownloads,
         });
         var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(30_000);
+        // Generous: the machine is shared, and a step that waits 30 s under load is slow, not broken.
+        page.SetDefaultTimeout(90_000);
+        Assertions.SetDefaultExpectTimeout(90_000);
         return new Browser(playwright, browser, context, page);
     }
 
     public async Task SignInAsync(string userName, string password = DemoAccounts.Password)
     {
-        await Page.GotoAsync("/Account/Login");
+        await Page.GotoAsync("Account/Login");
         await Page.FillAsync("input[name=UserName]", userName);
         await Page.FillAsync("input[name=Password]", password);
         await Page.ClickAsync("form button[type=submit]");

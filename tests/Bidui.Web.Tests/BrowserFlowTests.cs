@@ -54,6 +54,11 @@ public abstract class BrowserFlowTests<TFixture>(TFixture f) where TFixture : We
         // Run it; the progress panel polls until the job ends and reloads the page.
         await page.ClickAsync("#run");
         await Shot("round-running");
+        // Compared: the administrator checks the counties the round covers, then the cases are written.
+        await Expect(page.Locator("#round-state")).ToHaveTextAsync("比对完成，待确认", new() { Timeout = 120_000 });
+        await Expect(page.Locator($"#coverage input[value='{DemoAccounts.Shaodong}']")).ToBeCheckedAsync();
+        await Shot("round-coverage");
+        await page.ClickAsync("#confirm-import");
         await Expect(page.Locator("#round-state")).ToHaveTextAsync("已完成", new() { Timeout = 120_000 });
         await Shot("round-done");
 

@@ -14,6 +14,8 @@ public sealed partial class SignedInClient : IDisposable
     {
         _baseAddress = baseAddress;
         _http = new HttpClient(new HttpClientHandler { CookieContainer = _cookies, AllowAutoRedirect = false }) { BaseAddress = baseAddress };
+        // A body goes out only once the server asks for it: one it refuses unread (413) is never sent.
+        _http.DefaultRequestHeaders.ExpectContinue = true;
     }
 
     /// <summary>The cookies as a browser would send them (to replay a saved session elsewhere).</summary>

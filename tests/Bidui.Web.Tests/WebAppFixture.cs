@@ -20,19 +20,30 @@ public abstract class WebAppFixture : IAsyncLifetime
 
     public bool Available { get; private set; }
     public StoreOptions Store { get; private set; } = null!;
+    /// <summary>Where the app is reached: the server, under the path base when there is one (ends with /).</summary>
     public Uri BaseAddress { get; private set; } = null!;
+    /// <summary>The server itself (what a reverse proxy would forward to).</summary>
+    public Uri ServerAddress { get; private set; } = null!;
     private WebApplication? _app;
+
+    public IServiceProvider Services => _app!.Services;
 
     public async Task InitializeAsync()
     {
         if (Provider == StoreProvider.Postgres && TestStores.PostgresServer() is null) return;
         Available = true;
         Store = TestStores.Create(Provider, TestStores.NewDataDirectory());
-        _app = await BiduiWebApp.BuildAsync(new WebOptions(Store, "http://127.0.0.1:0") { Demo = true });
+        var options = new WebOptions(Store, "http://127.0.0.1:0") { Demo = true };
+        Configure(options.Deployment);
+        _app = await BiduiWebApp.BuildAsync(options);
         await _app.StartAsync();
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        BaseAddress = new Uri(address);
+        ServerAddress = new Uri(address);
+        BaseAddress = new Uri(ServerAddress, options.Deployment.PathBase.Trim('/') is { Length: > 0 } pathBase ? pathBase + "/" : "");
     }
+
+    /// <summary>Deployment settings of this fixture's app (a path base, limits…).</summary>
+    protected virtual void Configure(DeploymentOptions deployment) { }
 
     public BiduiDbContext Context()
     {
@@ -74,6 +85,22 @@ public sealed class SqliteWebApp : WebAppFixture
 public sealed class PostgresWebApp : WebAppFixture
 {
     protected override StoreProvider Provider => StoreProvider.Postgres;
+}
+
+/// <summary>The app as a reverse proxy serves it: under /bidui/, trusting the proxy (loopback here) for the client's scheme and address.</summary>
+public sealed class ProxiedWebApp : WebAppFixture
+{
+    public const string PathBase = "/bidui";
+
+    protected override StoreProvider Provider => StoreProvider.Sqlite;
+
+    protected override void Configure(DeploymentOptions deployment) => deployment.PathBase = PathBase;
+}
+
+[CollectionDefinition(Name)]
+public sealed class ProxiedWeb : ICollectionFixture<ProxiedWebApp>
+{
+    public const string Name = "web behind a proxy at /bidui/";
 }
 
 [CollectionDefinition(Name)]

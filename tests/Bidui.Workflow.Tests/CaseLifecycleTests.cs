@@ -39,7 +39,7 @@ public abstract class CaseLifecycleTests<TFixture>(TFixture f) where TFixture : 
 
         await workflow.SubmitAsync(f.ShaodongEducation, c.Id, "省外就读无学籍", "在广东东莞就读");
         await workflow.ReturnAsync(f.ShaodongEducation, c.Id, "请附在读证明");
-        await using (var attachment = new MemoryStream("在读证明"u8.ToArray()))
+        await using (var attachment = new MemoryStream("%PDF-1.4 在读证明"u8.ToArray()))
             await workflow.AddAttachmentAsync(f.ShaodongEducation, c.Id, "在读证明.pdf", "application/pdf", attachment);
         await workflow.SubmitAsync(f.ShaodongEducation, c.Id, "省外就读无学籍", "已附在读证明");
         var closed = await workflow.ApproveAsync(f.ShaodongEducation, c.Id, null);
@@ -50,7 +50,7 @@ public abstract class CaseLifecycleTests<TFixture>(TFixture f) where TFixture : 
         var events = await check.CaseEvents.Where(e => e.CaseId == c.Id).OrderBy(e => e.Id).Select(e => e.Action).ToListAsync();
         Assert.Equal(["提交核查结果", "退回", "上传附件", "提交核查结果", "审核通过"], events);
         var stored = await check.Attachments.SingleAsync(a => a.CaseId == c.Id);
-        Assert.Equal("在读证明", await File.ReadAllTextAsync(Path.Combine(f.Store.AttachmentsDirectory, stored.StoredName)));
+        Assert.Equal("%PDF-1.4 在读证明", await File.ReadAllTextAsync(Path.Combine(f.Store.AttachmentsDirectory, stored.StoredName)));
         var audit = await check.Audit.Where(a => a.Target == CaseWorkflow.CaseTarget(c.Id)).Select(a => a.Action).ToListAsync();
         Assert.Equal(["提交核查结果", "退回", "上传附件", "提交核查结果", "审核通过"], audit);
     }
@@ -95,8 +95,8 @@ public abstract class CaseLifecycleTests<TFixture>(TFixture f) where TFixture : 
         await File.WriteAllTextAsync(path, $"标题行\n任务编号,核查结果,核查说明\n{first.Id},已更正在校生状况,已改为初中\n{second.Id},乱写的结果,\nabc,其他,x\n");
         var refused = await workbook.UploadAsync(f.ShaodongRural, f.RoundId, path, applyValidRows: false);
         Assert.False(refused.AppliedAny);
-        Assert.Equal([true, false, false], refused.Rows.Select(r => r.Valid));
-        Assert.Equal([3, 4, 5], refused.Rows.Select(r => r.RowNumber));
+        Assert.Equal((3, 1), (refused.Rows, refused.Valid));
+        Assert.Equal([4, 5], refused.Errors.Select(r => r.RowNumber));
         await using (var check = f.Context(UserScope.System))
             Assert.Equal(CaseState.Open, (await check.Cases.SingleAsync(c => c.Id == first.Id)).State);
 
@@ -138,6 +138,30 @@ public abstract class CaseLifecycleTests<TFixture>(TFixture f) where TFixture : 
     }
 
     [SkippableFact]
+    public async Task Attachments_are_checked_by_type_first_bytes_and_size()
+    {
+        TestStores.Require(f.Available);
+        var c = await FirstOpenAsync("dropout_suspect", skip: 3);
+        await using var db = f.Context(f.ShaodongEducation.Scope);
+        var workflow = new CaseWorkflow(db, new AuditLog(db, f.Clock), f.Clock, f.Store, AttachmentPolicy.Default with { MaxBytes = 1024 });
+        int before = Directory.Exists(f.Store.AttachmentsDirectory) ? Directory.GetFiles(f.Store.AttachmentsDirectory).Length : 0;
+        async Task<string> Refused(string name, byte[] bytes)
+        {
+            await using var s = new MemoryStream(bytes);
+            return (await Assert.ThrowsAsync<WorkflowException>(() => workflow.AddAttachmentAsync(f.ShaodongEducation, c.Id, name, "application/octet-stream", s))).Message;
+        }
+        Assert.Contains("类型不允许", await Refused("证明.exe", "MZ\x90\0"u8.ToArray()), StringComparison.Ordinal);
+        Assert.Contains("内容与扩展名 .pdf 不符", await Refused("证明.pdf", "MZ\x90\0 program"u8.ToArray()), StringComparison.Ordinal);
+        Assert.Contains("超过", await Refused("扫描件.jpg", [0xFF, 0xD8, 0xFF, .. new byte[2000]]), StringComparison.Ordinal);
+        await using (var png = new MemoryStream([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3]))
+            await workflow.AddAttachmentAsync(f.ShaodongEducation, c.Id, "照片.PNG", "image/png", png);
+        await using var check = f.Context(UserScope.System);
+        Assert.Equal("照片.PNG", (await check.Attachments.SingleAsync(a => a.CaseId == c.Id)).FileName);
+        // Refused files leave nothing behind.
+        Assert.Equal(before + 1, Directory.GetFiles(f.Store.AttachmentsDirectory).Length);
+    }
+
+    [SkippableFact]
     public async Task Audit_log_refuses_updates_and_deletes_in_the_store()
     {
         TestStores.Require(f.Available);
@@ -147,24 +171,6 @@ public abstract class CaseLifecycleTests<TFixture>(TFixture f) where TFixture : 
         await Assert.ThrowsAnyAsync<Exception>(() => db.Database.ExecuteSqlRawAsync("DELETE FROM audit_log"));
         Assert.True(await db.Audit.AnyAsync(a => a.UserName == "tester"));
     }
-
-    [SkippableFact]
-    public async Task Five_wrong_passwords_lock_the_account()
-    {
-        TestStores.Require(f.Available);
-        await using var db = f.Context(UserScope.System);
-        db.Users.Add(new User { UserName = "locktest", DisplayName = "x", Role = Role.CountyEducation, RegionCode = DemoRoundFixture.Longhui, PasswordHash = PasswordHashing.Hash("right") });
-        await db.SaveChangesAsync();
-        var signIn = new SignInService(db, new AuditLog(db, f.Clock), f.Clock);
-        Assert.Equal(SignInOutcome.Success, (await signIn.SignInAsync("locktest", "right")).Outcome);
-        for (int i = 0; i < SignInService.MaxFailures - 1; i++)
-            Assert.Equal(SignInOutcome.Wrong, (await signIn.SignInAsync("locktest", "wrong")).Outcome);
-        Assert.Equal(SignInOutcome.LockedOut, (await signIn.SignInAsync("locktest", "wrong")).Outcome);
-        Assert.Equal(SignInOutcome.LockedOut, (await signIn.SignInAsync("locktest", "right")).Outcome);
-        Assert.Equal(SignInSignals(), await db.Audit.Where(a => a.UserName == "locktest").CountAsync());
-    }
-
-    private static int SignInSignals() => 1 + SignInService.MaxFailures + 1;
 }
 
 [Collection(SqliteStore.Name)]

@@ -65,8 +65,24 @@ public abstract class DemoRoundFixture : IAsyncLifetime
             (Actor.Of(users[1]), Actor.Of(users[2]), Actor.Of(users[3]), Actor.Of(users[4]), Actor.Of(users[5]));
     }
 
-    /// <summary>Creates a round, uploads the files and runs it to the end; returns its id.</summary>
+    /// <summary>Creates a round, uploads the files, compares, confirms the proposed coverage and imports; returns its id.</summary>
     public async Task<int> RunRoundAsync(string name, string students, string poverty, string? aid)
+    {
+        int id = await CompareAsync(name, students, poverty, aid);
+        await using (var db = Context(UserScope.System))
+        {
+            var rounds = new RoundService(db, new Audit.AuditLog(db, Clock), Store, Clock);
+            var coverage = await rounds.CoverageAsync(id);
+            await rounds.ConfirmAsync(Admin, id, [.. coverage.Counties.Where(c => c.Covered).Select(c => c.CountyCode)], acceptShortInputs: false);
+        }
+        await Runner().ImportAsync(id);
+        return id;
+    }
+
+    public RoundRunner Runner() => new(Store, new RoundProgressBoard(), Clock);
+
+    /// <summary>Creates a round, uploads the files and compares them: the round waits for its coverage to be confirmed.</summary>
+    public async Task<int> CompareAsync(string name, string students, string poverty, string? aid)
     {
         int id;
         await using (var db = Context(UserScope.System))
@@ -83,7 +99,7 @@ public abstract class DemoRoundFixture : IAsyncLifetime
             }
             await rounds.StartAsync(Admin, id);
         }
-        await new RoundRunner(Store, new RoundProgressBoard(), Clock).RunAsync(id);
+        await Runner().RunAsync(id);
         return id;
     }
 

@@ -102,7 +102,7 @@ public abstract class ScopingTests<TFixture>(TFixture f) where TFixture : DemoRo
         var workbook = new FeedbackWorkbook(db, new CaseQueries(db, f.Clock), new CaseWorkflow(db, audit, f.Clock, f.Store), audit);
         var result = await workbook.UploadAsync(f.LonghuiEducation, f.RoundId, path, applyValidRows: true);
         Assert.Equal(0, result.Applied);
-        Assert.Contains("不在您的管辖范围", Assert.Single(result.Rows).Message, StringComparison.Ordinal);
+        Assert.Contains("不在您的管辖范围", Assert.Single(result.Errors).Message, StringComparison.Ordinal);
         await using var check = f.Context(UserScope.System);
         Assert.Equal(CaseState.Open, (await check.Cases.SingleAsync(c => c.Id == other.Id)).State);
     }

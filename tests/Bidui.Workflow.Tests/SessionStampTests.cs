@@ -15,7 +15,7 @@ public abstract class SessionStampTests<TFixture>(TFixture f) where TFixture : D
         var audit = new AuditLog(db, f.Clock);
         var admin = new UserAdmin(db, audit);
         var sessions = new UserSessions(db, audit);
-        var user = await admin.CreateAsync(f.Admin, new("stamp.test", "测试", Role.CountyEducation, DemoRoundFixture.Shaodong, null, "Stamp#Test2026"));
+        var user = await admin.CreateAsync(f.Admin, new("stamp.test", "测试", Role.CountyEducation, DemoRoundFixture.Shaodong, null, "Vk5%gT8q!mRz"));
         string Stamp() { using var read = f.Context(UserScope.System); return read.Users.Single(u => u.Id == user.Id).SecurityStamp; }
 
         string first = Stamp();
@@ -28,7 +28,7 @@ public abstract class SessionStampTests<TFixture>(TFixture f) where TFixture : D
         string second = Stamp();
         Assert.True(await sessions.IsCurrentAsync(user.Id, second));
 
-        var changed = await admin.ChangeOwnPasswordAsync(Actor.Of(user), "Stamp#Test2026", "Stamp#Test2027");
+        var changed = await admin.ChangeOwnPasswordAsync(Actor.Of(user), "Vk5%gT8q!mRz", "Jw3@nF6y#hDs");
         Assert.False(await sessions.IsCurrentAsync(user.Id, second));
         Assert.True(await sessions.IsCurrentAsync(user.Id, changed.SecurityStamp));
 

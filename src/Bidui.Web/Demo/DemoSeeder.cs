@@ -1,5 +1,6 @@
 using Bidui.Core.Dates;
 using Bidui.Synthetic;
+using Bidui.Workflow;
 using Bidui.Workflow.Access;
 using Bidui.Workflow.Rounds;
 using Bidui.Workflow.Store;
@@ -32,7 +33,7 @@ public static class DemoSeeder
         var admin = Actor.Of(users.Single(u => u.Role == Role.ProvinceAdmin));
         var files = GenerateInputs(Path.Combine(store.DataDirectory, "demo-inputs"), clock);
         var rounds = services.GetRequiredService<RoundService>();
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today();
         var round = await rounds.CreateAsync(admin, new NewRound("2026年秋季学期比对（演示）", "2026-2027", "秋季学期",
             ReferenceDates.Default(today), today.AddDays(30)), ct);
         foreach (var (kind, path) in new[] { (RoundFiles.Students, files.StudentsPath), (RoundFiles.Poverty, files.PovertyPath), (RoundFiles.Aid, files.AidPath) })
@@ -41,7 +42,20 @@ public static class DemoSeeder
             await rounds.SaveInputAsync(admin, round.Id, kind, Path.GetFileName(path), stream, ct);
         }
         await rounds.StartAsync(admin, round.Id, ct);
-        await services.GetRequiredService<RoundRunner>().RunAsync(round.Id, ct);
+        var runner = services.GetRequiredService<RoundRunner>();
+        await runner.RunAsync(round.Id, ct);
+        // The demo's administrator accepts the proposed coverage, as a real one would after checking it
+        // (in a scope of its own, as a request would be: this one's context still holds the round as it was).
+        await using (var confirm = services.CreateAsyncScope())
+        {
+            var confirming = confirm.ServiceProvider.GetRequiredService<RoundService>();
+            confirm.ServiceProvider.GetRequiredService<BiduiDbContext>().SetScope(UserScope.System);
+            if (await confirming.FindAsync(round.Id, ct) is { State: not RoundState.AwaitingConfirmation } failed)
+                throw new InvalidOperationException("The demo round failed: " + failed.LastError);
+            var coverage = await confirming.CoverageAsync(round.Id, ct);
+            await confirming.ConfirmAsync(admin, round.Id, [.. coverage.Counties.Where(c => c.Covered).Select(c => c.CountyCode)], acceptShortInputs: false, ct);
+        }
+        await runner.ImportAsync(round.Id, ct);
 
         // The school officer belongs to the 邵东市 school with the most cases, so the demo shows a full list.
         var school = await db.Cases.Where(c => c.RoundId == round.Id && c.CountyCode == DemoAccounts.Shaodong && c.Unit == Unit.School)
@@ -56,7 +70,7 @@ public static class DemoSeeder
     public static DemoFiles GenerateInputs(string directory, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(clock);
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today();
         return DemoGenerator.Generate(directory, new DemoOptions(DemoSize.Small, 1, ReferenceDates.Default(today), today));
     }
 }

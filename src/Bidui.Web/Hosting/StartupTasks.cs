@@ -16,14 +16,9 @@ internal static class StartupTasks
         var db = scope.ServiceProvider.GetRequiredService<BiduiDbContext>();
         db.SetScope(UserScope.System);
         await SchemaMigrator.MigrateAsync(db, options.Store.Provider, ct);
+        DataFolder.RestrictStoreFiles(options.Store.DataDirectory);
 
-        // A run cut short by a restart is not running any more: back to draft, with the reason.
-        foreach (var round in await db.Rounds.Where(r => r.State == RoundState.Running).ToListAsync(ct))
-        {
-            round.State = RoundState.Draft;
-            round.LastError = "服务重启，比对被中断，请重新开始比对。";
-        }
-        await db.SaveChangesAsync(ct);
+        await RoundRecovery.RunAsync(options.Store, services.GetRequiredService<RoundRunner>(), services.GetRequiredService<TimeProvider>(), ct);
 
         if (await db.Users.AnyAsync(ct)) return;
         if (options.Demo)

@@ -13,4 +13,10 @@ public sealed record WebOptions(StoreOptions Store, string Urls)
 
     /// <summary>Where the first administrator's password is printed when the store has no user.</summary>
     public TextWriter? Console { get; init; }
+
+    /// <summary>Path base, trusted proxies, time zone and request limits (the "Bidui" configuration section overrides them).</summary>
+    public DeploymentOptions Deployment { get; init; } = new();
+
+    /// <summary>The instant source (tests move it); the time zone comes from <see cref="DeploymentOptions.TimeZone"/>.</summary>
+    public TimeProvider? Clock { get; init; }
 }

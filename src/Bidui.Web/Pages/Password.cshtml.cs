@@ -24,7 +24,7 @@ public sealed class PasswordModel(UserAdmin users) : AppPageModel
             await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
                 CurrentUser.ToPrincipal(user, CookieAuthenticationDefaults.AuthenticationScheme));
             TempData["Message"] = "密码已修改。";
-            return Redirect("/Dashboard");
+            return RedirectInApp("/Dashboard");
         }
         catch (WorkflowException ex)
         {

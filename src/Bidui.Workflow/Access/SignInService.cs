@@ -7,52 +7,43 @@ namespace Bidui.Workflow.Access;
 public enum SignInOutcome
 {
     Success,
+    /// <summary>Unknown name, deactivated account or wrong password: one answer for all three.</summary>
     Wrong,
-    LockedOut,
+    /// <summary>Too many failures of this name from this address, or from this address: wait until <see cref="SignInResult.BlockedUntil"/>.</summary>
+    Throttled,
 }
 
-public sealed record SignInResult(SignInOutcome Outcome, User? User, DateTime? LockedUntil = null);
+public sealed record SignInResult(SignInOutcome Outcome, User? User, DateTime? BlockedUntil = null);
 
-/// <summary>Checks a password; after <see cref="MaxFailures"/> wrong ones in a row the account is locked for a while.</summary>
-public sealed class SignInService(BiduiDbContext db, AuditLog audit, TimeProvider clock)
+/// <summary>
+/// Checks a password. Failures are throttled per name and address with backoff (<see cref="SignInThrottle"/>);
+/// no account is ever locked by someone else's guesses, and an unknown name is answered, timed and
+/// throttled exactly like a known one.
+/// </summary>
+public sealed class SignInService(BiduiDbContext db, AuditLog audit, SignInThrottle throttle)
 {
-    public const int MaxFailures = 5;
-    public static readonly TimeSpan LockoutTime = TimeSpan.FromMinutes(15);
+    /// <summary>A hash to verify against when the name is unknown, so that the answer takes as long.</summary>
+    private static readonly string Decoy = PasswordHashing.Hash(Guid.NewGuid().ToString());
 
-    public async Task<SignInResult> SignInAsync(string userName, string password, CancellationToken ct = default)
+    public async Task<SignInResult> SignInAsync(string userName, string password, string address, CancellationToken ct = default)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
-        var user = await db.Users.SingleOrDefaultAsync(u => u.UserName == userName, ct);
-        if (user is null || !user.Active)
+        ArgumentNullException.ThrowIfNull(userName);
+        ArgumentNullException.ThrowIfNull(address);
+        if (throttle.BlockedUntil(userName, address) is { } until)
         {
-            // Same cost as a real check, so timing does not tell which names exist.
-            PasswordHashing.Verify(password, PasswordHashing.Hash("x"));
-            await audit.WriteAsync(userName, "登录失败", "用户", "用户名不存在或已停用", ct);
+            await audit.WriteAsync(userName, "登录失败", "用户", $"尝试过多，暂停登录；地址 {address}", ct);
+            return new SignInResult(SignInOutcome.Throttled, null, until);
+        }
+        var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.UserName == userName, ct);
+        bool right = PasswordHashing.Verify(password ?? "", user?.PasswordHash ?? Decoy);
+        if (user is null || !user.Active || !right)
+        {
+            throttle.Failed(userName, address);
+            await audit.WriteAsync(userName, "登录失败", "用户", (user is null ? "用户名不存在" : !user.Active ? "账户已停用" : "密码错误") + $"；地址 {address}", ct);
             return new SignInResult(SignInOutcome.Wrong, null);
         }
-        if (user.LockedUntil is { } until && until > now)
-        {
-            await audit.WriteAsync(userName, "登录失败", "用户", "账户已锁定", ct);
-            return new SignInResult(SignInOutcome.LockedOut, null, until);
-        }
-        if (!PasswordHashing.Verify(password, user.PasswordHash))
-        {
-            user.FailedSignIns++;
-            string detail = "密码错误";
-            if (user.FailedSignIns >= MaxFailures)
-            {
-                user.LockedUntil = now + LockoutTime;
-                user.FailedSignIns = 0;
-                detail = "密码错误，账户锁定";
-            }
-            await db.SaveChangesAsync(ct);
-            await audit.WriteAsync(userName, "登录失败", "用户", detail, ct);
-            return user.LockedUntil > now ? new SignInResult(SignInOutcome.LockedOut, null, user.LockedUntil) : new SignInResult(SignInOutcome.Wrong, null);
-        }
-        user.FailedSignIns = 0;
-        user.LockedUntil = null;
-        await db.SaveChangesAsync(ct);
-        await audit.WriteAsync(userName, "登录", "用户", RoleInfo.ChineseName(user.Role), ct);
+        throttle.Succeeded(userName, address);
+        await audit.WriteAsync(userName, "登录", "用户", RoleInfo.ChineseName(user.Role) + $"；地址 {address}", ct);
         return new SignInResult(SignInOutcome.Success, user);
     }
 }

@@ -5,13 +5,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Bidui.Workflow.Access;
 
-public sealed record NewUser(string UserName, string DisplayName, Role Role, int RegionCode, string? SchoolCode, string Password);
+/// <summary>A new account; <see cref="Role"/> is null until the administrator chooses one (nothing is granted by default).</summary>
+public sealed record NewUser(string UserName, string DisplayName, Role? Role, int RegionCode, string? SchoolCode, string Password);
 
 /// <summary>Accounts: the province administrator manages those inside the province; everyone changes their own password.</summary>
-public sealed class UserAdmin(BiduiDbContext db, AuditLog audit)
+public sealed class UserAdmin(BiduiDbContext db, AuditLog audit, SignInThrottle? throttle = null)
 {
-    public const int MinPasswordLength = 8;
-
     public async Task<List<User>> ListAsync(Actor actor, CancellationToken ct = default)
     {
         Require(actor);
@@ -26,26 +25,29 @@ public sealed class UserAdmin(BiduiDbContext db, AuditLog audit)
         string name = spec.UserName.Trim();
         if (name.Length == 0) throw new WorkflowException("请填写用户名。");
         if (await db.Users.AnyAsync(u => u.UserName == name, ct)) throw new WorkflowException($"用户名“{name}”已存在。");
+        if (spec.Role is not { } role || !Enum.IsDefined(role)) throw new WorkflowException("请选择角色。");
         if (!actor.Scope.Contains(spec.RegionCode) || !await db.Regions.AnyAsync(r => r.Code == spec.RegionCode, ct))
             throw new WorkflowException("所属地区须为您辖区内的地区。");
-        bool countyRole = spec.Role is Role.CountyEducation or Role.CountyRural or Role.SchoolAid;
+        // The role's reach is its region's: a province role on a county would read the whole province (audit log included).
+        bool countyRole = role is Role.CountyEducation or Role.CountyRural or Role.SchoolAid;
         if (countyRole && spec.RegionCode % 100 == 0) throw new WorkflowException("县级和学校角色的所属地区须为县级单位。");
+        if (!countyRole && spec.RegionCode % 10000 != 0) throw new WorkflowException($"{RoleInfo.ChineseName(role)}的所属地区须为省级单位（代码以 0000 结尾）。");
         string? school = string.IsNullOrWhiteSpace(spec.SchoolCode) ? null : spec.SchoolCode.Trim();
         if (spec.Role == Role.SchoolAid && (school is null || !await db.Schools.AnyAsync(s => s.Code == school && s.CountyCode == spec.RegionCode, ct)))
             throw new WorkflowException("学校资助专干须指定本县的学校标识码。");
-        CheckPassword(spec.Password);
+        CheckPassword(spec.Password, name, spec.DisplayName, null);
         var user = new User
         {
-            UserName = name, DisplayName = spec.DisplayName.Trim(), Role = spec.Role, RegionCode = spec.RegionCode,
-            SchoolCode = spec.Role == Role.SchoolAid ? school : null, PasswordHash = PasswordHashing.Hash(spec.Password),
+            UserName = name, DisplayName = spec.DisplayName.Trim(), Role = role, RegionCode = spec.RegionCode,
+            SchoolCode = role == Role.SchoolAid ? school : null, PasswordHash = PasswordHashing.Hash(spec.Password),
         };
         db.Users.Add(user);
         await db.SaveChangesAsync(ct);
-        await audit.WriteAsync(actor.UserName, "创建用户", "用户 " + name, $"{RoleInfo.ChineseName(spec.Role)}；地区 {spec.RegionCode}", ct);
+        await audit.WriteAsync(actor.UserName, "创建用户", "用户 " + name, $"{RoleInfo.ChineseName(role)}；地区 {spec.RegionCode}", ct);
         return user;
     }
 
-    /// <summary>Sets a new password, clears a lockout and (re)activates or deactivates the account.</summary>
+    /// <summary>Sets a new password, lifts the sign-in throttle on the name and (re)activates or deactivates the account.</summary>
     public async Task ResetAsync(Actor actor, int userId, string? newPassword, bool active, CancellationToken ct = default)
     {
         Require(actor);
@@ -54,11 +56,10 @@ public sealed class UserAdmin(BiduiDbContext db, AuditLog audit)
             ?? throw new WorkflowException("用户不存在或不在您的辖区内。");
         if (!string.IsNullOrEmpty(newPassword))
         {
-            CheckPassword(newPassword);
+            CheckPassword(newPassword, user.UserName, user.DisplayName, user.PasswordHash);
             user.PasswordHash = PasswordHashing.Hash(newPassword);
         }
-        user.FailedSignIns = 0;
-        user.LockedUntil = null;
+        throttle?.Release(user.UserName);
         user.Active = active;
         // A reset password or a deactivation ends every open session of the account.
         if (!active || !string.IsNullOrEmpty(newPassword)) user.SecurityStamp = User.NewStamp();
@@ -72,7 +73,7 @@ public sealed class UserAdmin(BiduiDbContext db, AuditLog audit)
         ArgumentNullException.ThrowIfNull(actor);
         var user = await db.Users.SingleAsync(u => u.Id == actor.UserId, ct);
         if (!PasswordHashing.Verify(current ?? "", user.PasswordHash)) throw new WorkflowException("当前密码不正确。");
-        CheckPassword(next);
+        CheckPassword(next, user.UserName, user.DisplayName, user.PasswordHash);
         user.PasswordHash = PasswordHashing.Hash(next);
         user.SecurityStamp = User.NewStamp();
         await db.SaveChangesAsync(ct);
@@ -80,9 +81,9 @@ public sealed class UserAdmin(BiduiDbContext db, AuditLog audit)
         return user;
     }
 
-    private static void CheckPassword(string? password)
+    private static void CheckPassword(string? password, string userName, string? displayName, string? currentHash)
     {
-        if (password is null || password.Length < MinPasswordLength) throw new WorkflowException($"密码至少 {MinPasswordLength} 位。");
+        if (PasswordPolicy.Refusal(password, userName, displayName, currentHash) is { } refusal) throw new WorkflowException(refusal);
     }
 
     private static void Require(Actor actor)

@@ -13,6 +13,10 @@ public sealed class AuditLog(BiduiDbContext db, TimeProvider clock)
         await db.SaveChangesAsync(ct);
     }
 
+    /// <summary>Adds an entry to be saved with the caller's own changes, in the same transaction (a case change and its entry: both or neither).</summary>
+    public void Add(string userName, string action, string target, string detail) =>
+        db.Audit.Add(new AuditEntry { At = clock.GetUtcNow().UtcDateTime, UserName = userName, Action = action, Target = target, Detail = detail });
+
     public sealed record Query(string? UserName, string? Action, string? Text, DateTime? From, DateTime? To, int Page = 1, int PageSize = 100);
 
     public async Task<(IReadOnlyList<AuditEntry> Entries, int Total)> SearchAsync(Query q, CancellationToken ct = default)

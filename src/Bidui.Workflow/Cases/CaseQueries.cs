@@ -10,7 +10,7 @@ public sealed class CaseQueries(BiduiDbContext db, TimeProvider clock)
     public IQueryable<Case> Query(CaseFilter filter)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        IQueryable<Case> q = db.Cases.AsNoTracking();
+        IQueryable<Case> q = db.LiveCases.AsNoTracking();
         if (filter.RoundId is { } round) q = q.Where(c => c.RoundId == round);
         if (!string.IsNullOrEmpty(filter.Category)) q = q.Where(c => c.Category == filter.Category);
         if (filter.State is { } state) q = q.Where(c => c.State == state);
@@ -29,7 +29,7 @@ public sealed class CaseQueries(BiduiDbContext db, TimeProvider clock)
         }
         if (filter.OverdueOnly)
         {
-            var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+            var today = clock.Today();
             var overdueRounds = db.Rounds.Where(r => r.Deadline < today).Select(r => r.Id);
             q = q.Where(c => c.State != CaseState.Closed && overdueRounds.Contains(c.RoundId));
         }
@@ -44,5 +44,5 @@ public sealed class CaseQueries(BiduiDbContext db, TimeProvider clock)
 
     /// <summary>A case with its history and attachments, or null when it does not exist in the user's scope.</summary>
     public Task<Case?> FindAsync(long id, CancellationToken ct = default) =>
-        db.Cases.Include(c => c.Events.OrderBy(v => v.Id)).Include(c => c.Attachments).SingleOrDefaultAsync(c => c.Id == id, ct);
+        db.LiveCases.Include(c => c.Events.OrderBy(v => v.Id)).Include(c => c.Attachments).SingleOrDefaultAsync(c => c.Id == id, ct);
 }

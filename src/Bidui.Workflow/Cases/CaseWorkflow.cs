@@ -8,19 +8,32 @@ using Microsoft.EntityFrameworkCore;
 namespace Bidui.Workflow.Cases;
 
 /// <summary>A refused step, with the sentence the user sees.</summary>
-public sealed class WorkflowException : Exception
+public class WorkflowException : Exception
 {
     public WorkflowException() : base("操作无效") { }
     public WorkflowException(string message) : base(message) { }
     public WorkflowException(string message, Exception inner) : base(message, inner) { }
 }
 
+/// <summary>The case changed since the user saw it (or while the change was saved): nothing was changed; reload and decide again.</summary>
+public sealed class CaseConflictException : WorkflowException
+{
+    public CaseConflictException() : base("任务已被他人处理或修改，您的操作未生效：请刷新页面，查看最新状态后再操作。") { }
+    public CaseConflictException(string message) : base(message) { }
+    public CaseConflictException(string message, Exception inner) : base(message, inner) { }
+}
+
 /// <summary>
 /// The life of a case: the assigned unit submits a result (待核查/已退回 → 待审核), the county
 /// approves (→ 已办结) or returns it (→ 已退回). Every change and every reveal is audited.
+/// Every change is optimistic: it names the version the user saw (<c>expectedVersion</c>, from the page)
+/// and saves only if the case is still at the version it was loaded at; of simultaneous changes one
+/// wins and the others get <see cref="CaseConflictException"/>.
 /// </summary>
-public sealed class CaseWorkflow(BiduiDbContext db, AuditLog audit, TimeProvider clock, StoreOptions store)
+public sealed class CaseWorkflow(BiduiDbContext db, AuditLog audit, TimeProvider clock, StoreOptions store, AttachmentPolicy? attachments = null)
 {
+    private readonly AttachmentPolicy _attachments = attachments ?? AttachmentPolicy.Default;
+
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     public static bool CanSubmit(Actor actor, Case c) =>
@@ -28,16 +41,26 @@ public sealed class CaseWorkflow(BiduiDbContext db, AuditLog audit, TimeProvider
 
     public static bool CanReview(Actor actor, Case c) => c.State == CaseState.Submitted && RoleInfo.MayReview(actor.Role, c.Unit);
 
-    public async Task<Case> SubmitAsync(Actor actor, long caseId, string result, string? note, CancellationToken ct = default)
+    public async Task<Case> SubmitAsync(Actor actor, long caseId, string result, string? note, int? expectedVersion = null, CancellationToken ct = default)
     {
-        var c = await LoadAsync(caseId, ct);
+        var c = await LoadAsync(caseId, expectedVersion, ct);
+        StageSubmission(actor, c, result, note);
+        await SaveAsync(ct);
+        return c;
+    }
+
+    /// <summary>
+    /// Checks and applies a submission to a tracked case, with its event and audit entry, without saving:
+    /// the caller saves (one case here, a whole workbook in one transaction in bulk feedback).
+    /// </summary>
+    public void StageSubmission(Actor actor, Case c, string result, string? note)
+    {
         CheckSubmission(actor, c, result, note);
-        c.Result = result;
+        c.Result = result.Trim();
         c.Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
         c.State = CaseState.Submitted;
         c.SubmittedAt = Now;
-        await RecordAsync(actor, c, "提交核查结果", result, c.Note, ct);
-        return c;
+        Stage(actor, c, "提交核查结果", c.Result, c.Note);
     }
 
     /// <summary>Throws with the reason the submission is refused (shared with the workbook check).</summary>
@@ -52,9 +75,9 @@ public sealed class CaseWorkflow(BiduiDbContext db, AuditLog audit, TimeProvider
         if (result.Trim() == VerificationResults.Other && string.IsNullOrWhiteSpace(note)) throw new WorkflowException("核查结果为“其他”时须填写说明。");
     }
 
-    public async Task<Case> ApproveAsync(Actor actor, long caseId, string? note, CancellationToken ct = default)
+    public async Task<Case> ApproveAsync(Actor actor, long caseId, string? note, int? expectedVersion = null, CancellationToken ct = default)
     {
-        var c = await LoadAsync(caseId, ct);
+        var c = await LoadAsync(caseId, expectedVersion, ct);
         if (!CanReview(actor, c)) throw new WorkflowException("您不能审核此任务，或任务不在待审核状态。");
         c.State = CaseState.Closed;
         c.ClosedAt = Now;
@@ -62,9 +85,9 @@ public sealed class CaseWorkflow(BiduiDbContext db, AuditLog audit, TimeProvider
         return c;
     }
 
-    public async Task<Case> ReturnAsync(Actor actor, long caseId, string note, CancellationToken ct = default)
+    public async Task<Case> ReturnAsync(Actor actor, long caseId, string note, int? expectedVersion = null, CancellationToken ct = default)
     {
-        var c = await LoadAsync(caseId, ct);
+        var c = await LoadAsync(caseId, expectedVersion, ct);
         if (!CanReview(actor, c)) throw new WorkflowException("您不能审核此任务，或任务不在待审核状态。");
         if (string.IsNullOrWhiteSpace(note)) throw new WorkflowException("退回时须说明原因。");
         c.State = CaseState.Returned;
@@ -76,11 +99,11 @@ public sealed class CaseWorkflow(BiduiDbContext db, AuditLog audit, TimeProvider
     /// 改派: the province sends a case to another county (a wrong or unknown responsible county).
     /// The case starts again there as 待核查; its history stays with it.
     /// </summary>
-    public async Task<Case> ReassignAsync(Actor actor, long caseId, int countyCode, string? note, CancellationToken ct = default)
+    public async Task<Case> ReassignAsync(Actor actor, long caseId, int countyCode, string? note, int? expectedVersion = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
         if (!RoleInfo.ManagesRounds(actor.Role)) throw new WorkflowException("只有省级管理员可以改派任务。");
-        var c = await LoadAsync(caseId, ct);
+        var c = await LoadAsync(caseId, expectedVersion, ct);
         if (c.State == CaseState.Closed) throw new WorkflowException("任务已办结，不能改派。");
         var county = await db.Regions.AsNoTracking().SingleOrDefaultAsync(r => r.Code == countyCode && r.Level == 3, ct);
         if (county is null || !actor.Scope.Contains(countyCode)) throw new WorkflowException("改派目标须为您辖区内的县级单位。");
@@ -102,7 +125,7 @@ public sealed class CaseWorkflow(BiduiDbContext db, AuditLog audit, TimeProvider
     {
         ArgumentNullException.ThrowIfNull(actor);
         if (!RoleInfo.MayRevealId(actor.Role)) throw new WorkflowException("您的角色不能查看完整证件号码。");
-        var c = await LoadAsync(caseId, ct);
+        var c = await LoadAsync(caseId, null, ct);
         await audit.WriteAsync(actor.UserName, "显示完整证件号", CaseTarget(c.Id), $"{CategoryNames.Chinese(c.Category)}；{c.PersonName}", ct);
         return c.IdNumber;
     }
@@ -114,27 +137,41 @@ public sealed class CaseWorkflow(BiduiDbContext db, AuditLog audit, TimeProvider
         return audit.WriteAsync(actor.UserName, "查看人员", CaseTarget(c.Id), $"{CategoryNames.Chinese(c.Category)}；{c.PersonName}", ct);
     }
 
-    public async Task<Attachment> AddAttachmentAsync(Actor actor, long caseId, string fileName, string contentType, Stream content, CancellationToken ct = default)
+    public async Task<Attachment> AddAttachmentAsync(Actor actor, long caseId, string fileName, string contentType, Stream content, int? expectedVersion = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(content);
-        var c = await LoadAsync(caseId, ct);
+        var c = await LoadAsync(caseId, expectedVersion, ct);
         if (!RoleInfo.MaySubmit(actor.Role, c.Unit) && !RoleInfo.MayReview(actor.Role, c.Unit)) throw new WorkflowException("您不能为此任务上传附件。");
         Directory.CreateDirectory(store.AttachmentsDirectory);
         // Stored under a random name: the user's file name is data, not a path.
         string stored = Guid.NewGuid().ToString("N") + Path.GetExtension(Path.GetFileName(fileName)).ToLowerInvariant();
+        string path = Path.Combine(store.AttachmentsDirectory, stored);
         long size;
-        await using (var file = File.Create(Path.Combine(store.AttachmentsDirectory, stored)))
+        try
         {
-            await content.CopyToAsync(file, ct);
-            size = file.Length;
+            await using var file = StoreFiles.Create(path);
+            size = await _attachments.CopyAsync(fileName, content, file, ct);
+        }
+        catch (WorkflowException)
+        {
+            File.Delete(path);
+            throw;
         }
         var attachment = new Attachment
         {
             CaseId = c.Id, FileName = Path.GetFileName(fileName), ContentType = contentType, Size = size, StoredName = stored, UploadedBy = actor.UserName, At = Now,
         };
         c.Attachments.Add(attachment);
-        await RecordAsync(actor, c, "上传附件", null, attachment.FileName, ct);
+        try
+        {
+            await RecordAsync(actor, c, "上传附件", null, attachment.FileName, ct);
+        }
+        catch (CaseConflictException)
+        {
+            File.Delete(Path.Combine(store.AttachmentsDirectory, stored));
+            throw;
+        }
         return attachment;
     }
 
@@ -142,7 +179,7 @@ public sealed class CaseWorkflow(BiduiDbContext db, AuditLog audit, TimeProvider
     public async Task<(Attachment Attachment, string Path)?> OpenAttachmentAsync(Actor actor, long attachmentId, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        var a = await db.Attachments.AsNoTracking().SingleOrDefaultAsync(x => x.Id == attachmentId, ct);
+        var a = await db.Attachments.AsNoTracking().SingleOrDefaultAsync(x => x.Id == attachmentId && db.LiveCases.Any(c => c.Id == x.CaseId), ct);
         if (a is null) return null;
         await audit.WriteAsync(actor.UserName, "下载附件", CaseTarget(a.CaseId), a.FileName, ct);
         return (a, Path.Combine(store.AttachmentsDirectory, a.StoredName));
@@ -150,14 +187,40 @@ public sealed class CaseWorkflow(BiduiDbContext db, AuditLog audit, TimeProvider
 
     public static string CaseTarget(long caseId) => "任务 " + caseId.ToString(CultureInfo.InvariantCulture);
 
-    private async Task<Case> LoadAsync(long caseId, CancellationToken ct) =>
-        await db.Cases.Include(c => c.Attachments).SingleOrDefaultAsync(c => c.Id == caseId, ct)
-        ?? throw new WorkflowException("任务不存在或不在您的管辖范围内。");
+    private async Task<Case> LoadAsync(long caseId, int? expectedVersion, CancellationToken ct)
+    {
+        var c = await db.LiveCases.Include(c => c.Attachments).SingleOrDefaultAsync(c => c.Id == caseId, ct)
+            ?? throw new WorkflowException("任务不存在或不在您的管辖范围内。");
+        if (expectedVersion is { } seen && seen != c.Version)
+            throw new CaseConflictException($"任务已被他人处理或修改（当前状态：{RoleInfo.StateName(c.State)}），您的操作未生效：请查看最新状态后再操作。");
+        return c;
+    }
+
+    /// <summary>A case change with its history event and its audit entry, saved together (<see cref="SaveAsync"/>).</summary>
+    private void Stage(Actor actor, Case c, string action, string? result, string? note)
+    {
+        db.CaseEvents.Add(new CaseEvent { CaseId = c.Id, At = Now, UserName = actor.UserName, Action = action, Result = result, Note = note });
+        c.Version++;
+        audit.Add(actor.UserName, action, CaseTarget(c.Id), string.Join("；", new[] { CategoryNames.Chinese(c.Category), result, note }.Where(s => !string.IsNullOrEmpty(s))));
+    }
 
     private async Task RecordAsync(Actor actor, Case c, string action, string? result, string? note, CancellationToken ct)
     {
-        db.CaseEvents.Add(new CaseEvent { CaseId = c.Id, At = Now, UserName = actor.UserName, Action = action, Result = result, Note = note });
-        await db.SaveChangesAsync(ct);
-        await audit.WriteAsync(actor.UserName, action, CaseTarget(c.Id), string.Join("；", new[] { CategoryNames.Chinese(c.Category), result, note }.Where(s => !string.IsNullOrEmpty(s))), ct);
+        Stage(actor, c, action, result, note);
+        await SaveAsync(ct);
+    }
+
+    /// <summary>The one place case changes are saved, under the versions they were loaded at: one winner, the others told to reload.</summary>
+    public async Task SaveAsync(CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException ex)
+        {
+            db.ChangeTracker.Clear();
+            throw new CaseConflictException("任务刚被他人处理或修改，您的操作未生效：请查看最新状态后再操作。", ex);
+        }
     }
 }

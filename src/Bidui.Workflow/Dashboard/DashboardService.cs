@@ -17,10 +17,10 @@ public sealed class DashboardService(BiduiDbContext db, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(actor);
         var round = await db.Rounds.AsNoTracking().SingleOrDefaultAsync(r => r.Id == roundId, ct);
-        if (round is null) return null;
+        if (round is null || round.State != RoundState.Done) return null;
         int region = regionCode is { } asked && UserScope.ForRegion(actor.RegionCode).Contains(asked) && IsRegion(asked) ? asked : actor.RegionCode;
         var (min, max) = UserScope.RegionRange(region);
-        bool overdue = round.Deadline < DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        bool overdue = round.Deadline < clock.Today();
 
         var inRegion = db.Cases.AsNoTracking().Where(c => c.RoundId == roundId && c.CountyCode >= min && c.CountyCode <= max);
         // Schools matter only below a county; above it, grouping by school would multiply the rows for nothing.

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Bidui.Inputs;
+using Bidui.Pipeline;
 using Bidui.Reports;
 using Bidui.Matching.Categories;
 using Bidui.Workflow.Access;
@@ -14,9 +15,13 @@ namespace Bidui.Workflow.Feedback;
 /// <summary>One row of a returned workbook and what became of it.</summary>
 public sealed record FeedbackRowResult(int RowNumber, long? CaseId, string? Result, bool Valid, string Message);
 
-public sealed record FeedbackUploadResult(IReadOnlyList<FeedbackRowResult> Rows, int Applied, bool AppliedAny)
+/// <summary>What became of a returned workbook: its filled rows, how many were valid and applied, and the first errors.</summary>
+public sealed record FeedbackUploadResult(int Rows, int Valid, int Applied, bool AppliedAny, IReadOnlyList<FeedbackRowResult> Errors)
 {
-    public int Invalid => Rows.Count(r => !r.Valid);
+    public int Invalid => Rows - Valid;
+
+    /// <summary>Errors beyond the first <see cref="FeedbackWorkbook.MaxErrorsShown"/>, counted but not listed.</summary>
+    public int ErrorsNotShown => Invalid - Errors.Count;
 }
 
 /// <summary>
@@ -24,10 +29,18 @@ public sealed record FeedbackUploadResult(IReadOnlyList<FeedbackRowResult> Rows,
 /// it back — or returns the county workbook of the comparison itself (按县分发), its 核查结果 and 备注
 /// filled in, whose rows are found by list and provenance row numbers. Every filled row is checked as
 /// a single submission would be; nothing is applied unless all rows are valid, or the user asks to
-/// apply the valid ones.
+/// apply the valid ones, and then all of them in one transaction (each with its history event and
+/// audit entry): a workbook is applied whole or not at all.
+/// Bounded: at most <see cref="MaxRows"/> filled rows are read, at most <see cref="MaxErrorsShown"/> errors listed.
 /// </summary>
 public sealed class FeedbackWorkbook(BiduiDbContext db, CaseQueries queries, CaseWorkflow workflow, AuditLog audit)
 {
+    /// <summary>Filled rows one workbook may hold (a county's open cases are far fewer).</summary>
+    public const int MaxRows = 20_000;
+    public const int MaxErrorsShown = 200;
+    /// <summary>Rows saved per SaveChanges inside the one transaction (bounds the change tracker).</summary>
+    private const int SaveEvery = 500;
+
     public const string IdHeader = "任务编号";
     public const string ResultHeader = Bidui.Pipeline.WorkbookSheets.ResultHeader;
     public const string NoteHeader = "核查说明";
@@ -50,42 +63,67 @@ public sealed class FeedbackWorkbook(BiduiDbContext db, CaseQueries queries, Cas
         await audit.WriteAsync(actor.UserName, "导出", "反馈模板", $"批次 {roundId}；{cases.Count} 条", ct);
     }
 
-    public async Task<FeedbackUploadResult> UploadAsync(Actor actor, int roundId, string path, bool applyValidRows, CancellationToken ct = default)
+    public async Task<FeedbackUploadResult> UploadAsync(Actor actor, int roundId, string path, bool applyValidRows, IJobProgress? progress = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        var rows = ReadRows(path);
-        rows = await ResolveListRowsAsync(roundId, rows, ct);
+        progress ??= NullProgress.Instance;
+        List<Row> rows;
+        using (progress.Start("读取工作簿"))
+            rows = await ResolveListRowsAsync(roundId, ReadRows(path), ct);
         var ids = rows.Where(r => r.CaseId is not null).Select(r => r.CaseId!.Value).Distinct().ToList();
+
+        // One transaction from the check to the last submission: what was checked is what is applied.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         // Through the scoped context: a row naming another county's case reads as "not found".
-        var cases = await db.Cases.AsNoTracking().Where(c => ids.Contains(c.Id) && c.RoundId == roundId).ToDictionaryAsync(c => c.Id, ct);
-        var results = new List<FeedbackRowResult>();
+        var cases = new Dictionary<long, Case>();
+        foreach (var chunk in ids.Chunk(1000))
+            foreach (var c in await db.LiveCases.Where(c => chunk.Contains(c.Id) && c.RoundId == roundId).ToListAsync(ct))
+                cases[c.Id] = c;
+        var results = new List<FeedbackRowResult>(rows.Count);
         var seen = new HashSet<long>();
-        foreach (var row in rows)
+        using (var step = progress.Start("逐行校验", rows.Count))
         {
-            if (row.Error is not null) { results.Add(new FeedbackRowResult(row.RowNumber, row.CaseId, row.Result, false, row.Where + row.Error)); continue; }
-            long id = row.CaseId!.Value;
-            string? error = null;
-            if (!cases.TryGetValue(id, out var c)) error = "任务编号不存在、不属于本批次或不在您的管辖范围内";
-            else if (!seen.Add(id)) error = "同一任务编号出现多次";
-            else
+            foreach (var row in rows)
             {
-                try { CaseWorkflow.CheckSubmission(actor, c, row.Result!, row.Note); }
-                catch (WorkflowException ex) { error = ex.Message; }
+                results.Add(Check(actor, row, cases, seen));
+                if (results.Count % 1000 == 0) step.Report(results.Count);
             }
-            results.Add(new FeedbackRowResult(row.RowNumber, id, row.Result, error is null, error is null ? row.Where + "有效" : row.Where + error));
         }
-        bool apply = results.Count > 0 && (results.All(r => r.Valid) || applyValidRows);
+        int valid = results.Count(r => r.Valid);
+        bool apply = results.Count > 0 && (valid == results.Count || applyValidRows);
         int applied = 0;
         if (apply)
         {
-            foreach (var (row, result) in rows.Zip(results).Where(p => p.Second.Valid))
+            using var step = progress.Start("提交核查结果", valid);
+            foreach (var (row, _) in rows.Zip(results).Where(p => p.Second.Valid))
             {
-                await workflow.SubmitAsync(actor, row.CaseId!.Value, row.Result!.Trim(), row.Note, ct);
-                applied++;
+                workflow.StageSubmission(actor, cases[row.CaseId!.Value], row.Result!, row.Note);
+                if (++applied % SaveEvery == 0)
+                {
+                    await workflow.SaveAsync(ct);
+                    step.Report(applied);
+                }
             }
         }
-        await audit.WriteAsync(actor.UserName, "批量反馈", $"批次 {roundId}", $"{results.Count} 行，有效 {results.Count(r => r.Valid)} 行，已提交 {applied} 行", ct);
-        return new FeedbackUploadResult(results, applied, apply);
+        audit.Add(actor.UserName, "批量反馈", $"批次 {roundId}", $"{results.Count} 行，有效 {valid} 行，已提交 {applied} 行");
+        await workflow.SaveAsync(ct);
+        await tx.CommitAsync(ct);
+        return new FeedbackUploadResult(results.Count, valid, applied, apply, [.. results.Where(r => !r.Valid).Take(MaxErrorsShown)]);
+    }
+
+    private static FeedbackRowResult Check(Actor actor, Row row, Dictionary<long, Case> cases, HashSet<long> seen)
+    {
+        if (row.Error is not null) return new FeedbackRowResult(row.RowNumber, row.CaseId, row.Result, false, row.Where + row.Error);
+        long id = row.CaseId!.Value;
+        string? error = null;
+        if (!cases.TryGetValue(id, out var c)) error = "任务编号不存在、不属于本批次或不在您的管辖范围内";
+        else if (!seen.Add(id)) error = "同一任务编号出现多次";
+        else
+        {
+            try { CaseWorkflow.CheckSubmission(actor, c, row.Result!, row.Note); }
+            catch (WorkflowException ex) { error = ex.Message; }
+        }
+        return new FeedbackRowResult(row.RowNumber, id, row.Result, error is null, row.Where + (error ?? "有效"));
     }
 
     /// <param name="List">For a row of a comparison workbook: the list's code and the row's provenance (<see cref="ProvenanceKey"/>).</param>
@@ -102,7 +140,18 @@ public sealed class FeedbackWorkbook(BiduiDbContext db, CaseQueries queries, Cas
     private static List<Row> ReadRows(string path)
     {
         var lists = TabularFile.SheetNames(path).Select(name => (Sheet: name, Code: ListOfSheet(name))).Where(x => x.Code is not null).ToList();
-        return lists.Count > 0 ? [.. lists.SelectMany(x => ReadListSheet(path, x.Sheet, x.Code!))] : ReadTemplate(path);
+        if (lists.Count == 0) return ReadTemplate(path);
+        var rows = new List<Row>();
+        foreach (var (sheet, code) in lists) ReadListSheet(path, sheet, code!, rows);
+        return rows;
+    }
+
+    /// <summary>Refuses a workbook with more filled rows than one upload may hold, before reading them all.</summary>
+    private static void RequireRoom(List<Row> rows)
+    {
+        if (rows.Count == MaxRows)
+            throw new WorkflowException(string.Create(CultureInfo.InvariantCulture,
+                $"工作簿填写了超过 {MaxRows:N0} 行核查结果，请分批上传（每次不超过 {MaxRows:N0} 行）。"));
     }
 
     /// <summary>The list a sheet of a comparison workbook holds ("应助未助", "应助未助(2)"), or null (说明, 资金监管, 比对成功).</summary>
@@ -113,11 +162,10 @@ public sealed class FeedbackWorkbook(BiduiDbContext db, CaseQueries queries, Cas
         return info is not null && ListGuide.AsksForAction(info.Category) ? info.Code : null;
     }
 
-    private static List<Row> ReadListSheet(string path, string sheet, string code)
+    private static void ReadListSheet(string path, string sheet, string code, List<Row> rows)
     {
         using var reader = TabularFile.Open(path, sheet);
-        var rows = new List<Row>();
-        if (!reader.Read()) return rows;
+        if (!reader.Read()) return;
         var headers = Enumerable.Range(0, reader.FieldCount).Select(i => reader.GetString(i).Trim()).ToList();
         int resultAt = headers.IndexOf(ResultHeader), noteAt = headers.IndexOf(Bidui.Pipeline.WorkbookSheets.NoteHeader);
         if (resultAt < 0) throw new WorkflowException($"工作表“{sheet}”缺少“{ResultHeader}”列：请使用比对结果中的分县工作簿或下载的反馈模板。");
@@ -128,9 +176,9 @@ public sealed class FeedbackWorkbook(BiduiDbContext db, CaseQueries queries, Cas
             if (result.Length == 0) continue; // not answered yet: left for later, not an error
             string? note = noteAt < 0 ? null : reader.GetString(noteAt).Trim();
             string key = ProvenanceKey(c => headers.IndexOf(c) is var at and >= 0 ? reader.GetString(at) : null);
+            RequireRoom(rows);
             rows.Add(new Row(reader.RowNumber, null, result, note, null, sheet, (code, key)));
         }
-        return rows;
     }
 
     /// <summary>Finds the case of each comparison-workbook row by list and provenance, through the scoped context.</summary>
@@ -160,6 +208,7 @@ public sealed class FeedbackWorkbook(BiduiDbContext db, CaseQueries queries, Cas
         {
             if (idAt < 0)
             {
+                if (reader.RowNumber > BoundTable.MaxHeaderScanRows) break;
                 var cells = Enumerable.Range(0, reader.FieldCount).Select(i => reader.GetString(i).Trim()).ToList();
                 idAt = cells.IndexOf(IdHeader);
                 resultAt = cells.IndexOf(ResultHeader);
@@ -171,6 +220,7 @@ public sealed class FeedbackWorkbook(BiduiDbContext db, CaseQueries queries, Cas
             string idText = reader.GetString(idAt).Trim(), result = reader.GetString(resultAt).Trim();
             string? note = noteAt < 0 ? null : reader.GetString(noteAt).Trim();
             if (result.Length == 0) continue; // not answered yet: left for later, not an error
+            RequireRoom(rows);
             rows.Add(long.TryParse(idText, NumberStyles.None, CultureInfo.InvariantCulture, out long id)
                 ? new Row(reader.RowNumber, id, result, note, null)
                 : new Row(reader.RowNumber, null, result, note, $"任务编号“{idText}”无效"));

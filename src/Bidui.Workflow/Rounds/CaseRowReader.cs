@@ -32,9 +32,7 @@ internal static class CaseRowReader
             for (int i = 0; i < headers.Length; i++) details[headers[i]] = Text(i);
             string name = First(NameColumns);
             string id = First(IdColumns);
-            _ = int.TryParse(Cell("责任县代码"), NumberStyles.None, CultureInfo.InvariantCulture, out int county);
-            // Unknown county: the case goes to the province, whose administrator dispatches it.
-            if (county <= 0) county = round.ProvinceCode * 10000;
+            int county = CountyOf(Cell("责任县代码"), round.ProvinceCode);
             string schoolCode = First(SchoolCodeColumns);
             _ = int.TryParse(reader.GetString(0), NumberStyles.None, CultureInfo.InvariantCulture, out int sourceRow);
             if (sourceRow == 0) _ = int.TryParse(Cell("来源行号"), NumberStyles.None, CultureInfo.InvariantCulture, out sourceRow);
@@ -58,6 +56,10 @@ internal static class CaseRowReader
             };
         }
     }
+
+    /// <summary>The responsible county; unknown goes to the province, whose administrator dispatches it.</summary>
+    public static int CountyOf(string cell, int provinceCode) =>
+        int.TryParse(cell.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out int county) && county > 0 ? county : provinceCode * 10000;
 
     /// <summary>The normalised ID when valid; otherwise the name with the ID as written, so rounds still link.</summary>
     public static string PersonKey(string name, string id, DateOnly today)

@@ -22,11 +22,15 @@ public sealed class BiduiDbContext(DbContextOptions<BiduiDbContext> options) : D
     public DbSet<School> Schools => Set<School>();
     public DbSet<User> Users => Set<User>();
     public DbSet<Round> Rounds => Set<Round>();
+    public DbSet<RoundCounty> RoundCounties => Set<RoundCounty>();
     public DbSet<Case> Cases => Set<Case>();
     public DbSet<CaseEvent> CaseEvents => Set<CaseEvent>();
     public DbSet<Attachment> Attachments => Set<Attachment>();
     public DbSet<MatchedStat> MatchedStats => Set<MatchedStat>();
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
+
+    /// <summary>Cases of finished rounds: a round's cases appear only once its import is complete, and go with its withdrawal.</summary>
+    public IQueryable<Case> LiveCases => Cases.Where(c => Rounds.Any(r => r.Id == c.RoundId && r.State == RoundState.Done));
 
     public void SetScope(UserScope scope)
     {
@@ -78,6 +82,13 @@ public sealed class BiduiDbContext(DbContextOptions<BiduiDbContext> options) : D
             e.ToTable("rounds");
             e.Property(r => r.Name).HasMaxLength(200);
         });
+        modelBuilder.Entity<RoundCounty>(e =>
+        {
+            e.ToTable("round_counties");
+            e.Property(r => r.CountyName).HasMaxLength(100);
+            e.HasIndex(r => new { r.RoundId, r.CountyCode }).IsUnique();
+            e.HasIndex(r => r.CountyCode);
+        });
         modelBuilder.Entity<Case>(e =>
         {
             e.ToTable("cases");
@@ -87,6 +98,9 @@ public sealed class BiduiDbContext(DbContextOptions<BiduiDbContext> options) : D
             e.HasIndex(c => new { c.RoundId, c.CountyCode, c.Category });
             e.HasIndex(c => new { c.Category, c.PersonKey });
             e.HasIndex(c => c.SchoolCode);
+            e.HasIndex(c => c.ResolvedInRoundId);
+            e.HasIndex(c => c.PreviousCaseId);
+            e.Property(c => c.Version).IsConcurrencyToken();
             e.HasMany(c => c.Events).WithOne(v => v.Case!).HasForeignKey(v => v.CaseId);
             e.HasMany(c => c.Attachments).WithOne(a => a.Case!).HasForeignKey(a => a.CaseId);
             e.HasQueryFilter(c => _scopeAll || (c.CountyCode >= _scopeMin && c.CountyCode <= _scopeMax

@@ -29,8 +29,6 @@ public sealed class User
     public int RegionCode { get; set; }
     /// <summary>Set for school aid officers: they see only their school's cases.</summary>
     public string? SchoolCode { get; set; }
-    public int FailedSignIns { get; set; }
-    public DateTime? LockedUntil { get; set; }
     public bool Active { get; set; } = true;
     /// <summary>Changes whenever the account's sessions must end (sign-out, deactivation, password or role change).</summary>
     public string SecurityStamp { get; set; } = NewStamp();
@@ -58,9 +56,35 @@ public sealed class Round
     public int CaseCount { get; set; }
     public int MatchedCount { get; set; }
     public int ResolvedCount { get; set; }
+    /// <summary>Rows loaded from each input (summary.json), to notice a file far shorter than last time.</summary>
+    public int? StudentsRows { get; set; }
+    public int? PovertyRows { get; set; }
+    public int? AidRows { get; set; }
+    /// <summary>List rows of counties the round does not cover: not imported.</summary>
+    public int SkippedCaseCount { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime? FinishedAt { get; set; }
     public string CreatedBy { get; set; } = "";
+}
+
+/// <summary>
+/// A county a round's inputs hold rows for (or its lists name), and whether the round covers it: only
+/// covered counties get the round's cases and have their earlier cases linked or resolved.
+/// The province's own code stands for cases with no responsible county.
+/// </summary>
+public sealed class RoundCounty
+{
+    public long Id { get; set; }
+    public int RoundId { get; set; }
+    public int CountyCode { get; set; }
+    public string CountyName { get; set; } = "";
+    /// <summary>Loaded rows of the education bureau's inputs (registry and aid, by the school's county), as the comparison counted them.</summary>
+    public int EducationRows { get; set; }
+    /// <summary>Loaded rows of the poverty register (by the household's county).</summary>
+    public int RuralRows { get; set; }
+    /// <summary>Rows of the round's action lists whose responsible county this is.</summary>
+    public int CaseRows { get; set; }
+    public bool Covered { get; set; }
 }
 
 /// <summary>核查任务: one row of an action list, assigned to the unit that must verify it.</summary>
@@ -95,6 +119,8 @@ public sealed class Case
     public DateTime CreatedAt { get; set; }
     public DateTime? SubmittedAt { get; set; }
     public DateTime? ClosedAt { get; set; }
+    /// <summary>Raised by every change (the concurrency token): a change made from an older version is refused.</summary>
+    public int Version { get; set; } = 1;
     public List<CaseEvent> Events { get; set; } = [];
     public List<Attachment> Attachments { get; set; } = [];
 }

@@ -14,8 +14,14 @@ public enum RoundState
     /// <summary>Created; files may be uploaded and the comparison run.</summary>
     Draft = 0,
     Running = 1,
-    /// <summary>Compared and imported: cases exist; the round is fixed.</summary>
+    /// <summary>Compared and imported: cases exist; the round is fixed (it may still be withdrawn).</summary>
     Done = 2,
+    /// <summary>Compared; the administrator confirms the counties it covers before any case is written.</summary>
+    AwaitingConfirmation = 3,
+    /// <summary>Cases are being written in batches; none is visible until the round is Done.</summary>
+    Importing = 4,
+    /// <summary>Withdrawn by the administrator: its cases are removed, the cases it resolved reopened.</summary>
+    Withdrawn = 5,
 }
 
 /// <summary>Who verifies a case (SPEC §4 "who acts").</summary>

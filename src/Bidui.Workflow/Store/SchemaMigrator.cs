@@ -35,6 +35,8 @@ public static class SchemaMigrator
         ArgumentNullException.ThrowIfNull(db);
         var connection = db.Database.GetDbConnection();
         if (connection.State != System.Data.ConnectionState.Open) await connection.OpenAsync(ct);
+        // WAL is a property of the database file: readers then never wait for a writer.
+        if (provider == StoreProvider.Sqlite) await ExecuteAsync(connection, null, "PRAGMA journal_mode = WAL", ct);
         await ExecuteAsync(connection, null, provider == StoreProvider.Postgres
             ? "CREATE TABLE IF NOT EXISTS schema_version (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())"
             : "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP)", ct);

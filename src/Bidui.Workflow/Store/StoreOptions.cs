@@ -14,6 +14,9 @@ public sealed record StoreOptions(StoreProvider Provider, string ConnectionStrin
     public static StoreOptions Sqlite(string dataDirectory) =>
         new(StoreProvider.Sqlite, $"Data Source={Path.Combine(dataDirectory, "bidui.db")};Foreign Keys=True", dataDirectory);
 
+    /// <summary>How long a SQLite writer waits for another writer before "database is locked" (imports write in short batches).</summary>
+    public TimeSpan BusyTimeout { get; init; } = TimeSpan.FromSeconds(15);
+
     public static StoreOptions Postgres(string connectionString, string dataDirectory) =>
         new(StoreProvider.Postgres, connectionString, dataDirectory);
 
@@ -25,7 +28,7 @@ public sealed record StoreOptions(StoreProvider Provider, string ConnectionStrin
     {
         ArgumentNullException.ThrowIfNull(builder);
         if (Provider == StoreProvider.Postgres) builder.UseNpgsql(ConnectionString);
-        else builder.UseSqlite(ConnectionString);
+        else builder.UseSqlite(ConnectionString).AddInterceptors(new SqliteConnectionSetup(BusyTimeout));
     }
 
     public BiduiDbContext CreateContext()

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Bidui.Web.Pages.Cases;
 
-public sealed class IndexModel(CaseQueries queries, CaseExport export, RoundService rounds, BiduiDbContext db, StoreOptions store) : AppPageModel
+public sealed class IndexModel(CaseQueries queries, CaseExport export, RoundService rounds, BiduiDbContext db, StoreOptions store, TimeProvider clock) : AppPageModel
 {
     private const int PageSize = 50;
 
@@ -54,7 +54,7 @@ public sealed class IndexModel(CaseQueries queries, CaseExport export, RoundServ
         await export.WriteAsync(Actor, Filter, full, path, ct);
         var bytes = await System.IO.File.ReadAllBytesAsync(path, ct);
         System.IO.File.Delete(path);
-        string name = string.Create(CultureInfo.InvariantCulture, $"核查任务_{DateTime.Now:yyyyMMddHHmm}.xlsx");
+        string name = string.Create(CultureInfo.InvariantCulture, $"核查任务_{clock.GetLocalNow():yyyyMMddHHmm}.xlsx");
         return File(bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name);
     }
 
@@ -75,6 +75,6 @@ public sealed class IndexModel(CaseQueries queries, CaseExport export, RoundServ
         Add("School", School);
         if (Overdue) Add("Overdue", "true");
         foreach (var (k, v) in extra) Add(k, v);
-        return "/Cases" + q.ToQueryString();
+        return Url.Content("~/Cases") + q.ToQueryString();
     }
 }

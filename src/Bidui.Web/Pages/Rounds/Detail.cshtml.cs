@@ -9,51 +9,71 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Bidui.Web.Pages.Rounds;
 
-public sealed class DetailModel(RoundService rounds, RoundQueue queue, RoundProgressBoard board) : AppPageModel
+[Uploads(UploadKind.Inputs)]
+public sealed class DetailModel(RoundService rounds, BackgroundJobs jobs, RoundProgressBoard board) : AppPageModel
 {
     public Round Round { get; private set; } = new();
+    public CoverageView? Coverage { get; private set; }
+    public WithdrawalView? Withdrawal { get; private set; }
     public string? Error { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
-    {
-        var round = await rounds.FindAsync(id, ct);
-        if (round is null) return NotFound();
-        Round = round;
-        return Page();
-    }
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, null, ct);
 
-    public async Task<IActionResult> OnPostUploadAsync(int id, IFormFile? students, IFormFile? poverty, IFormFile? aid, CancellationToken ct)
+    /// <summary>Each file goes straight from the request into the round's folder as it arrives (files of gigabytes).</summary>
+    public async Task<IActionResult> OnPostUploadAsync(int id, CancellationToken ct)
     {
+        var saved = new List<string>();
         try
         {
-            foreach (var (kind, file) in new[] { (RoundFiles.Students, students), (RoundFiles.Poverty, poverty), (RoundFiles.Aid, aid) })
+            await MultipartUpload.ReadAsync(Request, async file =>
             {
-                if (file is null || file.Length == 0) continue;
-                await using var stream = file.OpenReadStream();
-                await rounds.SaveInputAsync(Actor, id, kind, file.FileName, stream, ct);
-            }
+                string? kind = file.Field.ToLowerInvariant() switch
+                {
+                    "students" => RoundFiles.Students,
+                    "poverty" => RoundFiles.Poverty,
+                    "aid" => RoundFiles.Aid,
+                    _ => null,
+                };
+                if (kind is null) return;
+                await rounds.SaveInputAsync(Actor, id, kind, file.FileName, file.Content, ct);
+                saved.Add(file.FileName);
+            }, ct);
+            if (saved.Count == 0) throw new WorkflowException("请选择要上传的数据文件。");
             TempData["Message"] = "文件已上传。";
-            return Redirect($"/Rounds/Detail/{id}");
         }
         catch (WorkflowException ex)
         {
-            return await ShowError(id, ex.Message, ct);
+            TempData["Error"] = ex.Message;
         }
+        return RedirectInApp($"/Rounds/Detail/{id}");
     }
 
-    public async Task<IActionResult> OnPostRunAsync(int id, CancellationToken ct)
-    {
-        try
+    public Task<IActionResult> OnPostRunAsync(int id, CancellationToken ct) =>
+        Act(id, async () =>
         {
             await rounds.StartAsync(Actor, id, ct);
-            queue.Enqueue(id);
-            return Redirect($"/Rounds/Detail/{id}");
-        }
-        catch (WorkflowException ex)
+            jobs.Enqueue(JobQueue.Rounds, RoundRunner.RoundTarget(id) + " 比对", (sp, stop) => sp.GetRequiredService<RoundRunner>().RunAsync(id, stop));
+            return null;
+        }, ct);
+
+    public Task<IActionResult> OnPostConfirmAsync(int id, int[]? counties, bool acceptShortInputs, CancellationToken ct) =>
+        Act(id, async () =>
         {
-            return await ShowError(id, ex.Message, ct);
-        }
-    }
+            await rounds.ConfirmAsync(Actor, id, counties ?? [], acceptShortInputs, ct);
+            jobs.Enqueue(JobQueue.Rounds, RoundRunner.RoundTarget(id) + " 导入", (sp, stop) => sp.GetRequiredService<RoundRunner>().ImportAsync(id, stop));
+            return null;
+        }, ct);
+
+    public Task<IActionResult> OnPostDiscardAsync(int id, CancellationToken ct) =>
+        Act(id, async () => { await rounds.DiscardAsync(Actor, id, ct); return "已放弃比对结果，可重新上传数据文件。"; }, ct);
+
+    public Task<IActionResult> OnPostWithdrawAsync(int id, string? reason, bool discardWork, CancellationToken ct) =>
+        Act(id, async () =>
+        {
+            var view = await rounds.WithdrawAsync(Actor, id, reason ?? "", discardWork, ct);
+            jobs.Enqueue(JobQueue.Rounds, RoundRunner.RoundTarget(id) + " 撤回", (sp, stop) => sp.GetRequiredService<RoundRunner>().PurgeAsync(id, stop));
+            return $"批次已撤回：删除核查任务 {view.Cases} 条，恢复此前标为已消除的任务 {view.Reopens} 条。";
+        }, ct);
 
     /// <summary>The progress panel (htmx polls it); when the job ends the page reloads itself.</summary>
     public IActionResult OnGetProgress(int id)
@@ -62,7 +82,7 @@ public sealed class DetailModel(RoundService rounds, RoundQueue queue, RoundProg
         if (p is null || p.Finished)
         {
             Response.Headers["HX-Refresh"] = "true";
-            return Content(p?.Error is { } error ? "比对失败：" + WebUtility.HtmlEncode(error) : "比对完成", "text/html; charset=utf-8");
+            return Content(p?.Error is { } error ? "失败：" + WebUtility.HtmlEncode(error) : "完成", "text/html; charset=utf-8");
         }
         string amount = p.Total is { } total && total > 0
             ? string.Create(CultureInfo.InvariantCulture, $"{p.Done:N0} / {total:N0}（{100.0 * p.Done / total:F0}%）")
@@ -71,12 +91,29 @@ public sealed class DetailModel(RoundService rounds, RoundQueue queue, RoundProg
             "text/html; charset=utf-8");
     }
 
-    private async Task<IActionResult> ShowError(int id, string message, CancellationToken ct)
+    private async Task<IActionResult> Act(int id, Func<Task<string?>> action, CancellationToken ct)
+    {
+        try
+        {
+            if (await action() is { } message) TempData["Message"] = message;
+            return RedirectInApp($"/Rounds/Detail/{id}");
+        }
+        catch (WorkflowException ex)
+        {
+            return await LoadAsync(id, ex.Message, ct);
+        }
+    }
+
+    private async Task<IActionResult> LoadAsync(int id, string? error, CancellationToken ct)
     {
         var round = await rounds.FindAsync(id, ct);
         if (round is null) return NotFound();
         Round = round;
-        Error = message;
+        Error = error;
+        if (round.State is RoundState.AwaitingConfirmation or RoundState.Importing or RoundState.Done or RoundState.Withdrawn)
+            Coverage = await rounds.CoverageAsync(id, ct);
+        if (round.State == RoundState.Done && Bidui.Workflow.Access.RoleInfo.ManagesRounds(Actor.Role))
+            Withdrawal = await rounds.WithdrawalAsync(id, ct);
         return Page();
     }
 }

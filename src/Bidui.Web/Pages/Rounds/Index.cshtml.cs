@@ -1,5 +1,6 @@
 using System.Globalization;
 using Bidui.Core.Dates;
+using Bidui.Workflow;
 using Bidui.Workflow.Cases;
 using Bidui.Workflow.Rounds;
 using Bidui.Workflow.Store;
@@ -21,13 +22,16 @@ public sealed class IndexModel(RoundService rounds, TimeProvider clock) : AppPag
     {
         RoundState.Draft => "草稿（待比对）",
         RoundState.Running => "比对中",
+        RoundState.AwaitingConfirmation => "比对完成，待确认",
+        RoundState.Importing => "导入中",
         RoundState.Done => "已完成",
+        RoundState.Withdrawn => "已撤回",
         _ => state.ToString(),
     };
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today();
         var reference = ReferenceDates.Default(today);
         SchoolYear = string.Create(CultureInfo.InvariantCulture, $"{reference.Year}-{reference.Year + 1}");
         ReferenceDate = reference.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -43,7 +47,7 @@ public sealed class IndexModel(RoundService rounds, TimeProvider clock) : AppPag
                 || !DateOnly.TryParseExact(Deadline, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var deadline))
                 throw new WorkflowException("请按 年-月-日 填写日期。");
             var round = await rounds.CreateAsync(Actor, new NewRound(Name, SchoolYear, Term, reference, deadline), ct);
-            return Redirect($"/Rounds/Detail/{round.Id}");
+            return RedirectInApp($"/Rounds/Detail/{round.Id}");
         }
         catch (WorkflowException ex)
         {

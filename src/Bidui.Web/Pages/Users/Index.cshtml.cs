@@ -9,7 +9,8 @@ public sealed class IndexModel(UserAdmin admin) : AppPageModel
 {
     [BindProperty] public string UserName { get; set; } = "";
     [BindProperty] public string DisplayName { get; set; } = "";
-    [BindProperty] public Role Role { get; set; } = Role.CountyEducation;
+    /// <summary>None until the administrator chooses: no account gets a role by default.</summary>
+    [BindProperty] public Role? Role { get; set; }
     [BindProperty] public int RegionCode { get; set; }
     [BindProperty] public string? SchoolCode { get; set; }
     [BindProperty] public string Password { get; set; } = "";
@@ -18,7 +19,7 @@ public sealed class IndexModel(UserAdmin admin) : AppPageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (Actor.Role != Role.ProvinceAdmin) return Forbid();
+        if (Actor.Role != Bidui.Workflow.Store.Role.ProvinceAdmin) return Forbid();
         Users = await admin.ListAsync(Actor, ct);
         return Page();
     }
@@ -35,12 +36,12 @@ public sealed class IndexModel(UserAdmin admin) : AppPageModel
         {
             await action();
             TempData["Message"] = message;
-            return Redirect("/Users");
+            return RedirectInApp("/Users");
         }
         catch (WorkflowException ex)
         {
             Error = ex.Message;
-            if (Actor.Role == Role.ProvinceAdmin) Users = await admin.ListAsync(Actor, ct);
+            if (Actor.Role == Bidui.Workflow.Store.Role.ProvinceAdmin) Users = await admin.ListAsync(Actor, ct);
             return Page();
         }
     }

@@ -1,0 +1,35 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Bidui.Workflow.Store;
+
+/// <summary>
+/// Every SQLite connection waits for a lock instead of failing at once ("database is locked"): the
+/// store runs in WAL mode (readers never wait for the writer; set once by <see cref="SchemaMigrator"/>),
+/// and a writer waits up to the busy timeout for another writer's short transaction to end.
+/// </summary>
+internal sealed class SqliteConnectionSetup(TimeSpan busyTimeout) : DbConnectionInterceptor
+{
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        using var cmd = Command(connection);
+        cmd.ExecuteNonQuery();
+    }
+
+    public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        await using var cmd = Command(connection);
+        await cmd.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private DbCommand Command(DbConnection connection)
+    {
+        var cmd = connection.CreateCommand();
+#pragma warning disable CA2100 // A number we format ourselves.
+        cmd.CommandText = $"PRAGMA busy_timeout = {(long)busyTimeout.TotalMilliseconds}";
+#pragma warning restore CA2100
+        return cmd;
+    }
+}
