@@ -1,4 +1,5 @@
 using Bidui.Workflow.Access;
+using Bidui.Workflow.Assessment;
 using Bidui.Workflow.Audit;
 using Bidui.Workflow.Cases;
 using Bidui.Workflow.Dashboard;
@@ -51,6 +52,9 @@ public static class ServiceRegistration
         services.AddScoped<FeedbackWorkbook>();
         services.AddScoped<RoundService>();
         services.AddScoped<DashboardService>();
+        services.AddScoped<AssessmentSettings>();
+        services.AddScoped<AssessmentService>();
+        services.AddScoped<AssessmentWorkbook>();
         services.AddSingleton<RoundProgressBoard>();
         services.AddSingleton<RoundRunner>();
         services.AddSingleton<RoundQueue>();
