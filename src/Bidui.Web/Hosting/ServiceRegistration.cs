@@ -1,5 +1,6 @@
 using Bidui.Workflow;
 using Bidui.Workflow.Access;
+using Bidui.Workflow.Assessment;
 using Bidui.Workflow.Audit;
 using Bidui.Workflow.Cases;
 using Bidui.Workflow.Dashboard;
@@ -63,6 +64,9 @@ public static class ServiceRegistration
         services.AddScoped<FeedbackWorkbook>();
         services.AddScoped<RoundService>();
         services.AddScoped<DashboardService>();
+        services.AddScoped<AssessmentSettings>();
+        services.AddScoped<AssessmentService>();
+        services.AddScoped<AssessmentWorkbook>();
         services.AddSingleton<RoundProgressBoard>();
         services.AddSingleton<FeedbackJobs>();
         services.AddSingleton<RoundRunner>();
