@@ -39,7 +39,7 @@ internal static class ExitCodes
             Error(ArgumentErrors.Translate(e));
             return BadInput;
         }
-        catch (OutputFolderException e)
+        catch (Exception e) when (e is OutputFolderException or ServeException)
         {
             Error(e.Message);
             Debug(e);

@@ -64,6 +64,28 @@ public partial class CommandLineTests
     }
 
     [Fact]
+    public void Serve_that_cannot_start_says_why_in_chinese_port_taken_or_database_unreachable()
+    {
+        using var dir = new TempDir();
+        using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        taken.Start();
+        int port = ((System.Net.IPEndPoint)taken.LocalEndpoint).Port;
+        var busy = CliRunner.Invoke("serve", "--data", dir.File("data"), "--urls", $"http://127.0.0.1:{port}");
+        Assert.Equal(1, busy.ExitCode);
+        Assert.Contains($"http://127.0.0.1:{port} 的端口已被其他程序占用", busy.StdErr, StringComparison.Ordinal);
+        AssertChineseMessage(busy.StdErr);
+        Assert.DoesNotContain("已启动", busy.StdOut, StringComparison.Ordinal);
+
+        taken.Stop(); // nothing listens there now
+        var noDatabase = CliRunner.Invoke(new Dictionary<string, string> { ["BIDUI_POSTGRES"] = $"Host=127.0.0.1;Port={port};Username=u;Password=secret;Database=bidui;Timeout=3" },
+            "serve", "--data", dir.File("data2"), "--urls", "http://127.0.0.1:0");
+        Assert.Equal(1, noDatabase.ExitCode);
+        Assert.Contains($"无法使用 PostgreSQL 数据库（主机 127.0.0.1，端口 {port}，数据库 bidui）", noDatabase.StdErr, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret", noDatabase.StdErr + noDatabase.StdOut, StringComparison.Ordinal);
+        AssertChineseMessage(noDatabase.StdErr);
+    }
+
+    [Fact]
     public void Version_prints_the_product_version()
     {
         var run = CliRunner.Invoke("--version");

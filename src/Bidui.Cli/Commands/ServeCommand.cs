@@ -3,6 +3,7 @@ using Bidui.Web;
 using Bidui.Web.Hosting;
 using Bidui.Workflow.Store;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Hosting;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -33,9 +34,21 @@ internal sealed class ServeCommand : Command<ServeCommand.Settings>
         string? postgres = settings.Postgres is { Length: > 0 } given ? given : Environment.GetEnvironmentVariable("BIDUI_POSTGRES");
         var store = postgres is { Length: > 0 } pg ? StoreOptions.Postgres(pg, data) : StoreOptions.Sqlite(data);
         if (settings.Demo) AnsiConsole.MarkupLine("正在准备演示数据（生成模拟数据并完成一次比对）…");
-        var app = BiduiWebApp.BuildAsync(new WebOptions(store, settings.Urls) { Demo = settings.Demo }, cancellationToken).GetAwaiter().GetResult();
+        WebApplication app;
+        try
+        {
+            app = BiduiWebApp.BuildAsync(new WebOptions(store, settings.Urls) { Demo = settings.Demo }, cancellationToken).GetAwaiter().GetResult();
+            app.StartAsync(cancellationToken).GetAwaiter().GetResult();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            throw ServeErrors.Explain(e, settings.Urls, data, postgres);
+        }
+
+        // Said once it listens, not before: a port taken by another program is told instead.
         AnsiConsole.MarkupLine($"比对核查系统已启动：[green]{Markup.Escape(settings.Urls)}[/]（数据：{Markup.Escape(store.Provider == StoreProvider.Postgres ? "PostgreSQL" : data)}；按 Ctrl+C 停止）");
-        app.RunAsync().GetAwaiter().GetResult();
+        app.WaitForShutdownAsync(CancellationToken.None).GetAwaiter().GetResult();
+        app.DisposeAsync().AsTask().GetAwaiter().GetResult();
         return ExitCodes.Done;
     }
 }
