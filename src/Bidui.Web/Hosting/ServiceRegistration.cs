@@ -51,6 +51,7 @@ public static class ServiceRegistration
         services.AddScoped<FeedbackWorkbook>();
         services.AddScoped<RoundService>();
         services.AddScoped<DashboardService>();
+        services.AddScoped<FundsDashboard>();
         services.AddSingleton<RoundProgressBoard>();
         services.AddSingleton<RoundRunner>();
         services.AddSingleton<RoundQueue>();

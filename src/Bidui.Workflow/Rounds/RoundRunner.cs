@@ -1,4 +1,5 @@
 using Bidui.Pipeline;
+using Bidui.Pipeline.Supervision;
 using Bidui.Workflow.Access;
 using Bidui.Workflow.Audit;
 using Bidui.Workflow.Store;
@@ -32,6 +33,9 @@ public sealed class RoundRunner(StoreOptions store, RoundProgressBoard board, Ti
                 ReferenceDate = round.ReferenceDate,
                 Deadline = round.Deadline, // shown in the county workbooks' 说明
                 Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime),
+                Registers = [.. RoundFiles.Registers(inputs).Select(r => new RegisterInput(r.Label, r.Path))],
+                AidProjectsPath = RoundFiles.Find(inputs, RoundFiles.AidProjects),
+                KeyCountiesPath = RoundFiles.Find(inputs, RoundFiles.KeyCounties),
             };
             await Task.Run(() => CompareJob.Run(request, progress), ct);
             using (progress.Start("导入核查任务"))

@@ -13,12 +13,14 @@ public sealed class DetailModel(RoundService rounds, RoundQueue queue, RoundProg
 {
     public Round Round { get; private set; } = new();
     public string? Error { get; private set; }
+    public RoundSupervisionInputs Supervision { get; private set; } = new([], false, false);
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         var round = await rounds.FindAsync(id, ct);
         if (round is null) return NotFound();
         Round = round;
+        Supervision = rounds.SupervisionInputs(id);
         return Page();
     }
 
@@ -33,6 +35,35 @@ public sealed class DetailModel(RoundService rounds, RoundQueue queue, RoundProg
                 await rounds.SaveInputAsync(Actor, id, kind, file.FileName, stream, ct);
             }
             TempData["Message"] = "文件已上传。";
+            return Redirect($"/Rounds/Detail/{id}");
+        }
+        catch (WorkflowException ex)
+        {
+            return await ShowError(id, ex.Message, ct);
+        }
+    }
+
+    /// <summary>The aid-supervision inputs: one eligibility register under its label, the project catalogue, the key counties.</summary>
+    public async Task<IActionResult> OnPostSupervisionAsync(int id, string? registerLabel, IFormFile? register, IFormFile? aidProjects, IFormFile? keyCounties,
+        CancellationToken ct)
+    {
+        try
+        {
+            if (register is { Length: > 0 })
+            {
+                await using var stream = register.OpenReadStream();
+                await rounds.SaveRegisterAsync(Actor, id, registerLabel ?? "", register.FileName, stream, ct);
+            }
+            else if (!string.IsNullOrWhiteSpace(registerLabel))
+            {
+                throw new WorkflowException($"请为名单“{registerLabel.Trim()}”选择文件。");
+            }
+            foreach (var (kind, file) in new[] { (RoundFiles.AidProjects, aidProjects), (RoundFiles.KeyCounties, keyCounties) })
+            {
+                if (file is null || file.Length == 0) continue;
+                await using var stream = file.OpenReadStream();
+                await rounds.SaveInputAsync(Actor, id, kind, file.FileName, stream, ct);
+            }
             return Redirect($"/Rounds/Detail/{id}");
         }
         catch (WorkflowException ex)
@@ -76,6 +107,7 @@ public sealed class DetailModel(RoundService rounds, RoundQueue queue, RoundProg
         var round = await rounds.FindAsync(id, ct);
         if (round is null) return NotFound();
         Round = round;
+        Supervision = rounds.SupervisionInputs(id);
         Error = message;
         return Page();
     }
