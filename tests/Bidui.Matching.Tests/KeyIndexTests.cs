@@ -5,7 +5,7 @@ namespace Bidui.Matching.Tests;
 public sealed class KeyIndexTests
 {
     [Fact]
-    public void KeepsEachKeysFirstRowAndCountThroughGrowthAndPrefetches()
+    public void Keeps_each_keys_first_row_and_count_through_growth_and_prefetches()
     {
         var index = new KeyIndex(expectedKeys: 4); // starts small: grows several times below
         var random = new Random(7);

@@ -5,7 +5,7 @@ namespace Bidui.Matching.Tests;
 public sealed class NameArenaTests
 {
     [Fact]
-    public void GivesBackEveryNameAcrossBlocksIncludingEmptyAndVeryLongOnes()
+    public void Gives_back_every_name_across_blocks_including_empty_and_very_long_ones()
     {
         var arena = new NameArena();
         var names = new List<string> { "张三", "", "欧阳娜娜", "𠮷野家" };

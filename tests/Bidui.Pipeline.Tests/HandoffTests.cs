@@ -5,7 +5,7 @@ public sealed class HandoffTests
     private static readonly TimeSpan Moment = TimeSpan.FromMilliseconds(200);
 
     [Fact]
-    public async Task ItemsPassBetweenThreadsInOrderAndTheQueueNeverHoldsMoreThanItsCapacity()
+    public async Task Items_pass_between_threads_in_order_and_the_queue_never_holds_more_than_its_capacity()
     {
         var handoff = new Handoff<int>(3);
         int maxSeen = 0;
@@ -29,7 +29,7 @@ public sealed class HandoffTests
     }
 
     [Fact]
-    public async Task AFullQueueWaitsForATakerAndACancelledWaitThrows()
+    public async Task A_full_queue_waits_for_a_taker_and_a_cancelled_wait_throws()
     {
         var handoff = new Handoff<string>(1);
         handoff.Add("a");
@@ -43,7 +43,7 @@ public sealed class HandoffTests
     }
 
     [Fact]
-    public async Task AnEmptyQueueWaitsUntilAnItemComesOrAddingIsComplete()
+    public async Task An_empty_queue_waits_until_an_item_comes_or_adding_is_complete()
     {
         var handoff = new Handoff<int>(2);
         var taker = Task.Run(() => handoff.TryTake(out int item) ? item : -1);

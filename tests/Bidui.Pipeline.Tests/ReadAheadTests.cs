@@ -55,7 +55,8 @@ public sealed class ReadAheadTests : IDisposable
             {
                 CompareJob.AidAlongside = alongside;
                 return CompareJob.Run(new CompareRequest(files.StudentsPath, files.PovertyPath, files.AidPath,
-                    Path.Combine(_dir, alongside ? "alongside" : "in-turn")) { ReferenceDate = Reference, Today = Today });
+                    Path.Combine(_dir, alongside ? "alongside" : "in-turn"))
+                { ReferenceDate = Reference, Today = Today });
             }).ToArray();
             Assert.Equal(Accounts(outcomes[0]), Accounts(outcomes[1]));
             Assert.Equal(outcomes[0].Counts, outcomes[1].Counts);

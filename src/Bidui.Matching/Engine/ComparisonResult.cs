@@ -79,7 +79,10 @@ public sealed class ComparisonResult
     /// <summary>Rejected rows are listed register, aid, the other registers, registry (the order the inputs are read).</summary>
     public static int RejectOrder(RejectedRow r) => r.Source switch
     {
-        Dataset.Poverty => 0, Dataset.Aid => 1, Dataset.Register => 2 + r.RegisterIndex, _ => 2 + Engine.ComparisonEngine.MaxRegisters,
+        Dataset.Poverty => 0,
+        Dataset.Aid => 1,
+        Dataset.Register => 2 + r.RegisterIndex,
+        _ => 2 + Engine.ComparisonEngine.MaxRegisters,
     };
 
     /// <summary>Adds up notes of the same kind; counted rows before counted people, then by text, as one engine lists them.</summary>

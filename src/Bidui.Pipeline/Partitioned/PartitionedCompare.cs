@@ -81,7 +81,8 @@ internal sealed class PartitionedCompare(ComparisonSettings settings, RegionTabl
         rejects.Sort((a, b) => ComparisonResult.RejectOrder(a).CompareTo(ComparisonResult.RejectOrder(b)) is var c and not 0 ? c : a.Row.CompareTo(b.Row));
         var tally = merger.WriteAll(staging, computed!, c => _layouts.For(c), settings.ReferenceDate, deadline, inputs,
             [.. supervision.Notes, .. ComparisonResult.SumNotes(notes).Select(n => n.ToString())], rejects, progress, allFunds)
-            with { Funds = allFunds, KeyCounties = supervision.KeyCounties, Bases = CountyBases.Merge(bases), Scorecard = scorecard };
+            with
+        { Funds = allFunds, KeyCounties = supervision.KeyCounties, Bases = CountyBases.Merge(bases), Scorecard = scorecard };
         SummaryOutputs.WriteAll(staging, tally, regions, progress);
         done("合并清单并写出结果文件");
         return tally;
