@@ -73,7 +73,7 @@ internal static class SummaryOutputs
         tally.ReferenceDate,
         tally.Inputs.Select(a => new ReportInput(a.Name, Path.GetFileName(a.File), a.Format, a.RowsRead, a.RowsBlank, a.RowsRejected, a.RowsLoaded)).ToList(),
         tally.Lists.Select(l => (Info: CategoryInfo.Of(l.Category), l.Rows))
-            .Select(x => new ReportCategory(x.Info.Code, x.Info.ChineseName, x.Info.WhoActs, x.Rows)).ToList(),
+            .Select(x => new ReportCategory(x.Info.Code, x.Info.ChineseName, x.Info.WhoActs, x.Rows, ListGuide.AsksForAction(x.Info.Category))).ToList(),
         tally.ByCounty.Select(kv => new ReportCountyRow(kv.Key == 0 ? "" : kv.Key.ToString("D6", CultureInfo.InvariantCulture), CountyLabel(regions, kv.Key),
             kv.Value.ToDictionary(l => CategoryInfo.Of(l.Key).Code, l => l.Value))).ToList(),
         tally.Notes)

@@ -17,9 +17,6 @@ public static partial class HtmlReportWriter
     /// <summary>How many counties the stacked chart shows; the table below it lists all.</summary>
     internal const int TopCounties = 30;
 
-    /// <summary>Lists that record a finding nobody has to act on; they are left out of the action totals.</summary>
-    internal static readonly IReadOnlySet<string> InformationalCodes = new HashSet<string>(StringComparer.Ordinal) { "matched" };
-
     private const string EChartsResource = "Bidui.Reports.Assets.echarts.min.js";
     private const string EChartsVersionResource = "Bidui.Reports.Assets.echarts.VERSION";
 
@@ -391,7 +388,7 @@ public static partial class HtmlReportWriter
     private static string CountyLabel(ReportCountyRow county)
         => string.IsNullOrWhiteSpace(county.CountyName) ? county.CountyCode : county.CountyName;
 
-    private static bool IsAction(ReportCategory category) => !InformationalCodes.Contains(category.Code);
+    private static bool IsAction(ReportCategory category) => category.AsksForAction;
 
     private static long Total(ReportCountyRow county, HashSet<string> actionCodes)
     {

@@ -30,7 +30,9 @@ public sealed record SheetSpec(string Name, IReadOnlyList<SheetColumn> Columns, 
 
 public sealed record ReportInput(string Dataset, string File, string Format, long RowsRead, long RowsBlank, long RowsRejected, long RowsLoaded);
 
-public sealed record ReportCategory(string Code, string ChineseName, string WhoActs, long Count);
+/// <summary>A list in the report. <paramref name="AsksForAction"/>: someone must verify its rows (else it is kept for
+/// the record, like 比对成功, and is neither charted nor totalled); the caller decides, this project knows no list.</summary>
+public sealed record ReportCategory(string Code, string ChineseName, string WhoActs, long Count, bool AsksForAction = true);
 
 public sealed record ReportCountyRow(string CountyCode, string CountyName, IReadOnlyDictionary<string, long> CountsByCategory);
 

@@ -21,6 +21,10 @@ public static class BiduiWebApp
             EnvironmentName = Environments.Production,
         });
         builder.WebHost.UseUrls(options.Urls);
+        // Started by the Windows service manager or by systemd (Type=notify), the host reports start and stop to
+        // it and stops cleanly when told; run any other way, both do nothing (docs/INSTALL.md).
+        builder.Services.AddWindowsService();
+        builder.Services.AddSystemd();
         builder.AddBiduiServices(options);
         var app = builder.Build();
         app.UseBiduiPipeline();

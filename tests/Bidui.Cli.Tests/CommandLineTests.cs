@@ -85,6 +85,21 @@ public partial class CommandLineTests
     }
 
     [Fact]
+    public void Help_is_as_wide_as_columns_says_and_not_cut_at_80_when_redirected()
+    {
+        static int Widest(string text) => text.Split('\n').Max(line => line.TrimEnd().Sum(c => c >= '\u2E80' ? 2 : 1));
+
+        var narrow = CliRunner.Invoke(new Dictionary<string, string> { ["COLUMNS"] = "60" }, "compare", "--help");
+        var wide = CliRunner.Invoke(new Dictionary<string, string> { ["COLUMNS"] = "200" }, "compare", "--help");
+        var log = CliRunner.Invoke(new Dictionary<string, string> { ["COLUMNS"] = "" }, "compare", "--help");
+        Assert.Equal(0, narrow.ExitCode);
+        Assert.InRange(Widest(narrow.StdOut), 40, 60);
+        Assert.InRange(Widest(wide.StdOut), 61, 200);
+        // Redirected without COLUMNS (a scheduled task's log): no wrapping at 80 columns.
+        Assert.Equal(Widest(wide.StdOut), Widest(log.StdOut));
+    }
+
+    [Fact]
     public void Per_input_sheet_options_choose_each_workbook_s_own_sheet()
     {
         using var dir = new TempDir();

@@ -35,7 +35,7 @@ public sealed partial class HtmlReportWriterTests
             counties.Add(new ReportCountyRow($"43{i + 1:D4}", name, counts));
         }
 
-        var categories = Lists.Select(l => new ReportCategory(l.Code, l.Name, l.Who, counties.Sum(c => c.CountsByCategory[l.Code]))).ToList();
+        var categories = Lists.Select(l => new ReportCategory(l.Code, l.Name, l.Who, counties.Sum(c => c.CountsByCategory[l.Code]), l.Code != "matched")).ToList();
         return new ReportModel(
             "学籍与脱贫人口比对报告",
             new DateTimeOffset(2026, 9, 1, 10, 30, 0, TimeSpan.FromHours(8)),
