@@ -104,9 +104,10 @@ public abstract class FundsDashboardBrowserTests<TFixture>(TFixture f) where TFi
         var totals = Enumerable.Range(0, links.Count).Select(i => series.Sum(v => v[i])).ToList();
         int tallest = totals.IndexOf(totals.Max());
         int segment = Enumerable.Range(0, series.Count).MaxBy(x => series[x][tallest]);
-        double middle = series.Take(segment).Sum(v => v[tallest]) + series[segment][tallest] / 2;
-        // Bars grow in an animation: click where they stand once it has ended (ECharts 'finished', or 3 s).
-        await page.EvaluateAsync("() => new Promise(done => { echarts.getInstanceByDom(document.getElementById('chart-funds')).on('finished', done); setTimeout(done, 3000); })");
+        // Just above the segment's base: a bar grows from its base, so the point is covered early in the animation.
+        double middle = series.Take(segment).Sum(v => v[tallest]) + series[segment][tallest] / 10;
+        // Bars grow in an animation: click where they stand once it has ended (ECharts 'finished', or 10 s on a loaded machine).
+        await page.EvaluateAsync("() => new Promise(done => { echarts.getInstanceByDom(document.getElementById('chart-funds')).on('finished', done); setTimeout(done, 10000); })");
         // The click goes to ECharts' own hit test at that point (a mouse click depends on scrolling and timing).
         await page.EvaluateAsync(
             "([s, i, y]) => { const c = echarts.getInstanceByDom(document.getElementById('chart-funds')); const [px, py] = c.convertToPixel({ seriesIndex: s }, [i, y]);"
