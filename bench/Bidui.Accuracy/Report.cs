@@ -50,6 +50,12 @@ internal static class Report
         int missedAccepted = missed.Count(accepted.Contains), missedEither = missed.Count(acceptedOrReview.Contains);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"true pairs exact keys cannot link: {missed.Count:N0}; accepted {missedAccepted:N0} ({Share(missedAccepted, missed.Count):P2}); accepted or in review {missedEither:N0} ({Share(missedEither, missed.Count):P2})"));
+        // Children registered under a relative's valid number (the registry row's id:borrowed_* fault).
+        var borrowed = student.Values.Where(t => truth.Contains(t.Entity) && t.Faults.Any(f => f.StartsWith("id:borrowed_", StringComparison.Ordinal)))
+            .Select(t => t.Entity).ToHashSet();
+        int borrowedAccepted = borrowed.Count(accepted.Contains), borrowedEither = borrowed.Count(acceptedOrReview.Contains);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"children under a relative's number: {borrowed.Count:N0}; accepted {borrowedAccepted:N0} ({Share(borrowedAccepted, borrowed.Count):P2}); accepted or in review {borrowedEither:N0} ({Share(borrowedEither, borrowed.Count):P2})"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"review list: {tier.Review.Count:N0} pairs, of which {tier.Review.Count(Correct):N0} true; {100.0 * tier.Review.Count / person.Count:0.00} per 100 poverty persons"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -124,7 +124,7 @@ public sealed partial class ComparisonEngine
             if (!id.IsResident)
                 _tier.AddOtherDocumentStudent(id.Key, c.BirthDate, c.Sex);
             else if (person is null)
-                _tier.AddUnplacedStudent(c.Name, id.Key, school, index, c.StudentNumber, id.Problem);
+                _tier.AddUnplacedStudent(c.Name, id.Key, school, index, c.StudentNumber, c.BirthDate, c.Sex, id.Problem);
             else if (nameDiffers && _povertyKeys.TryGetFirst(id.Key, out int owner))
                 _tier.AddNumberOfAnother(snapshot!, owner, index, c.BirthDate, c.Sex, c.StudentNumber); // SPEC §4.3: weighed again
         }

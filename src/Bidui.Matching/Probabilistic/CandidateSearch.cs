@@ -21,7 +21,7 @@ namespace Bidui.Matching.Probabilistic;
 internal sealed class CandidateSearch(TierNodes nodes, LinkRecords records)
 {
     private BlockIndex? _weakPersons;
-    private readonly HashSet<(int Person, long StudentKey)> _streamed = [];
+    private readonly HashSet<(int Person, int Entry)> _streamed = [];
     private readonly HashSet<(int Person, int Entry)> _byFirst15 = [];
     // Register keys in order, with their person's index: numbers that lost their last digits are found by range.
     private (long Key, int Person)[]? _sortedKeys;
@@ -49,8 +49,12 @@ internal sealed class CandidateSearch(TierNodes nodes, LinkRecords records)
     public static bool MayHaveLostDigits(PovertyRecord p) =>
         p.IdProblem == IdProblem.Legacy15 || p.Key % 100 == 0 && LinkRecords.IsResidentKey(p.Key) && ResidentId.Format(p.Key)[17] == '0';
 
-    /// <summary>An enrolled student with a valid number not in P: a candidate for every weak person it shares a blocking key with.</summary>
-    public void ProbeWeakPersons(ReadOnlySpan<char> name, long key, School school)
+    /// <summary>
+    /// An enrolled student with a valid number not in P (enrolment <paramref name="entry"/>; every row of a
+    /// key is its own candidate, since one of two rows under one number may be another child's): a
+    /// candidate for every weak person it shares a blocking key with.
+    /// </summary>
+    public void ProbeWeakPersons(ReadOnlySpan<char> name, long key, School school, int entry)
     {
         if (_weakPersons is null)
             IndexWeakPersons();
@@ -60,7 +64,7 @@ internal sealed class CandidateSearch(TierNodes nodes, LinkRecords records)
             {
                 int person = _weakPersons.Value(pos);
                 if (BlockingKeys.NamesClose(name, nodes.Person(person).Name))
-                    _streamed.Add((person, key));
+                    _streamed.Add((person, entry));
             }
     }
 
@@ -111,9 +115,9 @@ internal sealed class CandidateSearch(TierNodes nodes, LinkRecords records)
         var pairs = new HashSet<(int Person, int Student)>();
         var enrolments = nodes.Enrolments;
         // A weak person found enrolled after all was matched exactly and drops out here.
-        foreach (var (person, studentKey) in _streamed)
+        foreach (var (person, entry) in _streamed)
         {
-            if (enrolments.TryGetFirst(studentKey, out int entry) && open(person))
+            if (open(person))
                 pairs.Add((person, entry));
         }
         _streamed.Clear();

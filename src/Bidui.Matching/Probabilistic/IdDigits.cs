@@ -72,13 +72,16 @@ public static class IdDigits
 /// <summary>The 全国学籍号 (SPEC §1.1): a letter, then usually the ID number first entered for the child.</summary>
 public static class StudentNumbers
 {
-    /// <summary>The 18 characters after the letter when they read as an ID number (digits, a last X); null otherwise.</summary>
+    /// <summary>
+    /// The 18 characters after the letter (or the whole cell, when a system wrote the number alone) when they
+    /// read as an ID number (digits, a last X); null otherwise.
+    /// </summary>
     public static string? Digits(ReadOnlySpan<char> cell)
     {
         cell = cell.Trim();
-        if (cell.Length != 19 || !char.IsAsciiLetter(cell[0]))
+        if (!(cell.Length == 19 && char.IsAsciiLetter(cell[0]) || cell.Length == 18))
             return null;
-        var rest = cell[1..];
+        var rest = cell[^18..];
         for (int i = 0; i < 17; i++)
         {
             if (!char.IsAsciiDigit(rest[i]))
@@ -94,10 +97,10 @@ public static class StudentNumbers
     public static bool HoldsKey(ReadOnlySpan<char> cell, long key)
     {
         cell = cell.Trim();
-        if (cell.Length != 19 || key <= 0)
+        if (cell.Length is not (18 or 19) || key <= 0)
             return false;
         long v = 0;
-        for (int i = 1; i < 18; i++)
+        for (int i = cell.Length - 18; i < cell.Length - 1; i++)
         {
             int d = cell[i] - '0';
             if ((uint)d > 9)

@@ -25,8 +25,10 @@ internal sealed class LinkRecords(CountyLocator counties, IRegisterView register
 {
     // Students with another document's key: their 出生日期 and 性别 columns (the number tells neither).
     private readonly Dictionary<long, (int Birth, Sex Sex)> _otherDocumentStudents = [];
-    // Enrolled rows whose 学籍号 holds another number than their ID: the 学籍号's digits.
-    private readonly Dictionary<int, string> _studentNumbers = [];
+    // Enrolled rows whose 学籍号 holds another number than their ID: the 学籍号's digits, and the row's
+    // 出生日期 and 性别 columns (the ID, which may be a relative's, says them otherwise).
+    private readonly Dictionary<int, (string Digits, int Birth, Sex Sex)> _studentNumbers = [];
+    private Dictionary<int, string>? _studentNumberDigits;
     private readonly Dictionary<StudentProfile, (int, int)> _gradeAges = new(ReferenceEqualityComparer.Instance);
 
     public Townships Townships { get; } = new();
@@ -34,11 +36,12 @@ internal sealed class LinkRecords(CountyLocator counties, IRegisterView register
     public IEnumerable<long> OtherDocumentStudentKeys => _otherDocumentStudents.Keys;
 
     /// <summary>Enrolment indexes with a 学籍号 of their own, and its digits.</summary>
-    public IReadOnlyDictionary<int, string> EnrolmentStudentNumbers => _studentNumbers;
+    public IReadOnlyDictionary<int, string> EnrolmentStudentNumbers =>
+        _studentNumberDigits ??= _studentNumbers.ToDictionary(kv => kv.Key, kv => kv.Value.Digits);
 
     public void AddOtherDocumentStudent(long key, int birth, Sex sex) => _otherDocumentStudents.TryAdd(key, (birth, sex));
 
-    public void AddStudentNumber(int entry, string digits) => _studentNumbers[entry] = digits;
+    public void AddStudentNumber(int entry, string digits, int birth, Sex sex) => _studentNumbers[entry] = (digits, birth, sex);
 
     public static bool IsResidentKey(long key) => TierLinks.IsResidentKey(key);
     public static int RegionOfKey(long key) => (int)(key / 100_000_000_000);
@@ -125,7 +128,10 @@ internal sealed class LinkRecords(CountyLocator counties, IRegisterView register
         bool resident = IsResidentKey(e.Key);
         var (birth, sex) = resident ? (BirthOfKey(e.Key), SexOfKey(e.Key)) : _otherDocumentStudents.GetValueOrDefault(e.Key);
         var grade = GradeAgesOf(e.Profile);
-        if (resident && grade.Item2 != 0 && PairComparer.CompareAgeToGrade(AgeOf(birth), grade) == Comparison.AgeGradeLevel.NotFit
+        bool ownStudentNumber = _studentNumbers.TryGetValue(index, out var own);
+        if (ownStudentNumber && (own.Birth != 0 || own.Sex != Sex.Unknown))
+            (birth, sex) = (own.Birth, own.Sex); // a 学籍号 of another number: the row's columns speak for the child
+        else if (resident && grade.Item2 != 0 && PairComparer.CompareAgeToGrade(AgeOf(birth), grade) == Comparison.AgeGradeLevel.NotFit
             && Math.Abs(AgeOf(birth) - grade.Item1) > 5)
         {
             // A pupil whose number says an age far from the grade's (a cut number read as an old 15-digit
@@ -141,7 +147,7 @@ internal sealed class LinkRecords(CountyLocator counties, IRegisterView register
             Sex = sex,
             County = e.Profile.School.Dispatch.Code,
             Township = Townships.OfSchool(e.Profile.School.Name),
-            StudentNumber = _studentNumbers.GetValueOrDefault(index),
+            StudentNumber = ownStudentNumber ? own.Digits : null,
             GradeAges = grade,
         };
     }

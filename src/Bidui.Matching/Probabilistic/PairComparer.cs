@@ -13,17 +13,33 @@ public static class PairComparer
     /// For estimating m and u: the age is compared with the grade even when the student's birth date is
     /// known (the model learns how often ages fit grades from every pair); when scoring, only without it.
     /// </param>
-    public static Pattern Compare(LinkRecord person, LinkRecord student, bool training = false) => Pattern.Of(
-        id: student.NumberOfAnother ? Missing : CompareIdsOf(person, student),
-        name: CompareNames(person.NameForm, student.NameForm),
-        birth: CompareBirths(person.Birth, student.Birth),
-        sex: CompareSexes(person.Sex, student.Sex),
-        location: CompareCounties(person.County, student.County),
-        township: person.County != 0 && person.County == student.County ? CompareTownships(person.Township, student.Township) : Missing,
-        studentNumber: CompareStudentNumber(person.Id, student.StudentNumber),
-        numberOwner: !student.NumberOfAnother ? Missing
-            : person.Household is { Length: > 0 } h && h == student.Household ? NumberOwnerLevel.HouseholdMember : NumberOwnerLevel.OtherRegisterPerson,
-        ageForGrade: training || student.Birth == 0 ? CompareAgeToGrade(person.Age, student.GradeAges) : Missing);
+    public static Pattern Compare(LinkRecord person, LinkRecord student, bool training = false)
+    {
+        int studentNumber = CompareStudentNumber(person.Id, student.StudentNumber);
+        int id = student.NumberOfAnother ? Missing : CompareIdsOf(person, student);
+        // The 学籍号 holds the person's own number and the row another valid one: that number is a
+        // relative's (or a mix-up's), and says nothing of whether the row is the person.
+        if (studentNumber == StudentNumberLevel.HoldsPersonNumber && id is IdLevel.Different or IdLevel.SameRegionAndBirth)
+            id = Missing;
+        return Pattern.Of(
+            id: id,
+            name: CompareNames(person.NameForm, student.NameForm),
+            birth: CompareBirths(person.Birth, student.Birth),
+            sex: CompareSexes(person.Sex, student.Sex),
+            location: CompareCounties(person.County, student.County),
+            township: person.County != 0 && person.County == student.County ? CompareTownships(person.Township, student.Township) : Missing,
+            studentNumber: studentNumber,
+            numberOwner: CompareNumberOwner(person, student),
+            ageForGrade: training || student.Birth == 0 ? CompareAgeToGrade(person.Age, student.GradeAges) : Missing);
+    }
+
+    /// <summary>
+    /// A row with another register person's number: is the candidate of that person's household? Without a
+    /// 户编号 on either side nobody can tell (the register of another system may not have one).
+    /// </summary>
+    public static int CompareNumberOwner(LinkRecord person, LinkRecord student) =>
+        !student.NumberOfAnother || string.IsNullOrEmpty(person.Household) || string.IsNullOrEmpty(student.Household) ? Missing
+        : person.Household == student.Household ? NumberOwnerLevel.HouseholdMember : NumberOwnerLevel.OtherRegisterPerson;
 
     public static int CompareTownships(string? a, string? b) =>
         a is null || b is null ? Missing : a == b ? TownshipLevel.SameTownship : TownshipLevel.OtherTownship;

@@ -67,16 +67,17 @@ internal sealed class ProbabilisticTier
 
     /// <summary>
     /// An enrolled student whose valid number is not in P, while its row is at hand (it was just added as
-    /// enrolment <paramref name="entry"/>): probed against the weak persons; a 学籍号 of its own is kept;
+    /// enrolment <paramref name="entry"/>): probed against the weak persons; a 学籍号 of its own is kept
+    /// (with the row's 出生日期 and 性别: when the 学籍号 is another number, the ID may not be the child's);
     /// a number that may have lost its last digits (…000, or an old 15-digit reading of a cut number) is
     /// looked up by its first fifteen.
     /// </summary>
     public void AddUnplacedStudent(ReadOnlySpan<char> name, long key, School school, int entry, ReadOnlySpan<char> studentNumberCell,
-        IdProblem problem)
+        ReadOnlySpan<char> birthCell, ReadOnlySpan<char> sexCell, IdProblem problem)
     {
-        _search.ProbeWeakPersons(name, key, school);
+        _search.ProbeWeakPersons(name, key, school, entry);
         if (!studentNumberCell.IsWhiteSpace() && !StudentNumbers.HoldsKey(studentNumberCell, key) && StudentNumbers.Digits(studentNumberCell) is { } digits)
-            _records.AddStudentNumber(entry, digits);
+            _records.AddStudentNumber(entry, digits, BirthCell(birthCell), SexText.Parse(sexCell.Trim()));
         if (problem == IdProblem.Legacy15)
             _search.ProbeByFirst15(LinkRecords.RegionOfKey(key) * 1_000_000_000L + key % 1_000_000_000, entry);
         else if (key % 100 == 0 && ResidentId.Format(key)[17] == '0')

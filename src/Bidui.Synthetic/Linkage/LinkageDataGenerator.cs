@@ -194,7 +194,7 @@ public static class LinkageDataGenerator
                 string schooling = relation == "子女" ? "在校生" : "非在校生";
                 string town = TownshipName(p.HomeCounty, p.Township);
                 string id = LinkageCells.Id(p.Id17, faults, rng, allowOther: false, BatchOf($"{p.HomeCounty}{town}"), rowFaults, out _);
-                file.WriteLine(string.Join(',', p.HomeCounty.ToString(CultureInfo.InvariantCulture), town, "", household,
+                file.WriteLine(string.Join(',', p.HomeCounty.ToString(CultureInfo.InvariantCulture), town, "", options.HouseholdIds ? household : "",
                     LinkageCells.Name(p.Name, faults, rng, registry: false, rowFaults), id,
                     LinkageCells.Sex(p.Male, faults, rng), LinkageCells.Birth(birth, faults, rng, rowFaults), relation, schooling, "正常"));
                 truth.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{row},{p.Entity},{string.Join(';', rowFaults)}"));

@@ -21,6 +21,8 @@ public sealed record LinkageOptions(int Households, int Seed = 1, int Counties =
     /// 新疆, whose names registries write with every kind of dot and in either order.
     /// </summary>
     public double UyghurHouseholdShare { get; init; } = 0.015;
+    /// <summary>Whether the register fills 户编号 (some systems' exports leave it out).</summary>
+    public bool HouseholdIds { get; init; } = true;
     public LinkageFaults Faults { get; init; } = LinkageFaults.Realistic;
 }
 

@@ -297,3 +297,36 @@ public class LinkageFaultTests
         Assert.Equal((p, s), (m.Person!.Row, m.Student!.Row));
     }
 }
+
+public class LinkageStudentNumberTests
+{
+    [Fact]
+    public void A_row_under_a_number_not_in_the_register_is_found_by_its_student_number()
+    {
+        var f = new EngineFixture(linkage: true, model: TestModels.Typical());
+        string own = Id("430321", "20210613", "001"), sisters = Id("430321", "20160417", "002");
+        int p = f.Poverty("王博", own, county: "430321", household: "H2");
+        f.Poverty("王瑶晨", "4.3032E+17", county: "430321", household: "H2", birth: "2016-04-17"); // her own copy went through Excel
+        int s = f.Student("王博", sisters, stage: "学前", grade: "中班", county: "430321", birth: "2021-06-13", sex: "男", studentNumber: "G" + own);
+        var r = f.Finish();
+
+        var m = Assert.Single(r.Of(Category.Matched));
+        Assert.Equal((p, s), (m.Person!.Row, m.Student!.Row));
+    }
+
+    [Fact]
+    public void Two_rows_under_one_number_not_in_the_register_are_each_a_candidate()
+    {
+        // The sister's register copy went through Excel; her number is on her own row and on her brother's.
+        var f = new EngineFixture(linkage: true, model: TestModels.Typical());
+        string own = Id("430321", "20210613", "001"), sisters = Id("430321", "20160417", "002");
+        int brother = f.Poverty("王博", own, county: "430321", household: "H2");
+        int sister = f.Poverty("王瑶晨", "4.3032E+17", county: "430321", household: "H2", birth: "2016-04-17", sex: "女");
+        int hisRow = f.Student("王博", sisters, stage: "学前", grade: "大班", county: "430321", birth: "2021-06-13", sex: "男", studentNumber: "G" + own);
+        int herRow = f.Student("王瑶晨", sisters, grade: "五年级", county: "430321", birth: "2016-04-17", sex: "女", studentNumber: "G" + sisters);
+        var r = f.Finish();
+
+        var matched = r.Of(Category.Matched).Select(x => (x.Person!.Row, x.Student!.Row)).Order().ToArray();
+        Assert.Equal([(brother, hisRow), (sister, herRow)], matched);
+    }
+}

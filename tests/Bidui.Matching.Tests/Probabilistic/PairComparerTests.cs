@@ -71,6 +71,8 @@ public class PairComparerTests
         Assert.Equal("43012120160301001X", StudentNumbers.Digits(" L43012120160301001x "));
         Assert.Null(StudentNumbers.Digits("G4301212016"));
         Assert.Null(StudentNumbers.Digits(Valid + "0"));
+        Assert.Equal(Valid, StudentNumbers.Digits(Valid)); // a system that writes the number without its letter
+        Assert.True(StudentNumbers.HoldsKey(Valid, 43012120160301001));
         Assert.True(StudentNumbers.HoldsKey("G" + Valid, 43012120160301001));
         Assert.False(StudentNumbers.HoldsKey("G" + Twin, 43012120160301001));
     }
@@ -137,6 +139,8 @@ public class PairComparerTests
         Assert.Equal(AgeGradeLevel.Fits, p.Level(Comparison.AgeForGrade)); // the row's birth date is unknown
         var neighbour = kid with { Household = "4301210010002" };
         Assert.Equal(NumberOwnerLevel.OtherRegisterPerson, PairComparer.Compare(neighbour, row).Level(Comparison.NumberOwner));
+        var noHouseholds = kid with { Household = "" }; // a register without 户编号 cannot tell
+        Assert.Equal(Missing, PairComparer.Compare(noHouseholds, row).Level(Comparison.NumberOwner));
     }
 
     [Fact]
