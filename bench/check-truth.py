@@ -51,4 +51,17 @@ if os.path.exists(funds_path):
         same = round(got["by_list"].get(code, 0), 2) == round(amount, 2)
         ok &= same
         print(f"funds.{code:22} truth {amount:>16,.2f}  result {got['by_list'].get(code, 0):>16,.2f}  {'same' if same else 'DIFFERENT'}")
+    got_projects = {p["project"]: p for p in got.get("by_project", [])}
+    for name, figures in want.get("by_project", {}).items():
+        for key in ("paid", "at_risk"):
+            value = got_projects.get(name, {}).get(key, 0)
+            same = round(value, 2) == round(figures[key], 2)
+            ok &= same
+            print(f"funds.{name[:12]}.{key:8} truth {figures[key]:>16,.2f}  result {value:>16,.2f}  {'same' if same else 'DIFFERENT'}")
+    got_coverage = {r["register"]: r for r in got.get("register_coverage", [])}
+    for label, figures in want.get("register_coverage", {}).items():
+        pair = (got_coverage.get(label, {}).get("enrolled"), got_coverage.get(label, {}).get("aided"))
+        same = pair == (figures["enrolled"], figures["aided"])
+        ok &= same
+        print(f"coverage.{label:20} truth {figures['enrolled']:>9,} enrolled {figures['aided']:>9,} aided  result {pair}  {'same' if same else 'DIFFERENT'}")
 sys.exit(0 if ok else 1)

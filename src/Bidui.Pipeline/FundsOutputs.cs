@@ -100,9 +100,11 @@ internal static class FundsOutputs
 
     /// <summary>
     /// `funds` of summary.json (SPEC §5): total, by_list, at_risk as the spec shapes them, then the row
-    /// counts, by_county, by_project and key_counties (docs/SPEC-DECISIONS.md describes the additions).
+    /// counts, by_county (with each county's projects), by_project, key_counties and register_coverage
+    /// (docs/SPEC-DECISIONS.md describes the additions).
     /// </summary>
-    public static void WriteJson(Utf8JsonWriter json, FundsTally funds, IReadOnlySet<int>? keyCounties, RegionTable regions)
+    public static void WriteJson(Utf8JsonWriter json, FundsTally funds, IReadOnlySet<int>? keyCounties, RegionTable regions,
+        IReadOnlyList<string> registerLabels)
     {
         var total = funds.Total();
         json.WriteStartObject("funds");
@@ -118,6 +120,15 @@ internal static class FundsOutputs
             json.WriteString("county", CountyCode(county));
             json.WriteString("name", CountyName(regions, county));
             WriteFigures(json, funds.Lists, f);
+            json.WriteStartArray("projects");
+            foreach (var (project, pf) in funds.ProjectsOf(county))
+            {
+                json.WriteStartObject();
+                json.WriteString("project", funds.NameOf(project));
+                WriteFigures(json, funds.Lists, pf);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
             json.WriteEndObject();
         }
         json.WriteEndArray();
@@ -151,7 +162,36 @@ internal static class FundsOutputs
             }
             json.WriteEndObject();
         }
+        if (registerLabels.Count > 0)
+            WriteRegisterCoverage(json, funds, regions, registerLabels);
         json.WriteEndObject();
+    }
+
+    /// <summary>Per register and county: its members enrolled in an aid stage and those of them paid any aid.</summary>
+    private static void WriteRegisterCoverage(Utf8JsonWriter json, FundsTally funds, RegionTable regions, IReadOnlyList<string> labels)
+    {
+        json.WriteStartArray("register_coverage");
+        for (int r = 0; r < labels.Count; r++)
+        {
+            var counties = funds.Registers.Where(kv => kv.Key.Register == r).OrderBy(kv => kv.Key.County).ToList();
+            json.WriteStartObject();
+            json.WriteString("register", labels[r]);
+            json.WriteNumber("enrolled", counties.Sum(kv => kv.Value.Enrolled));
+            json.WriteNumber("aided", counties.Sum(kv => kv.Value.Aided));
+            json.WriteStartArray("by_county");
+            foreach (var (key, c) in counties)
+            {
+                json.WriteStartObject();
+                json.WriteString("county", CountyCode(key.County));
+                json.WriteString("name", CountyName(regions, key.County));
+                json.WriteNumber("enrolled", c.Enrolled);
+                json.WriteNumber("aided", c.Aided);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
     }
 
     private static void WriteFigures(Utf8JsonWriter json, IReadOnlyList<Category> lists, FundsFigures f)

@@ -149,7 +149,8 @@ internal static class SummaryOutputs
         }
         json.WriteEndObject();
         if (tally.Funds is { } funds)
-            FundsOutputs.WriteJson(json, funds, tally.KeyCounties, regions);
+            FundsOutputs.WriteJson(json, funds, tally.KeyCounties, regions,
+                [.. tally.Inputs.Where(a => a.Dataset == Dataset.Register).Select(a => a.Label!)]);
         json.WriteStartObject("categories");
         foreach (var (category, rows) in tally.Lists)
             json.WriteNumber(CategoryInfo.Of(category).Code, rows);

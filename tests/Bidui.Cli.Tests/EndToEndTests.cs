@@ -139,6 +139,35 @@ public abstract class EndToEndTests
         foreach (var list in truth.RootElement.GetProperty("by_list").EnumerateObject())
             Assert.True(list.Value.GetDecimal() == funds.GetProperty("by_list").GetProperty(list.Name).GetDecimal(), list.Name);
         Assert.True(funds.GetProperty("at_risk").GetDecimal() > 0);
+        // Per 资助项目: paid and at risk of every project the aid file pays.
+        var byProject = funds.GetProperty("by_project").EnumerateArray().ToDictionary(p => p.GetProperty("project").GetString()!, StringComparer.Ordinal);
+        var truthProjects = truth.RootElement.GetProperty("by_project").EnumerateObject().ToList();
+        Assert.Equal(truthProjects.Select(p => p.Name).Order(StringComparer.Ordinal), byProject.Keys.Order(StringComparer.Ordinal));
+        foreach (var project in truthProjects)
+        {
+            Assert.True(project.Value.GetProperty("paid").GetDecimal() == byProject[project.Name].GetProperty("paid").GetDecimal(), project.Name + " paid");
+            Assert.True(project.Value.GetProperty("at_risk").GetDecimal() == byProject[project.Name].GetProperty("at_risk").GetDecimal(), project.Name + " at_risk");
+        }
+        // Aid coverage of each register: its members enrolled, and those of them paid any aid.
+        var coverage = funds.GetProperty("register_coverage").EnumerateArray().ToDictionary(r => r.GetProperty("register").GetString()!, StringComparer.Ordinal);
+        var truthCoverage = truth.RootElement.GetProperty("register_coverage").EnumerateObject().ToList();
+        Assert.Equal(4, truthCoverage.Count);
+        foreach (var register in truthCoverage)
+        {
+            Assert.True(register.Value.GetProperty("enrolled").GetInt64() == coverage[register.Name].GetProperty("enrolled").GetInt64(), register.Name + " enrolled");
+            Assert.True(register.Value.GetProperty("aided").GetInt64() == coverage[register.Name].GetProperty("aided").GetInt64(), register.Name + " aided");
+        }
+        // Both branches are exercised: members paid and members enrolled but not paid.
+        Assert.Contains(coverage.Values, r => r.GetProperty("aided").GetInt64() > 0);
+        Assert.Contains(coverage.Values, r => r.GetProperty("enrolled").GetInt64() > r.GetProperty("aided").GetInt64());
+        // Each county's projects add up to the county, and the counties to the whole.
+        foreach (var county in funds.GetProperty("by_county").EnumerateArray())
+        {
+            var projects = county.GetProperty("projects").EnumerateArray().ToList();
+            Assert.Equal(county.GetProperty("at_risk").GetDecimal(), projects.Sum(p => p.GetProperty("at_risk").GetDecimal()));
+            Assert.Equal(county.GetProperty("paid").GetDecimal(), projects.Sum(p => p.GetProperty("paid").GetDecimal()));
+        }
+        Assert.Equal(funds.GetProperty("at_risk").GetDecimal(), funds.GetProperty("by_county").EnumerateArray().Sum(c => c.GetProperty("at_risk").GetDecimal()));
         // The key counties against the rest: the groups add up to every person of the register.
         var key = funds.GetProperty("key_counties");
         Assert.Equal(["430524"], key.GetProperty("counties").EnumerateArray().Select(c => c.GetString()));

@@ -11,7 +11,7 @@ public class SupervisionTests
     // 甲 a pupil of a poverty family; 乙 deceased in the register; 丙 a 高中 student on the 低保 list; 丁 in no file but aid.
     private static readonly string Jia = Id(43012120150101001), Yi = Id(43012120140101002), Bing = Id(43012120100101003), Ding = Id(43012120140101004);
 
-    private static (TempDir Dir, string[] Args) Setup(string? catalogue = null, string? register = null)
+    private static (TempDir Dir, string[] Args) Setup(string? catalogue = null, string? register = null, string? keyCounties = null)
     {
         var dir = new TempDir();
         var utf8 = new UTF8Encoding(true);
@@ -33,7 +33,7 @@ public class SupervisionTests
         File.WriteAllText(dir.File("r.csv"), register ?? $"姓名,证件号码,类别\n丙,{Bing},城市低保\n坏,1234,农村低保\n", utf8);
         File.WriteAllText(dir.File("cat.csv"), catalogue ?? "资助项目,学段,对象,标准,周期\n雨露计划,中职,脱贫,1500,学期\n义务教育生活补助,小学、初中,困难,250-625,学期\n" +
             "中职国家助学金,中职,困难,1000,学期\n普通高中国家助学金,高中,\"脱贫,低保\",1000～2000元,每学期\n营养膳食补助,\"小学，初中\",全体,,\n残疾学生资助,,残疾人、孤儿,1000,学年\n", utf8);
-        File.WriteAllText(dir.File("key.csv"), "县\n望城区\n", utf8);
+        File.WriteAllText(dir.File("key.csv"), keyCounties ?? "县\n望城区\n", utf8);
         return (dir, ["compare", "--students", dir.File("s.csv"), "--poverty", dir.File("p.csv"), "--aid", dir.File("a.csv"),
             "--register", $"低保={dir.File("r.csv")}", "--aid-projects", dir.File("cat.csv"), "--key-counties", dir.File("key.csv"),
             "--reference-date", "2026-08-31", "--exact-only", "--out", dir.File("out")]);
@@ -134,5 +134,54 @@ public class SupervisionTests
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("r.csv", run.StdErr, StringComparison.Ordinal);
         Assert.Contains("低保", run.StdErr, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("县\n望城区\n不存在县\n", "第3行", "“县”列")]
+    [InlineData("县级代码\n439999\n", "第2行", "“县级代码”列")]
+    [InlineData("县级代码\n", "没有任何县", "key.csv")]
+    public void A_bad_key_county_file_is_status_2_with_row_column_and_what_to_do(string keyCounties, string where, string column)
+    {
+        var (dir, args) = Setup(keyCounties: keyCounties);
+        using var _ = dir;
+        var run = CliRunner.Invoke(args);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("key.csv", run.StdErr, StringComparison.Ordinal);
+        Assert.Contains(where, run.StdErr, StringComparison.Ordinal);
+        Assert.Contains(column, run.StdErr, StringComparison.Ordinal);
+        Assert.Contains("后再运行", run.StdErr, StringComparison.Ordinal); // says what to do
+        Assert.False(File.Exists(dir.File("out/summary.json")));
+    }
+
+    /// <summary>A catalogue workbook: the row named is the sheet row a person sees (title rows above the header count).</summary>
+    [Fact]
+    public void A_bad_catalogue_workbook_names_the_sheet_row_and_cell()
+    {
+        var (dir, args) = Setup();
+        using var _ = dir;
+        string workbook = dir.File("目录.xlsx");
+        Reports.XlsxWorkbookWriter.Write(workbook,
+        [
+            new("目录", [new("2026年资助项目目录"), new(""), new(""), new(""), new("")],
+                [["", "", "", "", ""], ["资助项目", "学段", "对象", "标准", "周期"], ["雨露计划", "中职", "脱贫", "1500", "学期"],
+                 ["中职国家助学金", "中职", "困难", "一千元", "学期"]]),
+        ]);
+        var run = CliRunner.Invoke([.. args.Select(a => a == dir.File("cat.csv") ? workbook : a)]);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("目录.xlsx", run.StdErr, StringComparison.Ordinal);
+        Assert.Contains("第5行", run.StdErr, StringComparison.Ordinal);
+        Assert.Contains("“标准”列", run.StdErr, StringComparison.Ordinal);
+        Assert.Contains("请改正该单元格后再运行", run.StdErr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_register_file_that_does_not_exist_is_status_2_naming_it()
+    {
+        var (dir, args) = Setup();
+        using var _ = dir;
+        var run = CliRunner.Invoke([.. args, "--register", $"特困={dir.File("没有这个文件.csv")}"]);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("没有这个文件.csv", run.StdErr, StringComparison.Ordinal);
+        Assert.Contains("特困", run.StdErr, StringComparison.Ordinal);
     }
 }

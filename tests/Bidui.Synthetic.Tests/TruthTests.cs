@@ -19,7 +19,7 @@ public sealed class TruthTests(SmallDemo demo)
         { "duplicate_poverty", "乡村振兴行号" },
         { "aid_duplicate", "资助行号" },
         { "aid_ineligible", "资助行号,原因" },
-        { "aid_stage_mismatch", "资助行号,学籍行号" },
+        { "aid_stage_mismatch", "资助行号,学籍行号,原因" },
         { "aid_amount_anomaly", "资助行号,原因" },
         { "aid_not_enrolled", "资助行号" },
         { "rejects", "来源数据,来源行号" },

@@ -7,7 +7,7 @@ namespace Bidui.Web.Tests;
 
 /// <summary>
 /// The whole flow in Debian's Chromium against the real app: sign in → create round → upload the
-/// three files → run → a county's list → feedback → county review → the dashboard shows the change.
+/// three files, a register, the catalogue and the key counties → run → a county's list → feedback → county review → the dashboard shows the change.
 /// A screenshot of every page goes to BIDUI_SCREENSHOTS (or the test output folder's screenshots/),
 /// in a subfolder per store: sqlite/, postgres/.
 /// </summary>
@@ -50,6 +50,15 @@ public abstract class BrowserFlowTests<TFixture>(TFixture f) where TFixture : We
         await Shot("round-upload");
         await page.ClickAsync("#upload button[type=submit]");
         await Expect(page.Locator(".notice")).ToHaveTextAsync("文件已上传。");
+        // The aid-supervision inputs (SPEC §1.4, §1.5, §4.6): one register, the catalogue and the key counties.
+        await page.FillAsync("#upload-supervision input[name=RegisterLabel]", "低保");
+        await page.SetInputFilesAsync("#upload-supervision input[name=Register]", Path.Combine(inputs, "低保名单.xlsx"));
+        await page.SetInputFilesAsync("#upload-supervision input[name=AidProjects]", Path.Combine(inputs, "资助项目目录.csv"));
+        await page.SetInputFilesAsync("#upload-supervision input[name=KeyCounties]", Path.Combine(inputs, "重点帮扶县名单.csv"));
+        await page.ClickAsync("#upload-supervision button[type=submit]");
+        await Expect(page.Locator("#registers")).ToHaveTextAsync("低保：低保名单.xlsx");
+        await Expect(page.Locator("#aid-projects")).ToHaveTextAsync("已上传");
+        await Expect(page.Locator("#key-counties")).ToHaveTextAsync("已上传");
 
         // Run it; the progress panel polls until the job ends and reloads the page.
         await page.ClickAsync("#run");

@@ -58,6 +58,7 @@ public sealed partial class ComparisonEngine
             foreach (var row in lists[(int)Category.AidMissing])
                 _personFunds.CoverageOf(row.Person!.Dispatch.Code).AidMissing++;
         }
+        FinishRegisterCoverage();
         lists[(int)Category.InvalidId].AddRange(_registerInvalid);
         _tier?.Links.ApplySuggestions(lists[(int)Category.InvalidId]);
         var bases = FinishBases(lists);

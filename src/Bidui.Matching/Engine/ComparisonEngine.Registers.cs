@@ -59,6 +59,32 @@ public sealed partial class ComparisonEngine
         return true;
     }
 
+    /// <summary>
+    /// Aid coverage per register (docs/SPEC-DECISIONS.md): each register key enrolled in an aid stage counts once
+    /// per register it is in, under its enrolment's school county, and as aided when any aid row has the key.
+    /// </summary>
+    private void FinishRegisterCoverage()
+    {
+        if (!_settings.HasAid)
+            return;
+        foreach (var (key, bits) in _registerKeys)
+        {
+            if (!_enrolledKeys.TryGetFirst(key, out int entry))
+                continue;
+            var enrolment = EnrolmentOf(entry);
+            if (!_settings.AidStages.Contains(enrolment.Stage))
+                continue;
+            bool aided = _aidKeys.Contains(key);
+            for (uint rest = bits; rest != 0; rest &= rest - 1)
+            {
+                var coverage = _personFunds.RegisterCoverageOf(enrolment.School.Dispatch.Code, System.Numerics.BitOperations.TrailingZeroCount(rest));
+                coverage.Enrolled++;
+                if (aided)
+                    coverage.Aided++;
+            }
+        }
+    }
+
     /// <summary>The registers a key is in, one bit each; 0 for none (or no key).</summary>
     private uint RegistersOf(long key) => key != 0 && _registerKeys.TryGetValue(key, out uint bits) ? bits : 0;
 }

@@ -64,6 +64,22 @@ public sealed class CountyCoverage
 }
 
 /// <summary>
+/// Aid coverage of one eligibility register (SPEC §1.4) in one county: its keys enrolled in an aid stage, and
+/// those of them with at least one aid row (docs/SPEC-DECISIONS.md).
+/// </summary>
+public sealed class RegisterCoverage
+{
+    public long Enrolled { get; internal set; }
+    public long Aided { get; internal set; }
+
+    public void Add(RegisterCoverage other)
+    {
+        Enrolled += other.Enrolled;
+        Aided += other.Aided;
+    }
+}
+
+/// <summary>
 /// The funds of one comparison: per responsible county (the aid row's, as its lists are sent) and
 /// 资助项目, and per household county for the key-county comparison. Additive, so that engines that
 /// each saw some of the keys add up to one engine's figures (every aid row is in exactly one).
@@ -75,6 +91,9 @@ public sealed class FundsTally
 
     /// <summary>Household county → coverage of its poverty persons.</summary>
     public Dictionary<int, CountyCoverage> Coverage { get; } = [];
+
+    /// <summary>(county of the enrolment's school, register index) → the register's aid coverage there.</summary>
+    public Dictionary<(int County, int Register), RegisterCoverage> Registers { get; } = [];
 
     /// <summary>Project key → the name shown (the catalogue's, else the first aid row's).</summary>
     public Dictionary<string, string> ProjectNames { get; } = new(StringComparer.Ordinal);
@@ -94,6 +113,13 @@ public sealed class FundsTally
     {
         if (!Coverage.TryGetValue(county, out var c))
             Coverage[county] = c = new CountyCoverage();
+        return c;
+    }
+
+    public RegisterCoverage RegisterCoverageOf(int county, int register)
+    {
+        if (!Registers.TryGetValue((county, register), out var c))
+            Registers[(county, register)] = c = new RegisterCoverage();
         return c;
     }
 
@@ -135,6 +161,8 @@ public sealed class FundsTally
                 merged.Cell(key.County, key.Project, part.NameOf(key.Project)).Add(f);
             foreach (var (county, c) in part.Coverage)
                 merged.CoverageOf(county).Add(c);
+            foreach (var (key, c) in part.Registers)
+                merged.RegisterCoverageOf(key.County, key.Register).Add(c);
             foreach (var c in part.Lists)
             {
                 if (!merged.Lists.Contains(c))

@@ -262,9 +262,14 @@ internal static class Truth
         string[] codes = ["aid_duplicate", "aid_ineligible", "aid_stage_mismatch", "aid_amount_anomaly", "aid_not_enrolled"];
         var byList = new long[codes.Length];
         long total = 0, atRisk = 0;
+        var aided = new bool[firstEnrolled.Length]; // persons with a keyed aid row (register coverage)
+        // Per 资助项目 (SPEC 4.6 "per 资助项目"): paid and at risk, indexed by project.
+        var paidByProject = new long[256];
+        var atRiskByProject = new long[256];
+        var seenProject = new bool[256];
         using var duplicate = Open(directory, "aid_duplicate", "资助行号");
         using var ineligible = Open(directory, "aid_ineligible", "资助行号,原因");
-        using var stage = Open(directory, "aid_stage_mismatch", "资助行号,学籍行号");
+        using var stage = Open(directory, "aid_stage_mismatch", "资助行号,学籍行号,原因");
         using var amount = Open(directory, "aid_amount_anomaly", "资助行号,原因");
         using var notEnrolled = Open(directory, "aid_not_enrolled", "资助行号");
         Span<bool> listed = stackalloc bool[codes.Length];
@@ -296,7 +301,9 @@ internal static class Truth
 
             if (keyed && firstEnrolled[p] >= 0 && !rule.Pays(students[firstEnrolled[p]].Stage))
             {
-                stage.Line(line, firstEnrolled[p] + sFirst);
+                var enrolment = students[firstEnrolled[p]];
+                stage.Line(line, firstEnrolled[p] + sFirst, "项目学段为" + string.Join("、", rule.Stages.Select(x => Catalog.StageText(x, alias: false)))
+                    + "，学籍学段为" + Catalog.StageText(enrolment.Stage, w.Schools[enrolment.School].StageAlias));
                 listed[2] = true;
             }
 
@@ -317,6 +324,11 @@ internal static class Truth
                 listed[4] = true;
             }
 
+            if (keyed)
+            {
+                aided[p] = true;
+            }
+
             long paid = valid ? row.AmountJiao : 0;
             total += paid;
             bool risk = false;
@@ -330,12 +342,47 @@ internal static class Truth
             }
 
             atRisk += risk ? paid : 0;
+            seenProject[(int)row.Project] = true;
+            paidByProject[(int)row.Project] += paid;
+            atRiskByProject[(int)row.Project] += risk ? paid : 0;
         }
 
         var json = new StringBuilder().Append(CultureInfo.InvariantCulture, $"{{\n  \"total\": {Yuan(total)},\n  \"at_risk\": {Yuan(atRisk)},\n  \"by_list\": {{");
         for (int l = 0; l < codes.Length; l++)
         {
             json.Append(CultureInfo.InvariantCulture, $"{(l > 0 ? "," : "")}\n    \"{codes[l]}\": {Yuan(byList[l])}");
+        }
+
+        json.Append("\n  },\n  \"by_project\": {");
+        bool firstProject = true;
+        for (int project = 0; project < seenProject.Length; project++)
+        {
+            if (!seenProject[project])
+            {
+                continue;
+            }
+
+            json.Append(CultureInfo.InvariantCulture,
+                $"{(firstProject ? "" : ",")}\n    \"{Catalog.ProjectText((AidProject)project)}\": {{\"paid\": {Yuan(paidByProject[project])}, \"at_risk\": {Yuan(atRiskByProject[project])}}}");
+            firstProject = false;
+        }
+
+        // Aid coverage per register: its enrolled members (every registry stage is an aid stage) and those paid aid.
+        json.Append("\n  },\n  \"register_coverage\": {");
+        foreach (var register in w.Registers)
+        {
+            long enrolled = 0, paidAny = 0;
+            for (int person = 0; person < firstEnrolled.Length; person++)
+            {
+                if ((inRegister[person] & (1 << register.Index)) != 0 && firstEnrolled[person] >= 0)
+                {
+                    enrolled++;
+                    paidAny += aided[person] ? 1 : 0;
+                }
+            }
+
+            json.Append(CultureInfo.InvariantCulture,
+                $"{(register.Index == 0 ? "" : ",")}\n    \"{register.Label}\": {{\"enrolled\": {enrolled}, \"aided\": {paidAny}}}");
         }
 
         json.Append("\n  }\n}\n");

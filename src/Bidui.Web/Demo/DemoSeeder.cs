@@ -10,7 +10,8 @@ namespace Bidui.Web.Demo;
 
 /// <summary>
 /// `serve --demo` on an empty store: the demo province's regions, one user per role, and one
-/// finished round compared from the synthetic small province (邵阳市: 邵东市, 隆回县, 新邵县).
+/// finished round compared from the synthetic small province (邵阳市: 邵东市, 隆回县, 新邵县), with its
+/// eligibility registers, aid catalogue and key counties.
 /// </summary>
 public static class DemoSeeder
 {
@@ -37,6 +38,16 @@ public static class DemoSeeder
         var round = await rounds.CreateAsync(admin, new NewRound("2026年秋季学期比对（演示）", "2026-2027", "秋季学期",
             ReferenceDates.Default(today), today.AddDays(30)), ct);
         foreach (var (kind, path) in new[] { (RoundFiles.Students, files.StudentsPath), (RoundFiles.Poverty, files.PovertyPath), (RoundFiles.Aid, files.AidPath) })
+        {
+            await using var stream = File.OpenRead(path);
+            await rounds.SaveInputAsync(admin, round.Id, kind, Path.GetFileName(path), stream, ct);
+        }
+        foreach (var (label, path) in files.Registers)
+        {
+            await using var stream = File.OpenRead(path);
+            await rounds.SaveRegisterAsync(admin, round.Id, label, Path.GetFileName(path), stream, ct);
+        }
+        foreach (var (kind, path) in new[] { (RoundFiles.AidProjects, files.AidProjectsPath), (RoundFiles.KeyCounties, files.KeyCountiesPath) })
         {
             await using var stream = File.OpenRead(path);
             await rounds.SaveInputAsync(admin, round.Id, kind, Path.GetFileName(path), stream, ct);

@@ -20,14 +20,20 @@ public static class MultipartUpload
     /// <summary>A form field of more than this is not a field of our forms.</summary>
     private const int MaxFieldBytes = 64 * 1024;
 
-    public static async Task<Dictionary<string, string>> ReadAsync(HttpRequest request, Func<UploadedFile, Task> onFile, CancellationToken ct)
+    /// <param name="onField">Told of each form field as it arrives, before the files that follow it.</param>
+    public static async Task<Dictionary<string, string>> ReadAsync(HttpRequest request, Func<UploadedFile, Task> onFile, CancellationToken ct,
+        Action<KeyValuePair<string, string>>? onField = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(onFile);
         var fields = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         if (request.HttpContext.Features.Get<IFormFeature>()?.Form is { } read)
         {
-            foreach (var (key, value) in read) fields[key] = value.ToString();
+            foreach (var (key, value) in read)
+            {
+                fields[key] = value.ToString();
+                onField?.Invoke(new(key, fields[key]));
+            }
             foreach (var file in read.Files.Where(f => f.FileName.Length > 0))
             {
                 await using var stream = file.OpenReadStream();
@@ -64,6 +70,7 @@ public static class MultipartUpload
                 int length = await text.ReadBlockAsync(buffer, ct);
                 if (length == buffer.Length) throw new BadHttpRequestException("Form field too long.", StatusCodes.Status413PayloadTooLarge);
                 fields[name] = new string(buffer, 0, length);
+                onField?.Invoke(new(name, fields[name]));
             }
         }
         return fields;

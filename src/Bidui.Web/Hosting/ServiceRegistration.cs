@@ -67,6 +67,7 @@ public static class ServiceRegistration
         services.AddScoped<AssessmentSettings>();
         services.AddScoped<AssessmentService>();
         services.AddScoped<AssessmentWorkbook>();
+        services.AddScoped<FundsDashboard>();
         services.AddSingleton<RoundProgressBoard>();
         services.AddSingleton<FeedbackJobs>();
         services.AddSingleton<RoundRunner>();

@@ -71,7 +71,7 @@ internal static class CaseRowReader
     /// <summary>SPEC §4 "who acts", mapped to the units that exist here (docs/WORKFLOW.md).</summary>
     public static Unit UnitOf(string category, string source, bool hasSchool) => category switch
     {
-        "aid_missing" or "duplicate_enrollment" or "aid_duplicate" or "aid_ineligible" or "aid_not_enrolled"
+        "aid_missing" or "duplicate_enrollment" or "aid_duplicate" or "aid_ineligible" or "aid_not_enrolled" or "aid_stage_mismatch" or "aid_amount_anomaly"
             => hasSchool ? Unit.School : Unit.Education,
         "status_mismatch" or "duplicate_poverty" => Unit.Rural,
         "invalid_id" or "field_conflict" => source == "乡村振兴" ? Unit.Rural : Unit.Education,

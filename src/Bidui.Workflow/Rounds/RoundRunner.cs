@@ -1,6 +1,7 @@
 using System.Globalization;
 using Bidui.Matching.Records;
 using Bidui.Pipeline;
+using Bidui.Pipeline.Supervision;
 using Bidui.Workflow.Access;
 using Bidui.Workflow.Audit;
 using Bidui.Workflow.Cases;
@@ -44,6 +45,9 @@ public sealed class RoundRunner(StoreOptions store, RoundProgressBoard board, Ti
                 ReferenceDate = round.ReferenceDate,
                 Deadline = round.Deadline, // shown in the county workbooks' 说明
                 Today = clock.Today(),
+                Registers = [.. RoundFiles.Registers(inputs).Select(r => new RegisterInput(r.Label, r.Path))],
+                AidProjectsPath = RoundFiles.Find(inputs, RoundFiles.AidProjects),
+                KeyCountiesPath = RoundFiles.Find(inputs, RoundFiles.KeyCounties),
             };
             // An input that loads no row is an input error of the comparison itself: nothing is proposed.
             var outcome = await Task.Run(() => CompareJob.Run(request, progress), ct);

@@ -16,6 +16,7 @@ public sealed class DetailModel(RoundService rounds, BackgroundJobs jobs, RoundP
     public CoverageView? Coverage { get; private set; }
     public WithdrawalView? Withdrawal { get; private set; }
     public string? Error { get; private set; }
+    public RoundSupervisionInputs Supervision { get; private set; } = new([], false, false);
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, null, ct);
 
@@ -39,6 +40,43 @@ public sealed class DetailModel(RoundService rounds, BackgroundJobs jobs, RoundP
                 saved.Add(file.FileName);
             }, ct);
             if (saved.Count == 0) throw new WorkflowException("请选择要上传的数据文件。");
+            TempData["Message"] = "文件已上传。";
+        }
+        catch (WorkflowException ex)
+        {
+            TempData["Error"] = ex.Message;
+        }
+        return RedirectInApp($"/Rounds/Detail/{id}");
+    }
+
+    /// <summary>The aid-supervision inputs, streamed like the datasets: one eligibility register under its label, the project catalogue, the key counties.</summary>
+    public async Task<IActionResult> OnPostSupervisionAsync(int id, CancellationToken ct)
+    {
+        try
+        {
+            int saved = 0;
+            string? label = null;
+            // The label comes before the file in the form, so it is known when the register's bytes arrive.
+            await MultipartUpload.ReadAsync(Request, async file =>
+            {
+                switch (file.Field.ToLowerInvariant())
+                {
+                    case "register":
+                        await rounds.SaveRegisterAsync(Actor, id, label ?? "", file.FileName, file.Content, ct);
+                        saved++;
+                        break;
+                    case "aidprojects":
+                        await rounds.SaveInputAsync(Actor, id, RoundFiles.AidProjects, file.FileName, file.Content, ct);
+                        saved++;
+                        break;
+                    case "keycounties":
+                        await rounds.SaveInputAsync(Actor, id, RoundFiles.KeyCounties, file.FileName, file.Content, ct);
+                        saved++;
+                        break;
+                }
+            }, ct, field => { if (field.Key.Equals("RegisterLabel", StringComparison.OrdinalIgnoreCase)) label = field.Value; });
+            if (saved == 0)
+                throw new WorkflowException(string.IsNullOrWhiteSpace(label) ? "请选择要上传的文件。" : $"请为名单“{label.Trim()}”选择文件。");
             TempData["Message"] = "文件已上传。";
         }
         catch (WorkflowException ex)
@@ -114,6 +152,7 @@ public sealed class DetailModel(RoundService rounds, BackgroundJobs jobs, RoundP
             Coverage = await rounds.CoverageAsync(id, ct);
         if (round.State == RoundState.Done && Bidui.Workflow.Access.RoleInfo.ManagesRounds(Actor.Role))
             Withdrawal = await rounds.WithdrawalAsync(id, ct);
+        Supervision = rounds.SupervisionInputs(id);
         return Page();
     }
 }
