@@ -48,11 +48,12 @@ public static class RoundFiles
         string stored = at >= 0 ? Path.GetFileNameWithoutExtension(entries[at].Path) : NextNumber(entries);
         foreach (var old in Directory.EnumerateFiles(folder, stored + ".*")) File.Delete(old);
         string name = StoredName(stored, uploadedName);
-        await using (var file = File.Create(Path.Combine(folder, name)))
+        await using (var file = Store.StoreFiles.Create(Path.Combine(folder, name)))
             await content.CopyToAsync(file, ct);
         var entry = new StoredRegister(label, name, Path.GetFileName(uploadedName));
         if (at >= 0) entries[at] = entry; else entries.Add(entry);
-        await File.WriteAllTextAsync(Path.Combine(folder, LabelsFile), JsonSerializer.Serialize(entries), ct);
+        await using (var labels = Store.StoreFiles.Create(Path.Combine(folder, LabelsFile)))
+            await JsonSerializer.SerializeAsync(labels, entries, cancellationToken: ct);
     }
 
     private static string NextNumber(List<StoredRegister> entries) =>
