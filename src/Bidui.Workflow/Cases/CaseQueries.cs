@@ -21,6 +21,8 @@ public sealed class CaseQueries(BiduiDbContext db, TimeProvider clock)
             q = q.Where(c => c.CountyCode >= min && c.CountyCode <= max);
         }
         if (!string.IsNullOrEmpty(filter.SchoolCode)) q = q.Where(c => c.SchoolCode == filter.SchoolCode);
+        if (filter.Unit is { } unit) q = q.Where(c => c.Unit == unit);
+        if (!string.IsNullOrEmpty(filter.Township)) q = q.Where(c => c.Township == filter.Township);
         if (!string.IsNullOrWhiteSpace(filter.Text))
         {
             string text = filter.Text.Trim();
@@ -38,8 +40,8 @@ public sealed class CaseQueries(BiduiDbContext db, TimeProvider clock)
 
     public Task<int> CountAsync(CaseFilter filter, CancellationToken ct = default) => Query(filter).CountAsync(ct);
 
-    public async Task<IReadOnlyList<Case>> PageAsync(CaseFilter filter, int page, int pageSize, CancellationToken ct = default) =>
-        await Query(filter).OrderBy(c => c.CountyCode).ThenBy(c => c.Category).ThenBy(c => c.Id)
+    public async Task<IReadOnlyList<Case>> PageAsync(CaseFilter filter, int page, int pageSize, CancellationToken ct = default, CaseOrder? order = null) =>
+        await CaseSorting.Apply(Query(filter), order ?? CaseOrder.Default, db.Rounds)
             .Skip((Math.Max(1, page) - 1) * pageSize).Take(pageSize).ToListAsync(ct);
 
     /// <summary>A case with its history and attachments, or null when it does not exist in the user's scope.</summary>
