@@ -21,6 +21,8 @@ public sealed class CaseQueries(BiduiDbContext db, TimeProvider clock)
             q = q.Where(c => c.CountyCode >= min && c.CountyCode <= max);
         }
         if (!string.IsNullOrEmpty(filter.SchoolCode)) q = q.Where(c => c.SchoolCode == filter.SchoolCode);
+        if (filter.Unit is { } unit) q = q.Where(c => c.Unit == unit);
+        if (!string.IsNullOrEmpty(filter.Township)) q = q.Where(c => c.Township == filter.Township);
         if (!string.IsNullOrWhiteSpace(filter.Text)) q = CaseSearch.Apply(q, filter.Text);
         if (filter.OverdueOnly)
         {
@@ -39,7 +41,9 @@ public sealed class CaseQueries(BiduiDbContext db, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(filter);
         // Any other field set (a search, linkage, overdue, or a filter added later) falls back to counting the cases.
-        if (filter with { RoundId = null, Category = null, State = null, RegionCode = null, SchoolCode = null } != new CaseFilter())
+        // So does a township or village scope: the counts are not kept below the county.
+        if (filter with { RoundId = null, Category = null, State = null, RegionCode = null, SchoolCode = null } != new CaseFilter()
+            || db.Scope.Township is not null)
             return await Query(filter).CountAsync(ct);
         var q = db.CaseCounts.AsNoTracking().Where(x => db.Rounds.Any(r => r.Id == x.RoundId && r.State == RoundState.Done));
         if (filter.RoundId is { } round) q = q.Where(x => x.RoundId == round);
@@ -55,12 +59,12 @@ public sealed class CaseQueries(BiduiDbContext db, TimeProvider clock)
     }
 
     /// <summary>
-    /// A page of the list. The page's numbers are found first, reading only the list's index (so page 1,000 walks
-    /// index entries, not 50,000 rows), then its 50 cases are read by number.
+    /// A page of the list in the order asked. The page's numbers are found first, reading only the list's index
+    /// where the order allows (so page 1,000 walks index entries, not 50,000 rows), then its cases are read by number.
     /// </summary>
-    public async Task<IReadOnlyList<Case>> PageAsync(CaseFilter filter, int page, int pageSize, CancellationToken ct = default)
+    public async Task<IReadOnlyList<Case>> PageAsync(CaseFilter filter, int page, int pageSize, CancellationToken ct = default, CaseOrder? order = null)
     {
-        var ids = await Query(filter).OrderBy(c => c.CountyCode).ThenBy(c => c.Category).ThenBy(c => c.Id)
+        var ids = await CaseSorting.Apply(Query(filter), order ?? CaseOrder.Default, db.Rounds)
             .Select(c => c.Id).Skip((Math.Max(1, page) - 1) * pageSize).Take(pageSize).ToListAsync(ct);
         if (ids.Count == 0) return [];
         var rows = await db.Cases.AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
