@@ -210,18 +210,19 @@ public sealed class CaseWorkflow(BiduiDbContext db, AuditLog audit, TimeProvider
                     case BulkAction.Dispatch:
                         c.Unit = Unit.Township;
                         c.State = CaseState.Open;
-                        Stage(actor, c, "派发乡镇", null, $"派发至 {c.Township}" + (string.IsNullOrWhiteSpace(note) ? "" : "：" + note.Trim()));
+                        Stage(actor, c, AuditActions.DispatchTownship, null, $"派发至 {c.Township}" + (string.IsNullOrWhiteSpace(note) ? "" : "：" + note.Trim()));
                         break;
                     default:
                         c.Unit = Unit.Education;
                         c.State = CaseState.Open;
-                        Stage(actor, c, "收回", null, $"由 {c.Township} 收回县级教育部门" + (string.IsNullOrWhiteSpace(note) ? "" : "：" + note.Trim()));
+                        Stage(actor, c, AuditActions.Recall, null, $"由 {c.Township} 收回县级教育部门" + (string.IsNullOrWhiteSpace(note) ? "" : "：" + note.Trim()));
                         break;
                 }
                 done.Add(c.Id);
             }
             if (done.Count > 0)
-                audit.Add(actor.UserName, BulkName(action), "核查任务", $"{done.Count} 条已处理，{refused.Count} 条未处理" + (string.IsNullOrWhiteSpace(note) ? "" : "；" + note.Trim()));
+                audit.Add(actor.UserName, action == BulkAction.Approve ? AuditActions.BulkApprove : action == BulkAction.Return ? AuditActions.BulkReturn
+                    : action == BulkAction.Dispatch ? AuditActions.DispatchTownship : AuditActions.BulkRecall, "核查任务", $"{done.Count} 条已处理，{refused.Count} 条未处理" + (string.IsNullOrWhiteSpace(note) ? "" : "；" + note.Trim()));
             try
             {
                 await db.SaveChangesAsync(ct);
@@ -242,10 +243,10 @@ public sealed class CaseWorkflow(BiduiDbContext db, AuditLog audit, TimeProvider
 
     public static string BulkName(BulkAction action) => action switch
     {
-        BulkAction.Approve => "批量审核通过",
-        BulkAction.Return => "批量退回",
-        BulkAction.Dispatch => "派发乡镇",
-        _ => "收回派发",
+        BulkAction.Approve => AuditActions.BulkApprove,
+        BulkAction.Return => AuditActions.BulkReturn,
+        BulkAction.Dispatch => AuditActions.DispatchTownship,
+        _ => AuditActions.BulkRecall,
     };
 
     /// <summary>
