@@ -104,6 +104,7 @@ public sealed class BiduiDbContext(DbContextOptions<BiduiDbContext> options) : D
             e.Property(c => c.Township).HasMaxLength(100);
             e.Property(c => c.Village).HasMaxLength(100);
             e.HasIndex(c => new { c.CountyCode, c.Township, c.Village });
+            e.HasIndex(c => new { c.CountyCode, c.State, c.Unit });
             e.HasIndex(c => new { c.RoundId, c.CountyCode, c.Category });
             e.HasIndex(c => new { c.Category, c.PersonKey });
             e.HasIndex(c => c.SchoolCode);
