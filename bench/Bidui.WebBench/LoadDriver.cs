@@ -40,14 +40,42 @@ internal sealed partial class BenchUser : IDisposable
         return user;
     }
 
+    /// <summary>Cases this user may approve (id, version), submitted for the bulk-approve page.</summary>
+    public Queue<(long Id, int Version)> Submitted { get; } = new();
+
+    private string? _token;
+
     /// <summary>A GET, read to the end; null when it succeeded, else what went wrong.</summary>
-    public async Task<string?> GetAsync(string path)
+    public Task<string?> GetAsync(string path) => SendAsync(path, null, null);
+
+    /// <summary>批量审核通过 of the next 500 submitted cases, as the list's form posts it (antiforgery token in the header, as htmx sends it).</summary>
+    public async Task<string?> BulkApproveAsync(int count)
+    {
+        if (Submitted.Count < count) return "no submitted cases left to approve";
+        _token ??= HeaderTokenPattern().Match(await _http.GetStringAsync(new Uri("Dashboard", UriKind.Relative))).Groups[1].Value;
+        var fields = new List<KeyValuePair<string, string>> { new("action", "Approve") };
+        for (int i = 0; i < count; i++)
+        {
+            var (id, version) = Submitted.Dequeue();
+            fields.Add(new("items", string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{id}:{version}")));
+        }
+        return await SendAsync("Cases/Bulk", fields, $"id=\"bulk-done\">{count}<");
+    }
+
+    private async Task<string?> SendAsync(string path, List<KeyValuePair<string, string>>? form, string? expect)
     {
         try
         {
-            using var response = await _http.GetAsync(new Uri(path.TrimStart('/'), UriKind.Relative));
+            using var request = new HttpRequestMessage(form is null ? HttpMethod.Get : HttpMethod.Post, new Uri(path.TrimStart('/'), UriKind.Relative));
+            if (form is not null)
+            {
+                request.Content = new FormUrlEncodedContent(form);
+                request.Headers.Add("RequestVerificationToken", _token);
+            }
+            using var response = await _http.SendAsync(request);
             string body = await response.Content.ReadAsStringAsync();
             if (response.StatusCode != HttpStatusCode.OK) return $"{(int)response.StatusCode} {path}";
+            if (expect is not null && !body.Contains(expect, StringComparison.Ordinal)) return "not all done: " + path;
             return body.Length == 0 ? "empty page " + path : null;
         }
 #pragma warning disable CA1031 // A failed request is a figure of the bench, not its end.
@@ -62,10 +90,20 @@ internal sealed partial class BenchUser : IDisposable
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex TokenPattern();
+
+    [GeneratedRegex("\"RequestVerificationToken\": \"([^\"]+)\"")]
+    private static partial Regex HeaderTokenPattern();
 }
 
-/// <summary>One page a county officer uses: its name and how a user picks the URL of the next request.</summary>
-internal sealed record PageSpec(string Name, Func<BenchUser, string> Url);
+/// <summary>
+/// One page a county officer uses: its name and how a user makes the next request (null when it succeeded).
+/// <paramref name="PerUser"/>: a fixed number of requests a user (for pages that use up data, as a bulk approval
+/// does), instead of as many as the time allows.
+/// </summary>
+internal sealed record PageSpec(string Name, Func<BenchUser, Task<string?>> Request, int? PerUser = null)
+{
+    public static PageSpec Get(string name, Func<BenchUser, string> url) => new(name, u => u.GetAsync(url(u)));
+}
 
 internal sealed record PageResult(string Name, long Requests, long Errors, double Seconds, double P50, double P99, IReadOnlyList<string> ErrorSamples)
 {
@@ -79,16 +117,16 @@ internal static class LoadDriver
     public static async Task<PageResult> RunAsync(PageSpec page, IReadOnlyList<BenchUser> users, TimeSpan duration)
     {
         // Warm-up: each user's first requests (connection, first plans) are not measured.
-        await Task.WhenAll(users.Select(async u => { await u.GetAsync(page.Url(u)); await u.GetAsync(page.Url(u)); }));
+        await Task.WhenAll(users.Select(async u => { await page.Request(u); await page.Request(u); }));
         var latencies = new ConcurrentBag<double>();
         var errors = new ConcurrentQueue<string>();
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(users.Select(async u =>
         {
-            while (clock.Elapsed < duration)
+            for (int n = 0; page.PerUser is { } max ? n < max : clock.Elapsed < duration; n++)
             {
                 long start = Stopwatch.GetTimestamp();
-                var error = await u.GetAsync(page.Url(u));
+                var error = await page.Request(u);
                 latencies.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
                 if (error is not null) errors.Enqueue(error);
             }
@@ -109,7 +147,7 @@ internal static class LoadDriver
             for (int n = i; !stop.IsCancellationRequested; n++)
             {
                 long start = Stopwatch.GetTimestamp();
-                var error = await u.GetAsync(pages[n % pages.Count].Url(u));
+                var error = await pages[n % pages.Count].Request(u);
                 latencies.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
                 if (error is not null) errors.Enqueue(error);
             }

@@ -21,6 +21,8 @@ public sealed class CaseQueries(BiduiDbContext db, TimeProvider clock)
             q = q.Where(c => c.CountyCode >= min && c.CountyCode <= max);
         }
         if (!string.IsNullOrEmpty(filter.SchoolCode)) q = q.Where(c => c.SchoolCode == filter.SchoolCode);
+        if (filter.Unit is { } unit) q = q.Where(c => c.Unit == unit);
+        if (!string.IsNullOrEmpty(filter.Township)) q = q.Where(c => c.Township == filter.Township);
         if (!string.IsNullOrWhiteSpace(filter.Text)) q = CaseSearch.Apply(q, filter.Text);
         else if (!db.Scope.Everything)
         {
@@ -45,8 +47,9 @@ public sealed class CaseQueries(BiduiDbContext db, TimeProvider clock)
     public async Task<int> CountAsync(CaseFilter filter, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        // Any other field set (a search, linkage, overdue, or a filter added later) falls back to counting the cases.
-        if (filter with { RoundId = null, Category = null, State = null, RegionCode = null, SchoolCode = null } != new CaseFilter())
+        // Any other field set (a search, linkage, overdue, or a filter added later), or a township's scope (the counts
+        // are not kept per township), falls back to counting the cases.
+        if (filter with { RoundId = null, Category = null, State = null, RegionCode = null, SchoolCode = null } != new CaseFilter() || db.Scope.Township is not null)
             return await (await QueryAsync(filter, ct)).CountAsync(ct);
         var q = db.CaseCounts.AsNoTracking().Where(x => db.Rounds.Any(r => r.Id == x.RoundId && r.State == RoundState.Done));
         if (filter.RoundId is { } round) q = q.Where(x => x.RoundId == round);
@@ -65,9 +68,9 @@ public sealed class CaseQueries(BiduiDbContext db, TimeProvider clock)
     /// A page of the list. The page's numbers are found first, reading only the list's index (so page 1,000 walks
     /// index entries, not 50,000 rows), then its 50 cases are read by number.
     /// </summary>
-    public async Task<IReadOnlyList<Case>> PageAsync(CaseFilter filter, int page, int pageSize, CancellationToken ct = default)
+    public async Task<IReadOnlyList<Case>> PageAsync(CaseFilter filter, int page, int pageSize, CancellationToken ct = default, CaseOrder? order = null)
     {
-        var ids = await (await QueryAsync(filter, ct)).OrderBy(c => c.CountyCode).ThenBy(c => c.Category).ThenBy(c => c.Id)
+        var ids = await CaseSorting.Apply(await QueryAsync(filter, ct), order ?? CaseOrder.Default, db.Rounds)
             .Select(c => c.Id).Skip((Math.Max(1, page) - 1) * pageSize).Take(pageSize).ToListAsync(ct);
         if (ids.Count == 0) return [];
         var rows = await db.Cases.AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);

@@ -18,8 +18,10 @@ namespace Bidui.Workflow.Rounds;
 internal sealed class CaseBatchWriter : IAsyncDisposable
 {
     private const string Columns = "\"RoundId\", \"Category\", \"SourceRow\", \"PersonKey\", \"PersonName\", \"IdNumber\", \"IdTail\", \"StudentNo\", " +
-        "\"CountyCode\", \"CountyName\", \"SchoolCode\", \"SchoolName\", \"Unit\", \"Reason\", \"Details\", \"State\", \"Linkage\", \"RoundsSeen\", " +
+        "\"CountyCode\", \"CountyName\", \"SchoolCode\", \"SchoolName\", \"Township\", \"Village\", \"Unit\", \"Reason\", \"Details\", \"State\", \"Linkage\", \"RoundsSeen\", " +
         "\"PreviousCaseId\", \"CreatedAt\", \"Version\"";
+
+    private const int ColumnCount = 23;
 
     private readonly BiduiDbContext _db;
     private readonly int _roundId;
@@ -107,8 +109,8 @@ internal sealed class CaseBatchWriter : IAsyncDisposable
             // Prepared once per batch and reused for every row of it.
             _insert = ((SqliteConnection)connection).CreateCommand();
             _insert.Transaction = (SqliteTransaction)_tx.GetDbTransaction();
-            _insert.CommandText = $"INSERT INTO cases ({Columns}) VALUES ({string.Join(", ", Enumerable.Range(0, 21).Select(i => "$p" + i))})";
-            for (int i = 0; i < 21; i++) _insert.Parameters.Add(new SqliteParameter("$p" + i, null));
+            _insert.CommandText = $"INSERT INTO cases ({Columns}) VALUES ({string.Join(", ", Enumerable.Range(0, ColumnCount).Select(i => "$p" + i))})";
+            for (int i = 0; i < ColumnCount; i++) _insert.Parameters.Add(new SqliteParameter("$p" + i, null));
             await _insert.PrepareAsync(ct);
         }
     }
@@ -159,6 +161,8 @@ internal sealed class CaseBatchWriter : IAsyncDisposable
         await copy.WriteAsync(row.CountyName, NpgsqlDbType.Text, ct);
         await WriteNullableAsync(copy, row.SchoolCode, NpgsqlDbType.Varchar, ct);
         await WriteNullableAsync(copy, row.SchoolName, NpgsqlDbType.Text, ct);
+        await WriteNullableAsync(copy, row.Township, NpgsqlDbType.Varchar, ct);
+        await WriteNullableAsync(copy, row.Village, NpgsqlDbType.Varchar, ct);
         await copy.WriteAsync((int)row.Unit, NpgsqlDbType.Integer, ct);
         await WriteNullableAsync(copy, row.Reason, NpgsqlDbType.Text, ct);
         await copy.WriteAsync(row.Details, NpgsqlDbType.Text, ct);
@@ -189,15 +193,17 @@ internal sealed class CaseBatchWriter : IAsyncDisposable
         p[9].Value = row.CountyName;
         p[10].Value = (object?)row.SchoolCode ?? DBNull.Value;
         p[11].Value = (object?)row.SchoolName ?? DBNull.Value;
-        p[12].Value = (int)row.Unit;
-        p[13].Value = (object?)row.Reason ?? DBNull.Value;
-        p[14].Value = row.Details;
-        p[15].Value = (int)CaseState.Open;
-        p[16].Value = (int)row.Linkage;
-        p[17].Value = row.RoundsSeen;
-        p[18].Value = (object?)row.PreviousCaseId ?? DBNull.Value;
-        p[19].Value = _now;
-        p[20].Value = 1;
+        p[12].Value = (object?)row.Township ?? DBNull.Value;
+        p[13].Value = (object?)row.Village ?? DBNull.Value;
+        p[14].Value = (int)row.Unit;
+        p[15].Value = (object?)row.Reason ?? DBNull.Value;
+        p[16].Value = row.Details;
+        p[17].Value = (int)CaseState.Open;
+        p[18].Value = (int)row.Linkage;
+        p[19].Value = row.RoundsSeen;
+        p[20].Value = (object?)row.PreviousCaseId ?? DBNull.Value;
+        p[21].Value = _now;
+        p[22].Value = 1;
         await insert.ExecuteNonQueryAsync(ct);
     }
 

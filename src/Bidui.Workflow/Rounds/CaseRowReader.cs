@@ -23,6 +23,8 @@ internal sealed class CaseRow
     public string CountyName { get; set; } = "";
     public string? SchoolCode { get; set; }
     public string? SchoolName { get; set; }
+    public string? Township { get; set; }
+    public string? Village { get; set; }
     public Unit Unit { get; set; }
     public string? Reason { get; set; }
     public string Details { get; set; } = "{}";
@@ -77,6 +79,8 @@ internal static class CaseRowReader
             string name = First(NameColumns);
             string id = First(IdColumns);
             string schoolCode = First(SchoolCodeColumns);
+            int county = CountyOf(Cell("责任县代码"), round.ProvinceCode);
+            var (township, village) = TownshipOf(Cell("户籍县级代码"), county, Cell("乡镇"), Cell("村"));
             _ = int.TryParse(reader.GetString(0), NumberStyles.None, CultureInfo.InvariantCulture, out int sourceRow);
             if (sourceRow == 0) _ = int.TryParse(Cell("来源行号"), NumberStyles.None, CultureInfo.InvariantCulture, out sourceRow);
             row.SourceRow = sourceRow;
@@ -84,10 +88,12 @@ internal static class CaseRowReader
             row.PersonName = name;
             row.IdNumber = id;
             row.StudentNo = First(StudentNoColumns) is { Length: > 0 } no ? no.ToUpperInvariant() : null;
-            row.CountyCode = CountyOf(Cell("责任县代码"), round.ProvinceCode);
+            row.CountyCode = county;
             row.CountyName = Cell("责任县") is { Length: > 0 } cn ? cn : "（责任县不明）";
             row.SchoolCode = schoolCode.Length > 0 ? schoolCode : null;
             row.SchoolName = First(SchoolNameColumns) is { Length: > 0 } sn ? sn : null;
+            row.Township = township;
+            row.Village = village;
             row.Unit = UnitOf(category, Cell("来源数据"), schoolCode.Length > 0);
             row.Reason = Cell("原因") is { Length: > 0 } r ? r : null;
             row.Details = Encoding.UTF8.GetString(buffer.WrittenSpan);
@@ -101,6 +107,19 @@ internal static class CaseRowReader
     /// <summary>The responsible county; unknown goes to the province, whose administrator dispatches it.</summary>
     public static int CountyOf(string cell, int provinceCode) =>
         int.TryParse(cell.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out int county) && county > 0 ? county : provinceCode * 10000;
+
+    /// <summary>
+    /// The household's 乡镇 and 村, kept only when the household is in the responsible county (a township
+    /// account of that county then sees the case); a village without its township is not kept either.
+    /// </summary>
+    public static (string? Township, string? Village) TownshipOf(string householdCounty, int responsibleCounty, string township, string village)
+    {
+        if (township.Length == 0 || !int.TryParse(householdCounty, NumberStyles.None, CultureInfo.InvariantCulture, out int county) || county != responsibleCounty)
+            return (null, null);
+        return (Clip(township), village.Length > 0 ? Clip(village) : null);
+    }
+
+    private static string Clip(string s) => s.Length <= 100 ? s : s[..100];
 
     /// <summary>The normalised ID when valid; otherwise the name with the ID as written, so rounds still link.</summary>
     public static string PersonKey(string name, string id, DateOnly today)

@@ -23,7 +23,7 @@ public sealed class RoundImporter(BiduiDbContext db, TimeProvider clock)
     /// </summary>
     internal int? BatchSize { get; init; }
 
-    private int Batch => BatchSize ?? (db.Database.IsNpgsql() ? 50_000 : 25_000);
+    private int Batch => BatchSize ?? (db.Database.IsNpgsql() ? 50_000 : 5_000);
 
     public async Task ImportAsync(int roundId, string resultsDirectory, IProgressStep? progress = null, CancellationToken ct = default)
     {

@@ -15,6 +15,8 @@ public sealed class BiduiDbContext(DbContextOptions<BiduiDbContext> options) : D
     private int _scopeMin = UserScope.None.MinCounty;
     private int _scopeMax = UserScope.None.MaxCounty;
     private string? _scopeSchool;
+    private string? _scopeTownship;
+    private string? _scopeVillage;
 
     public UserScope Scope { get; private set; } = UserScope.None;
 
@@ -41,6 +43,8 @@ public sealed class BiduiDbContext(DbContextOptions<BiduiDbContext> options) : D
         _scopeMin = scope.MinCounty;
         _scopeMax = scope.MaxCounty;
         _scopeSchool = scope.SchoolCode;
+        _scopeTownship = scope.Township;
+        _scopeVillage = scope.Village;
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -77,6 +81,8 @@ public sealed class BiduiDbContext(DbContextOptions<BiduiDbContext> options) : D
             e.Property(u => u.DisplayName).HasMaxLength(100);
             e.Property(u => u.SchoolCode).HasMaxLength(20);
             e.Property(u => u.SecurityStamp).HasMaxLength(64);
+            e.Property(u => u.Township).HasMaxLength(100);
+            e.Property(u => u.Village).HasMaxLength(100);
         });
         modelBuilder.Entity<Round>(e =>
         {
@@ -96,6 +102,10 @@ public sealed class BiduiDbContext(DbContextOptions<BiduiDbContext> options) : D
             e.Property(c => c.Category).HasMaxLength(40);
             e.Property(c => c.PersonKey).HasMaxLength(200);
             e.Property(c => c.SchoolCode).HasMaxLength(20);
+            e.Property(c => c.Township).HasMaxLength(100);
+            e.Property(c => c.Village).HasMaxLength(100);
+            e.HasIndex(c => new { c.CountyCode, c.Township, c.Village });
+            e.HasIndex(c => new { c.CountyCode, c.State, c.Unit });
             e.Property(c => c.IdTail).HasMaxLength(4);
             e.Property(c => c.StudentNo).HasMaxLength(40);
             // The list's order and filters; the trailing columns make a deep page's id step index-only (V007).
@@ -112,26 +122,33 @@ public sealed class BiduiDbContext(DbContextOptions<BiduiDbContext> options) : D
             e.HasMany(c => c.Events).WithOne(v => v.Case!).HasForeignKey(v => v.CaseId);
             e.HasMany(c => c.Attachments).WithOne(a => a.Case!).HasForeignKey(a => a.CaseId);
             e.HasQueryFilter(c => _scopeAll || (c.CountyCode >= _scopeMin && c.CountyCode <= _scopeMax
-                && (_scopeSchool == null || c.SchoolCode == _scopeSchool)));
+                && (_scopeSchool == null || c.SchoolCode == _scopeSchool)
+                && (_scopeTownship == null || c.Township == _scopeTownship)
+                && (_scopeVillage == null || c.Village == _scopeVillage)));
         });
         modelBuilder.Entity<CaseEvent>(e =>
         {
             e.ToTable("case_events");
             e.HasQueryFilter(v => _scopeAll || (v.Case!.CountyCode >= _scopeMin && v.Case.CountyCode <= _scopeMax
-                && (_scopeSchool == null || v.Case.SchoolCode == _scopeSchool)));
+                && (_scopeSchool == null || v.Case.SchoolCode == _scopeSchool)
+                && (_scopeTownship == null || v.Case.Township == _scopeTownship)
+                && (_scopeVillage == null || v.Case.Village == _scopeVillage)));
         });
         modelBuilder.Entity<Attachment>(e =>
         {
             e.ToTable("attachments");
             e.HasQueryFilter(a => _scopeAll || (a.Case!.CountyCode >= _scopeMin && a.Case.CountyCode <= _scopeMax
-                && (_scopeSchool == null || a.Case.SchoolCode == _scopeSchool)));
+                && (_scopeSchool == null || a.Case.SchoolCode == _scopeSchool)
+                && (_scopeTownship == null || a.Case.Township == _scopeTownship)
+                && (_scopeVillage == null || a.Case.Village == _scopeVillage)));
         });
         modelBuilder.Entity<MatchedStat>(e =>
         {
             e.ToTable("matched_stats");
             e.HasIndex(m => new { m.RoundId, m.CountyCode });
+            // Matched students are counted per county and school, not per township: a township or village scope sees none.
             e.HasQueryFilter(m => _scopeAll || (m.CountyCode >= _scopeMin && m.CountyCode <= _scopeMax
-                && (_scopeSchool == null || m.SchoolCode == _scopeSchool)));
+                && (_scopeSchool == null || m.SchoolCode == _scopeSchool) && _scopeTownship == null));
         });
         modelBuilder.Entity<CaseCount>(e =>
         {
@@ -139,8 +156,10 @@ public sealed class BiduiDbContext(DbContextOptions<BiduiDbContext> options) : D
             e.HasKey(x => new { x.RoundId, x.CountyCode, x.SchoolCode, x.Category, x.State, x.Unit, x.ClosedDays });
             e.Property(x => x.SchoolCode).HasMaxLength(20);
             e.Property(x => x.Category).HasMaxLength(40);
+            // Counts are kept per county and school, not per township: a township or village scope sees none
+            // (its readers count its cases instead: CaseQueries, DashboardService).
             e.HasQueryFilter(x => _scopeAll || (x.CountyCode >= _scopeMin && x.CountyCode <= _scopeMax
-                && (_scopeSchool == null || x.SchoolCode == _scopeSchool)));
+                && (_scopeSchool == null || x.SchoolCode == _scopeSchool) && _scopeTownship == null));
         });
         modelBuilder.Entity<AuditEntry>(e =>
         {

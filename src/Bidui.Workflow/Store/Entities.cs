@@ -29,6 +29,10 @@ public sealed class User
     public int RegionCode { get; set; }
     /// <summary>Set for school aid officers: they see only their school's cases.</summary>
     public string? SchoolCode { get; set; }
+    /// <summary>Set for township and village accounts: the 乡镇 (as the poverty register names it) within <see cref="RegionCode"/>.</summary>
+    public string? Township { get; set; }
+    /// <summary>Set for village accounts: the 村 within <see cref="Township"/>.</summary>
+    public string? Village { get; set; }
     public bool Active { get; set; } = true;
     /// <summary>Changes whenever the account's sessions must end (sign-out, deactivation, password or role change).</summary>
     public string SecurityStamp { get; set; } = NewStamp();
@@ -121,6 +125,10 @@ public sealed class Case
     public string CountyName { get; set; } = "";
     public string? SchoolCode { get; set; }
     public string? SchoolName { get; set; }
+    /// <summary>The household's 乡镇 (poverty register), when the list carries it and the household is in the responsible county.</summary>
+    public string? Township { get; set; }
+    /// <summary>The household's 村, with <see cref="Township"/>.</summary>
+    public string? Village { get; set; }
     public Unit Unit { get; set; }
     public string? Reason { get; set; }
     /// <summary>The list row as JSON (header → cell), shown on the case page.</summary>

@@ -75,4 +75,7 @@ INSERT INTO sqlite_stat1 (tbl, idx, stat) VALUES
     ('cases', 'IX_cases_IdNumber', '1000000 1'),
     ('cases', 'IX_cases_IdTail', '1000000 100'),
     ('cases', 'IX_cases_StudentNo', '1000000 1'),
-    ('cases', 'IX_cases_SchoolCode', '1000000 300');
+    ('cases', 'IX_cases_SchoolCode', '1000000 300'),
+    -- Indexes a later version adds (rows for an index that does not exist are ignored until it does).
+    ('cases', 'IX_cases_CountyCode_State_Unit', '1000000 8000 2000 1000'),
+    ('cases', 'IX_cases_CountyCode_Township_Village', '1000000 8000 400 40');
