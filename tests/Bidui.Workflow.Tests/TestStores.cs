@@ -64,7 +64,19 @@ public static class TestStores
         admin.Open();
         using var cmd = admin.CreateCommand();
         cmd.CommandText = $"DROP DATABASE IF EXISTS {database} WITH (FORCE)";
-        cmd.ExecuteNonQuery();
+        // An autovacuum worker (after a bulk import) is the server's, which a test role may not end: wait for it.
+        for (int attempt = 1; ; attempt++)
+        {
+            try
+            {
+                cmd.ExecuteNonQuery();
+                return;
+            }
+            catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.InsufficientPrivilege && attempt < 20)
+            {
+                Thread.Sleep(500);
+            }
+        }
     }
 
     public static async Task<BiduiDbContext> MigratedAsync(StoreOptions store)

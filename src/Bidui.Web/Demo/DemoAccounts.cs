@@ -20,5 +20,8 @@ public static class DemoAccounts
         new() { UserName = "longhui.jy", DisplayName = "隆回县教育局", Role = Role.CountyEducation, RegionCode = Longhui },
         new() { UserName = "xuexiao", DisplayName = "学校资助专干", Role = Role.SchoolAid, RegionCode = Shaodong },
         new() { UserName = "shenji", DisplayName = "省审计员", Role = Role.Auditor, RegionCode = Province },
+        // The township and village are chosen when the demo round is in: those of 邵东市 with the most dropout cases.
+        new() { UserName = "shaodong.xz", DisplayName = "乡镇", Role = Role.Township, RegionCode = Shaodong },
+        new() { UserName = "shaodong.cun", DisplayName = "村", Role = Role.Village, RegionCode = Shaodong },
     ];
 }

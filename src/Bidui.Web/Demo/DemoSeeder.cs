@@ -74,6 +74,14 @@ public static class DemoSeeder
         var schoolUser = users.Single(u => u.Role == Role.SchoolAid);
         schoolUser.SchoolCode = school;
         schoolUser.DisplayName = (await db.Schools.Where(s => s.Code == school).Select(s => s.Name).SingleAsync(ct)) + "资助专干";
+        // The township and village with the most dropout cases in 邵东市 (home visits: dispatched by the county).
+        var place = await db.Cases.Where(c => c.RoundId == round.Id && c.CountyCode == DemoAccounts.Shaodong && c.Category == "dropout_suspect" && c.Village != null)
+            .GroupBy(c => new { c.Township, c.Village }).OrderByDescending(g => g.Count()).ThenBy(g => g.Key.Township).ThenBy(g => g.Key.Village)
+            .Select(g => g.Key).FirstAsync(ct);
+        var townshipUser = users.Single(u => u.Role == Role.Township);
+        (townshipUser.Township, townshipUser.DisplayName) = (place.Township, place.Township + "人民政府");
+        var villageUser = users.Single(u => u.Role == Role.Village);
+        (villageUser.Township, villageUser.Village, villageUser.DisplayName) = (place.Township, place.Village, place.Township + place.Village + "村委会");
         await db.SaveChangesAsync(ct);
     }
 

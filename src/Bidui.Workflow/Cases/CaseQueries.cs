@@ -24,6 +24,13 @@ public sealed class CaseQueries(BiduiDbContext db, TimeProvider clock)
         if (filter.Unit is { } unit) q = q.Where(c => c.Unit == unit);
         if (!string.IsNullOrEmpty(filter.Township)) q = q.Where(c => c.Township == filter.Township);
         if (!string.IsNullOrWhiteSpace(filter.Text)) q = CaseSearch.Apply(q, filter.Text);
+        else if (!db.Scope.Everything)
+        {
+            // The scope again, as a plain range the list index can seek: the store's filter holds it inside an OR
+            // (everything, or the range) that SQLite cannot seek by. Not with a search, whose own index narrows more.
+            var (min, max) = (db.Scope.MinCounty, db.Scope.MaxCounty);
+            q = q.Where(c => c.CountyCode >= min && c.CountyCode <= max);
+        }
         if (filter.OverdueOnly)
         {
             var today = clock.Today();
@@ -40,11 +47,10 @@ public sealed class CaseQueries(BiduiDbContext db, TimeProvider clock)
     public async Task<int> CountAsync(CaseFilter filter, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        // Any other field set (a search, linkage, overdue, or a filter added later) falls back to counting the cases.
-        // So does a township or village scope: the counts are not kept below the county.
-        if (filter with { RoundId = null, Category = null, State = null, RegionCode = null, SchoolCode = null } != new CaseFilter()
-            || db.Scope.Township is not null)
-            return await Query(filter).CountAsync(ct);
+        // Any other field set (a search, linkage, overdue, or a filter added later), or a township's scope (the counts
+        // are not kept per township), falls back to counting the cases.
+        if (filter with { RoundId = null, Category = null, State = null, RegionCode = null, SchoolCode = null } != new CaseFilter() || db.Scope.Township is not null)
+            return await (await QueryAsync(filter, ct)).CountAsync(ct);
         var q = db.CaseCounts.AsNoTracking().Where(x => db.Rounds.Any(r => r.Id == x.RoundId && r.State == RoundState.Done));
         if (filter.RoundId is { } round) q = q.Where(x => x.RoundId == round);
         if (!string.IsNullOrEmpty(filter.Category)) q = q.Where(x => x.Category == filter.Category);
@@ -59,16 +65,32 @@ public sealed class CaseQueries(BiduiDbContext db, TimeProvider clock)
     }
 
     /// <summary>
-    /// A page of the list in the order asked. The page's numbers are found first, reading only the list's index
-    /// where the order allows (so page 1,000 walks index entries, not 50,000 rows), then its cases are read by number.
+    /// A page of the list. The page's numbers are found first, reading only the list's index (so page 1,000 walks
+    /// index entries, not 50,000 rows), then its 50 cases are read by number.
     /// </summary>
     public async Task<IReadOnlyList<Case>> PageAsync(CaseFilter filter, int page, int pageSize, CancellationToken ct = default, CaseOrder? order = null)
     {
-        var ids = await CaseSorting.Apply(Query(filter), order ?? CaseOrder.Default, db.Rounds)
+        var ids = await CaseSorting.Apply(await QueryAsync(filter, ct), order ?? CaseOrder.Default, db.Rounds)
             .Select(c => c.Id).Skip((Math.Max(1, page) - 1) * pageSize).Take(pageSize).ToListAsync(ct);
         if (ids.Count == 0) return [];
         var rows = await db.Cases.AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
         return [.. ids.Where(rows.ContainsKey).Select(id => rows[id])];
+    }
+
+    /// <summary>At most this many matches of a search are looked up by number; more (a bare surname) are filtered in place.</summary>
+    private const int SearchLimit = 5000;
+
+    /// <summary>
+    /// <see cref="Query"/>, with a search done first: the numbers of the matching cases through the search's own
+    /// index, in a query of that index alone (no planner can prefer the list index to it), then the list's filters
+    /// over those numbers.
+    /// </summary>
+    private async Task<IQueryable<Case>> QueryAsync(CaseFilter filter, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(filter.Text)) return Query(filter);
+        var ids = await CaseSearch.Apply(db.Cases.AsNoTracking(), filter.Text).Select(c => c.Id).Take(SearchLimit + 1).ToListAsync(ct);
+        if (ids.Count > SearchLimit) return Query(filter);
+        return Query(filter with { Text = null }).Where(c => ids.Contains(c.Id));
     }
 
     /// <summary>A case with its history and attachments, or null when it does not exist in the user's scope.</summary>

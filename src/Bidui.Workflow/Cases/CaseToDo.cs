@@ -42,7 +42,9 @@ public sealed class CaseToDo(BiduiDbContext db, CaseQueries queries)
                 return q.Where(c => c.State == CaseState.Submitted && reviewed.Contains(c.Unit));
             default:
                 if (actor.Role != Role.ProvinceAdmin) return q.Where(c => false);
-                return q.Where(c => c.State != CaseState.Closed && c.CountyCode % 10000 == 0);
+                // Cases with no responsible county carry the province's own code (an equality the county index answers).
+                int province = actor.RegionCode / 10000 * 10000;
+                return q.Where(c => c.State != CaseState.Closed && c.CountyCode == province);
         }
     }
 

@@ -22,14 +22,28 @@ public sealed class DashboardService(BiduiDbContext db, TimeProvider clock)
         var (min, max) = UserScope.RegionRange(region);
         bool overdue = round.Deadline < clock.Today();
 
-        // The counts the store keeps with the cases (case_counts, V007): no case is read.
-        var counts = db.CaseCounts.AsNoTracking().Where(x => x.RoundId == roundId && x.CountyCode >= min && x.CountyCode <= max && x.Count != 0);
-        // Schools matter only below a county; above it, grouping by school would multiply the rows for nothing.
-        var groups = region % 100 != 0
-            ? await counts.GroupBy(x => new { x.CountyCode, x.SchoolCode, x.Category, x.State, x.ClosedDays })
-                .Select(g => new CaseGroup(g.Key.CountyCode, g.Key.SchoolCode, g.Key.Category, g.Key.State, g.Key.ClosedDays, g.Sum(x => x.Count))).ToListAsync(ct)
-            : await counts.GroupBy(x => new { x.CountyCode, x.Category, x.State, x.ClosedDays })
-                .Select(g => new CaseGroup(g.Key.CountyCode, "", g.Key.Category, g.Key.State, g.Key.ClosedDays, g.Sum(x => x.Count))).ToListAsync(ct);
+        bool bySchool = region % 100 != 0;
+        List<CaseGroup> groups;
+        if (db.Scope.Township is null)
+        {
+            // The counts the store keeps with the cases (case_counts, V007): no case is read.
+            var counts = db.CaseCounts.AsNoTracking().Where(x => x.RoundId == roundId && x.CountyCode >= min && x.CountyCode <= max && x.Count != 0);
+            // Schools matter only below a county; above it, grouping by school would multiply the rows for nothing.
+            groups = bySchool
+                ? await counts.GroupBy(x => new { x.CountyCode, x.SchoolCode, x.Category, x.State, x.ClosedDays })
+                    .Select(g => new CaseGroup(g.Key.CountyCode, g.Key.SchoolCode, g.Key.Category, g.Key.State, g.Key.ClosedDays, g.Sum(x => x.Count))).ToListAsync(ct)
+                : await counts.GroupBy(x => new { x.CountyCode, x.Category, x.State, x.ClosedDays })
+                    .Select(g => new CaseGroup(g.Key.CountyCode, "", g.Key.Category, g.Key.State, g.Key.ClosedDays, g.Sum(x => x.Count))).ToListAsync(ct);
+        }
+        else
+        {
+            // A township or village is scoped below the counts' county and school: it counts its own few cases.
+            var cases = await db.Cases.AsNoTracking().Where(c => c.RoundId == roundId && c.CountyCode >= min && c.CountyCode <= max)
+                .Select(c => new { c.CountyCode, c.SchoolCode, c.Category, c.State, c.CreatedAt, c.ClosedAt }).ToListAsync(ct);
+            groups = [.. cases.GroupBy(c => (c.CountyCode, School: bySchool ? c.SchoolCode ?? "" : "", c.Category, c.State,
+                    Days: c.ClosedAt is { } closed ? (int)Math.Floor((closed - c.CreatedAt).TotalDays) : -1))
+                .Select(g => new CaseGroup(g.Key.CountyCode, g.Key.School, g.Key.Category, g.Key.State, g.Key.Days, g.Count()))];
+        }
         var matched = await db.MatchedStats.AsNoTracking().Where(m => m.RoundId == roundId && m.CountyCode >= min && m.CountyCode <= max)
             .Select(m => new { m.CountyCode, m.SchoolCode, m.Matched }).ToListAsync(ct);
         // Names of schools only below a county (a province has tens of thousands).

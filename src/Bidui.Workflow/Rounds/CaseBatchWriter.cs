@@ -92,7 +92,12 @@ internal sealed class CaseBatchWriter : IAsyncDisposable
     private async Task BeginAsync(CancellationToken ct)
     {
         await LoadKnownAsync(ct);
-        await _db.Database.OpenConnectionAsync(ct);
+        if (!_opened)
+        {
+            await _db.Database.OpenConnectionAsync(ct);
+            _opened = true;
+            if (!_postgres) await SqlitePragmasAsync(ImportPragmas, ct);
+        }
         _tx = await _db.Database.BeginTransactionAsync(ct);
         var connection = _db.Database.GetDbConnection();
         if (_postgres)
@@ -202,12 +207,35 @@ internal sealed class CaseBatchWriter : IAsyncDisposable
         await insert.ExecuteNonQueryAsync(ct);
     }
 
+    /// <summary>
+    /// For the import's own connection: a page cache that holds the indexes being filled (the default 2 MB makes every
+    /// insert into a random-keyed index a read), and commits without an fsync each (WAL stays consistent; a power
+    /// cut loses the last batches, and an interrupted import is undone anyway).
+    /// </summary>
+    private const string ImportPragmas = "PRAGMA cache_size = -262144; PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY";
+
+    /// <summary>What the connection goes back to the pool with.</summary>
+    private const string DefaultPragmas = "PRAGMA cache_size = -2000; PRAGMA synchronous = FULL; PRAGMA temp_store = DEFAULT";
+
+    private bool _opened;
+
+    private async Task SqlitePragmasAsync(string pragmas, CancellationToken ct)
+    {
+        await using var cmd = _db.Database.GetDbConnection().CreateCommand();
+        cmd.CommandText = pragmas;
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+
     public async ValueTask DisposeAsync()
     {
         // An unfinished batch is rolled back: disposing the COPY without completing it cancels it.
         if (_copy is not null) await _copy.DisposeAsync();
         if (_insert is not null) await _insert.DisposeAsync();
         if (_tx is not null) await _tx.DisposeAsync();
-        await _db.Database.CloseConnectionAsync();
+        if (_opened)
+        {
+            if (!_postgres) await SqlitePragmasAsync(DefaultPragmas, CancellationToken.None);
+            await _db.Database.CloseConnectionAsync();
+        }
     }
 }

@@ -1,7 +1,9 @@
 using System.Buffers;
 using System.Globalization;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Unicode;
 using Bidui.Core.Identity;
 using Bidui.Inputs;
 using Bidui.Workflow.Store;
@@ -21,7 +23,6 @@ internal sealed class CaseRow
     public string CountyName { get; set; } = "";
     public string? SchoolCode { get; set; }
     public string? SchoolName { get; set; }
-    /// <summary>乡镇 and 村 of the household when it lives in the responsible county (poverty-side lists), else null.</summary>
     public string? Township { get; set; }
     public string? Village { get; set; }
     public Unit Unit { get; set; }
@@ -61,7 +62,9 @@ internal static class CaseRowReader
         }
 
         var buffer = new ArrayBufferWriter<byte>(4096);
-        using var json = new Utf8JsonWriter(buffer);
+        // Chinese text as itself, not \uXXXX: half the bytes to store. Still escaped: the HTML-sensitive characters
+        // (the JSON is parsed before it is shown, never placed in a page as it is).
+        using var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) });
         var row = new CaseRow { Category = category };
         while (reader.Read())
         {

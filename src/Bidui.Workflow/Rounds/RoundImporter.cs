@@ -63,7 +63,6 @@ public sealed class RoundImporter(BiduiDbContext db, TimeProvider clock)
             matched = ReadMatched(Path.Combine(resultsDirectory, "matched.csv"), round, matchedSchools).Where(m => covered.Contains(m.CountyCode)).ToList();
             await writer.WriteMatchedAsync(matched, matchedSchools.Values.Where(s => covered.Contains(s.CountyCode)), ct);
         }
-
         // Earlier cases not listed again: the problem went away. Short updates, a chunk at a time.
         int resolved = 0;
         foreach (var chunk in earlier.Untaken().Chunk(Math.Min(Batch, 5_000)))
@@ -76,7 +75,6 @@ public sealed class RoundImporter(BiduiDbContext db, TimeProvider clock)
             // A million new rows: the planner must know them before the round's pages are read.
             await db.Database.ExecuteSqlRawAsync("ANALYZE cases; ANALYZE case_counts", ct);
         }
-
         // The one step that makes the round and its cases visible, with its audit entry.
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var done = await db.Rounds.SingleAsync(r => r.Id == roundId, ct);
@@ -113,7 +111,8 @@ public sealed class RoundImporter(BiduiDbContext db, TimeProvider clock)
         var files = await db.Attachments.AsNoTracking().Where(a => a.Case!.RoundId == roundId).Select(a => a.StoredName).ToListAsync(ct);
         while (true)
         {
-            var ids = await db.Cases.Where(c => c.RoundId == roundId).OrderBy(c => c.Id).Select(c => c.Id).Take(Batch).ToListAsync(ct);
+            // No order: any batch of the round's cases will do, read straight from the list index.
+            var ids = await db.Cases.Where(c => c.RoundId == roundId).Select(c => c.Id).Take(Batch).ToListAsync(ct);
             if (ids.Count == 0) break;
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             await db.CaseEvents.Where(e => ids.Contains(e.CaseId)).ExecuteDeleteAsync(ct);

@@ -102,6 +102,10 @@ public sealed class BiduiDbContext(DbContextOptions<BiduiDbContext> options) : D
             e.Property(c => c.Category).HasMaxLength(40);
             e.Property(c => c.PersonKey).HasMaxLength(200);
             e.Property(c => c.SchoolCode).HasMaxLength(20);
+            e.Property(c => c.Township).HasMaxLength(100);
+            e.Property(c => c.Village).HasMaxLength(100);
+            e.HasIndex(c => new { c.CountyCode, c.Township, c.Village });
+            e.HasIndex(c => new { c.CountyCode, c.State, c.Unit });
             e.Property(c => c.IdTail).HasMaxLength(4);
             e.Property(c => c.StudentNo).HasMaxLength(40);
             // The list's order and filters; the trailing columns make a deep page's id step index-only (V007).
@@ -111,9 +115,6 @@ public sealed class BiduiDbContext(DbContextOptions<BiduiDbContext> options) : D
             e.HasIndex(c => c.IdNumber);
             e.HasIndex(c => c.IdTail);
             e.HasIndex(c => c.StudentNo).HasFilter("\"StudentNo\" IS NOT NULL");
-            e.Property(c => c.Township).HasMaxLength(100);
-            e.Property(c => c.Village).HasMaxLength(100);
-            e.HasIndex(c => new { c.CountyCode, c.Township, c.Village });
             e.HasIndex(c => c.SchoolCode);
             e.HasIndex(c => c.ResolvedInRoundId).HasFilter("\"ResolvedInRoundId\" IS NOT NULL");
             e.HasIndex(c => c.PreviousCaseId).HasFilter("\"PreviousCaseId\" IS NOT NULL");
@@ -155,7 +156,8 @@ public sealed class BiduiDbContext(DbContextOptions<BiduiDbContext> options) : D
             e.HasKey(x => new { x.RoundId, x.CountyCode, x.SchoolCode, x.Category, x.State, x.Unit, x.ClosedDays });
             e.Property(x => x.SchoolCode).HasMaxLength(20);
             e.Property(x => x.Category).HasMaxLength(40);
-            // Counts are not kept per township or village: such a scope sees none here (CaseQueries counts its cases instead).
+            // Counts are kept per county and school, not per township: a township or village scope sees none
+            // (its readers count its cases instead: CaseQueries, DashboardService).
             e.HasQueryFilter(x => _scopeAll || (x.CountyCode >= _scopeMin && x.CountyCode <= _scopeMax
                 && (_scopeSchool == null || x.SchoolCode == _scopeSchool) && _scopeTownship == null));
         });

@@ -62,3 +62,20 @@ INSERT INTO "case_counts" ("RoundId", "CountyCode", "SchoolCode", "Category", "S
 SELECT "RoundId", "CountyCode", COALESCE("SchoolCode", ''), "Category", "State", "Unit",
        CASE WHEN "ClosedAt" IS NULL THEN -1 ELSE CAST(julianday("ClosedAt") - julianday("CreatedAt") AS INTEGER) END, COUNT(*)
 FROM "cases" GROUP BY 1, 2, 3, 4, 5, 6, 7;
+
+-- Fixed planner statistics (https://sqlite.org/lang_analyze.html, "fixed results of ANALYZE"): without them SQLite
+-- guesses that "RoundId = ?" selects ten rows and prefers the list index over the search indexes, and a real
+-- ANALYZE of a million cases would hold the write lock for seconds. These say what a province store looks like:
+-- a round holds many cases, a county thousands; noskipscan keeps a filtered list from skip-scanning the index.
+ANALYZE sqlite_schema;
+DELETE FROM sqlite_stat1 WHERE tbl = 'cases';
+INSERT INTO sqlite_stat1 (tbl, idx, stat) VALUES
+    ('cases', 'IX_cases_RoundId_CountyCode_Category_Id', '1000000 100000 5000 500 1 1 1 1 noskipscan'),
+    ('cases', 'IX_cases_PersonName', '1000000 2'),
+    ('cases', 'IX_cases_IdNumber', '1000000 1'),
+    ('cases', 'IX_cases_IdTail', '1000000 100'),
+    ('cases', 'IX_cases_StudentNo', '1000000 1'),
+    ('cases', 'IX_cases_SchoolCode', '1000000 300'),
+    -- Indexes a later version adds (rows for an index that does not exist are ignored until it does).
+    ('cases', 'IX_cases_CountyCode_State_Unit', '1000000 8000 2000 1000'),
+    ('cases', 'IX_cases_CountyCode_Township_Village', '1000000 8000 400 40');

@@ -10,3 +10,5 @@ UPDATE cases SET
     "Village" = CASE WHEN NULLIF(btrim("Details"::jsonb ->> '乡镇'), '') IS NULL THEN NULL ELSE NULLIF(btrim("Details"::jsonb ->> '村'), '') END
 WHERE btrim("Details"::jsonb ->> '户籍县级代码') = "CountyCode"::text;
 CREATE INDEX "IX_cases_CountyCode_Township_Village" ON cases ("CountyCode", "Township", "Village");
+-- 我的待办: a county's open or submitted cases of some units, across rounds (the heap is read only for those).
+CREATE INDEX "IX_cases_CountyCode_State_Unit" ON cases ("CountyCode", "State", "Unit");

@@ -10,3 +10,5 @@ UPDATE "cases" SET
     "Village" = CASE WHEN NULLIF(trim(json_extract("Details", '$."乡镇"')), '') IS NULL THEN NULL ELSE NULLIF(trim(json_extract("Details", '$."村"')), '') END
 WHERE trim(json_extract("Details", '$."户籍县级代码"')) = CAST("CountyCode" AS TEXT);
 CREATE INDEX "IX_cases_CountyCode_Township_Village" ON "cases" ("CountyCode", "Township", "Village");
+-- 我的待办: a county's open or submitted cases of some units, across rounds (the heap is read only for those).
+CREATE INDEX "IX_cases_CountyCode_State_Unit" ON "cases" ("CountyCode", "State", "Unit");

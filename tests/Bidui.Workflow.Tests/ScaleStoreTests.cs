@@ -1,0 +1,449 @@
+using System.Data.Common;
+using System.Text;
+using System.Text.Json;
+using Bidui.Workflow.Access;
+using Bidui.Workflow.Audit;
+using Bidui.Workflow.Cases;
+using Bidui.Workflow.Rounds;
+using Bidui.Workflow.Store;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Bidui.Workflow.Tests;
+
+/// <summary>
+/// The store at scale, on small data: the bulk importer (every row, its search columns, links to the
+/// round before), the case counts the store keeps against a recount after every kind of change, search
+/// semantics and the indexes behind them, and deep pages against the ordered list. Each test has its own store.
+/// </summary>
+public abstract class ScaleStoreTests(StoreProvider provider) : IAsyncLifetime
+{
+    private const int CountyA = 430582, CountyB = 430524, Uncovered = 430521;
+    private static readonly DateTime Now = DateTime.UtcNow;
+    private StoreOptions _store = null!;
+    private bool _available;
+    private readonly CommandLog _log = new();
+
+    public Task InitializeAsync()
+    {
+        if (provider == StoreProvider.Postgres && TestStores.PostgresServer() is null) return Task.CompletedTask;
+        _available = true;
+        _store = TestStores.Create(provider, TestStores.NewDataDirectory());
+        return Task.CompletedTask;
+    }
+
+    public Task DisposeAsync()
+    {
+        if (_available) TestStores.Drop(_store);
+        return Task.CompletedTask;
+    }
+
+    [SkippableFact]
+    public async Task The_importer_writes_every_row_of_covered_counties_with_its_search_columns_in_many_batches()
+    {
+        TestStores.Require(_available);
+        await using var db = await TestStores.MigratedAsync(_store);
+        var results = Lists(new()
+        {
+            ["dropout_suspect"] = [Dropout("王小明", "430582201304056506", CountyA), Dropout("李四", "43052420130612459x", CountyB), Dropout("赵六", "430521201306124592", Uncovered)],
+            ["aid_missing"] = [AidMissing("张三", "430582202005011401", CountyA, "2143004221", "G430582202005011401"),
+                AidMissing("=HYPERLINK(\"x\")", "430582201710051192", CountyA, "2143004152", "")],
+            ["invalid_id"] = [Invalid("乡村振兴", "钱七", "43058220210701233", CountyA)],
+        });
+        int round = await NewRoundAsync(db, CountyA, CountyB);
+        var progress = new Reports();
+        await new RoundImporter(db, TimeProvider.System) { BatchSize = 2 }.ImportAsync(round, results, progress);
+
+        var cases = await db.Cases.AsNoTracking().Where(c => c.RoundId == round).OrderBy(c => c.Id).ToListAsync();
+        // In the lists' report order (aid_missing, dropout_suspect, … invalid_id), each in its file's order.
+        Assert.Equal(["张三", "=HYPERLINK(\"x\")", "王小明", "李四", "钱七"], cases.Select(c => c.PersonName));
+        var done = await db.Rounds.SingleAsync(r => r.Id == round);
+        Assert.Equal((RoundState.Done, 5, 1), (done.State, done.CaseCount, done.SkippedCaseCount));
+        Assert.True(progress.Count >= 3, $"{progress.Count} progress reports");
+        Assert.Equal(["1401", "1192", "6506", "459X", "1233"], cases.Select(c => c.IdTail));
+        Assert.Equal("G430582202005011401", cases[0].StudentNo);
+        Assert.Null(cases[1].StudentNo);
+        Assert.Equal((Unit.School, "2143004221"), (cases[0].Unit, cases[0].SchoolCode));
+        Assert.Equal(Unit.Rural, cases[4].Unit);
+        // The row as the list held it (formula marks undone), header → cell.
+        var details = JsonSerializer.Deserialize<Dictionary<string, string>>(cases[1].Details)!;
+        Assert.Equal("=HYPERLINK(\"x\")", details["姓名"]);
+        Assert.Equal("2143004152", details["学校标识码"]);
+        Assert.InRange(cases[0].CreatedAt, DateTime.UtcNow.AddMinutes(-5), DateTime.UtcNow.AddMinutes(1));
+        Assert.True(await db.Schools.AnyAsync(s => s.Code == "2143004221"));
+        Assert.True(await db.Regions.AnyAsync(r => r.Code == CountyB));
+        await AssertCountsEqualRecountAsync(db);
+    }
+
+    [SkippableFact]
+    public async Task The_next_round_links_the_nth_row_of_a_person_to_the_nth_before_and_resolves_the_rest()
+    {
+        TestStores.Require(_available);
+        await using var db = await TestStores.MigratedAsync(_store);
+        var first = Lists(new()
+        {
+            ["duplicate_enrollment"] = [Duplicate("甲", "430582201902143047", CountyA), Duplicate("甲", "430582201902143047", CountyA)],
+            ["dropout_suspect"] = [Dropout("乙", "430582201304056506", CountyA), Dropout("丙", "430524201306124590", CountyB), Dropout("无号", "", CountyA)],
+        });
+        int one = await NewRoundAsync(db, CountyA, CountyB);
+        await new RoundImporter(db, TimeProvider.System).ImportAsync(one, first);
+        var before = await db.Cases.AsNoTracking().Where(c => c.RoundId == one).OrderBy(c => c.Id).ToListAsync();
+        await db.Cases.Where(c => c.Id == before[2].Id).ExecuteUpdateAsync(s => s.SetProperty(c => c.State, CaseState.Closed).SetProperty(c => c.ClosedAt, c => c.CreatedAt.AddDays(2).AddHours(1)));
+
+        var second = Lists(new()
+        {
+            ["duplicate_enrollment"] = [Duplicate("甲", "430582201902143047", CountyA), Duplicate("甲", "430582201902143047", CountyA), Duplicate("甲", "430582201902143047", CountyA)],
+            ["dropout_suspect"] = [Dropout("乙", "430582201304056506", CountyA), Dropout("无号", "", CountyA)],
+        });
+        int two = await NewRoundAsync(db, CountyA, CountyB);
+        await new RoundImporter(db, TimeProvider.System) { BatchSize = 2 }.ImportAsync(two, second);
+        var after = await db.Cases.AsNoTracking().Where(c => c.RoundId == two).OrderBy(c => c.Id).ToListAsync();
+        // Imported list by list (dropout_suspect before duplicate_enrollment): before = 乙, 丙, 无号 (closed), 甲, 甲;
+        // after = 乙, 无号, 甲, 甲, 甲 — the third 甲 is new, 无号 (invalid ID: linked by name and number as written) reappears.
+        Assert.Equal([before[0].Id, before[2].Id, before[3].Id, before[4].Id, null], after.Select(c => c.PreviousCaseId));
+        Assert.Equal([Linkage.Persisting, Linkage.Reappeared, Linkage.Persisting, Linkage.Persisting, Linkage.New], after.Select(c => c.Linkage));
+        Assert.Equal([2, 2, 2, 2, 1], after.Select(c => c.RoundsSeen));
+        // 丙 (county B, covered again) is no longer listed: resolved by round two.
+        Assert.Equal(two, (await db.Cases.AsNoTracking().SingleAsync(c => c.Id == before[1].Id)).ResolvedInRoundId);
+        Assert.Equal(1, (await db.Rounds.SingleAsync(r => r.Id == two)).ResolvedCount);
+        await AssertCountsEqualRecountAsync(db);
+
+        // A failed import is undone: its cases go, the resolved mark is cleared, the counts follow.
+        await new RoundImporter(db, TimeProvider.System) { BatchSize = 2 }.UndoAsync(two);
+        Assert.False(await db.Cases.AnyAsync(c => c.RoundId == two));
+        Assert.Null((await db.Cases.AsNoTracking().SingleAsync(c => c.Id == before[1].Id)).ResolvedInRoundId);
+        Assert.False(await db.CaseCounts.AnyAsync(x => x.RoundId == two && x.Count != 0));
+        await AssertCountsEqualRecountAsync(db);
+    }
+
+    [SkippableFact]
+    public async Task Case_counts_equal_a_recount_after_submit_approve_return_reassign_bulk_updates_and_withdrawal()
+    {
+        TestStores.Require(_available);
+        int round;
+        await using (var setup = await TestStores.MigratedAsync(_store))
+        {
+            round = await ImportManyAsync(setup, 60);
+            setup.Users.Add(new User { UserName = "admin", DisplayName = "admin", Role = Role.ProvinceAdmin, RegionCode = 430000, PasswordHash = "x" });
+            await setup.SaveChangesAsync();
+            await AssertCountsEqualRecountAsync(setup);
+        }
+        var admin = new Actor(1, "admin", Role.ProvinceAdmin, 430000, null);
+        var education = new Actor(2, "edu", Role.CountyEducation, CountyA, null);
+        List<long> ids;
+        await using (var db = Context(UserScope.System))
+            ids = await db.Cases.Where(c => c.RoundId == round && c.CountyCode == CountyA && c.Unit == Unit.Education).OrderBy(c => c.Id).Select(c => c.Id).ToListAsync();
+
+        async Task Step(Actor actor, Func<CaseWorkflow, Task> change)
+        {
+            await using var db = Context(actor.Scope);
+            await change(new CaseWorkflow(db, new AuditLog(db, TimeProvider.System), TimeProvider.System, _store));
+            await AssertCountsEqualRecountAsync(db);
+        }
+        await Step(education, w => w.SubmitAsync(education, ids[0], "已在校并注册学籍", null));
+        await Step(education, w => w.SubmitAsync(education, ids[1], "已在校并注册学籍", null));
+        await Step(education, w => w.SubmitAsync(education, ids[2], "已在校并注册学籍", null));
+        await Step(education, w => w.ApproveAsync(education, ids[0], null));
+        await Step(education, w => w.ReturnAsync(education, ids[1], "材料不全"));
+        await Step(admin, w => w.ReassignAsync(admin, ids[3], CountyB, "户籍在隆回"));
+
+        await using (var db = Context(UserScope.System))
+        {
+            // Bulk paths that bypass the entities: ExecuteUpdate of state and county, ExecuteDelete.
+            await db.Cases.Where(c => c.RoundId == round && c.Category == "aid_missing").ExecuteUpdateAsync(s => s
+                .SetProperty(c => c.State, CaseState.Closed).SetProperty(c => c.ClosedAt, c => c.CreatedAt.AddDays(3).AddHours(1)));
+            await AssertCountsEqualRecountAsync(db);
+            await db.Cases.Where(c => c.RoundId == round && c.Category == "dropout_suspect" && c.CountyCode == CountyB).ExecuteUpdateAsync(s => s
+                .SetProperty(c => c.CountyCode, CountyA).SetProperty(c => c.SchoolCode, (string?)null));
+            await AssertCountsEqualRecountAsync(db);
+            await db.Cases.Where(c => c.Id == ids[4]).ExecuteDeleteAsync();
+            await AssertCountsEqualRecountAsync(db);
+            // The closed aid cases were closed three days after import.
+            Assert.True(await db.CaseCounts.AnyAsync(x => x.RoundId == round && x.Category == "aid_missing" && x.ClosedDays == 3 && x.Count > 0));
+        }
+
+        await using (var db = Context(UserScope.System))
+        {
+            var rounds = new RoundService(db, new AuditLog(db, TimeProvider.System), _store, TimeProvider.System);
+            await rounds.WithdrawAsync(admin, round, "测试撤回", discardWork: true);
+            await new RoundImporter(db, TimeProvider.System) { BatchSize = 7 }.PurgeCasesAsync(round);
+            Assert.False(await db.Cases.AnyAsync(c => c.RoundId == round));
+            await AssertCountsEqualRecountAsync(db);
+        }
+    }
+
+    [SkippableFact]
+    public async Task Search_finds_names_by_their_start_ids_by_first_or_last_digits_and_student_numbers()
+    {
+        TestStores.Require(_available);
+        await using var db = await TestStores.MigratedAsync(_store);
+        var results = Lists(new()
+        {
+            ["aid_missing"] = [AidMissing("王小明", "430582201304056506", CountyA, "2143004221", "G430582201304056506"),
+                AidMissing("王小红", "430582201304051234", CountyA, "2143004221", "L2026000123"),
+                AidMissing("欧阳娜娜", "43052420130612459x", CountyB, "2143004152", ""),
+                AidMissing("李王", "430582201304069999", CountyA, "2143004221", "")],
+        });
+        int round = await NewRoundAsync(db, CountyA, CountyB);
+        await new RoundImporter(db, TimeProvider.System).ImportAsync(round, results);
+        var queries = new CaseQueries(db, TimeProvider.System);
+        async Task<string[]> Find(string text) =>
+            [.. (await queries.PageAsync(new CaseFilter { RoundId = round, Text = text }, 1, 50)).Select(c => c.PersonName).Order(StringComparer.Ordinal)];
+
+        Assert.Equal(["王小明", "王小红"], await Find("王小"));        // the start of a name
+        Assert.Equal(["王小明"], await Find(" 王小明 "));
+        Assert.Equal(["欧阳娜娜"], await Find("欧阳"));
+        Assert.Empty(await Find("小明"));                           // not the middle of a name (no index can find it)
+        Assert.Equal(["王小红"], await Find("1234"));              // the last four digits the mask shows
+        Assert.Equal(["王小明"], await Find("056506"));            // the last six
+        Assert.Equal(["欧阳娜娜"], await Find("459x"));            // a check character X, in either case
+        Assert.Equal(["李王", "王小明", "王小红"], await Find("430582"));    // the first six: the county
+        Assert.Equal(["王小明"], await Find("430582201304056506"));          // the full number
+        Assert.Equal(["王小明"], await Find("g4305822013"));       // the start of a 学籍号
+        Assert.Equal(["王小红"], await Find("L2026000123"));
+        Assert.Empty(await Find("123"));                            // three digits are too few to mean anything
+        Assert.Equal(2, await queries.CountAsync(new CaseFilter { RoundId = round, Text = "王小" }));
+    }
+
+    [SkippableFact]
+    public async Task Searches_and_the_id_step_of_a_deep_page_are_answered_by_indexes()
+    {
+        TestStores.Require(_available);
+        int round;
+        await using (var setup = await TestStores.MigratedAsync(_store))
+            round = await ImportManyAsync(setup, 40);
+        // Searched by the province (no county range an index could seek instead), paged by a county.
+        await using var province = Logged(UserScope.System);
+        var queries = new CaseQueries(province, TimeProvider.System);
+        // A search's first step (the numbers of the matches) reads the search's own index; the digits are three searches
+        // in one (the tail, the ID's start, the 学籍号's start), each by its index.
+        foreach (var (text, indexes) in new[]
+        {
+            ("王", new[] { "IX_cases_PersonName" }), ("1234", ["IX_cases_IdTail"]), ("G43058220", ["IX_cases_StudentNo"]),
+            ("430582201", ["IX_cases_IdTail", "IX_cases_IdNumber", "IX_cases_StudentNo"]),
+        })
+        {
+            _ = await queries.CountAsync(new CaseFilter { RoundId = round, Text = text });
+            string searchPlan = await PlanAsync(province, _log.Commands[^2], onlyBitmaps: true);
+            foreach (var index in indexes) Assert.True(searchPlan.Contains(index, StringComparison.Ordinal), $"{text}: {index} not in\n{searchPlan}");
+        }
+        await using var db = Logged(UserScope.ForRegion(CountyA));
+        _ = await new CaseQueries(db, TimeProvider.System).PageAsync(new CaseFilter { RoundId = round, State = CaseState.Open }, 3, 5);
+        // The numbers of the page (the first of its two commands) come in the list's order straight from its index: no sort.
+        var plan = await PlanAsync(db, _log.Commands[^2]);
+        Assert.Contains("IX_cases_RoundId_CountyCode_Category_Id", plan);
+        Assert.DoesNotContain(plan.Split('\n'), l => l.Contains("Sort  (", StringComparison.Ordinal) || l.Contains("TEMP B-TREE FOR ORDER BY", StringComparison.Ordinal));
+    }
+
+    [SkippableFact]
+    public async Task Deep_pages_are_the_slices_of_the_ordered_list_and_counts_from_the_kept_counts_equal_counted_cases()
+    {
+        TestStores.Require(_available);
+        int round;
+        await using (var setup = await TestStores.MigratedAsync(_store))
+        {
+            round = await ImportManyAsync(setup, 90);
+            await setup.Cases.Where(c => c.RoundId == round && c.Id % 3 == 0).ExecuteUpdateAsync(s => s.SetProperty(c => c.State, CaseState.Submitted));
+        }
+        foreach (var scope in new[] { UserScope.System, UserScope.ForRegion(CountyA), UserScope.ForRegion(CountyA, "2143004221") })
+        {
+            await using var db = Context(scope);
+            var queries = new CaseQueries(db, TimeProvider.System);
+            foreach (var filter in new[]
+            {
+                new CaseFilter { RoundId = round }, new CaseFilter { RoundId = round, State = CaseState.Submitted },
+                new CaseFilter { RoundId = round, Category = "aid_missing", RegionCode = CountyA }, new CaseFilter { RoundId = round, SchoolCode = "2143004152" },
+                new CaseFilter(), new CaseFilter { RoundId = round, Linkage = Linkage.New },
+            })
+            {
+                var all = await queries.Query(filter).OrderBy(c => c.CountyCode).ThenBy(c => c.Category).ThenBy(c => c.Id).Select(c => c.Id).ToListAsync();
+                Assert.Equal(all.Count, await queries.CountAsync(filter));
+                for (int page = 1; page <= all.Count / 7 + 2; page++)
+                    Assert.Equal(all.Skip((page - 1) * 7).Take(7), (await queries.PageAsync(filter, page, 7)).Select(c => c.Id));
+            }
+        }
+        // A round not yet done is counted nowhere, as its cases are invisible.
+        await using (var db = Context(UserScope.System))
+        {
+            await db.Rounds.Where(r => r.Id == round).ExecuteUpdateAsync(s => s.SetProperty(r => r.State, RoundState.Importing));
+            Assert.Equal(0, await new CaseQueries(db, TimeProvider.System).CountAsync(new CaseFilter { RoundId = round }));
+        }
+    }
+
+    // ---- helpers ----
+
+    private BiduiDbContext Context(UserScope scope)
+    {
+        var db = _store.CreateContext();
+        db.SetScope(scope);
+        return db;
+    }
+
+    private BiduiDbContext Logged(UserScope scope)
+    {
+        var builder = new DbContextOptionsBuilder<BiduiDbContext>();
+        _store.Configure(builder);
+        builder.AddInterceptors(_log);
+        var db = new BiduiDbContext(builder.Options);
+        db.SetScope(scope);
+        return db;
+    }
+
+    /// <summary>
+    /// The plan of a logged command (the last by default), with its parameters. PostgreSQL is told to avoid scans it
+    /// could avoid (and, for a search, plain index scans): the question is whether an index CAN answer, not whether
+    /// on a table this small it is worth it.
+    /// </summary>
+    private async Task<string> PlanAsync(BiduiDbContext db, LoggedCommand? command = null, bool onlyBitmaps = false)
+    {
+        command ??= _log.Commands[^1];
+        var connection = db.Database.GetDbConnection();
+        if (connection.State != System.Data.ConnectionState.Open) await connection.OpenAsync();
+        await using var explain = connection.CreateCommand();
+        if (provider == StoreProvider.Postgres)
+        {
+            await using var off = connection.CreateCommand();
+            // Without plain index scans a small table's primary key cannot stand in for a search index either.
+            off.CommandText = "SET enable_seqscan = off; SET enable_indexscan = " + (onlyBitmaps ? "off" : "on");
+            await off.ExecuteNonQueryAsync();
+        }
+#pragma warning disable CA2100 // The command EF generated.
+        explain.CommandText = (provider == StoreProvider.Postgres ? "EXPLAIN " : "EXPLAIN QUERY PLAN ") + command.Text;
+#pragma warning restore CA2100
+        foreach (var (name, value, type) in command.Parameters)
+        {
+            var copy = explain.CreateParameter();
+            copy.ParameterName = name;
+            copy.Value = value;
+            copy.DbType = type;
+            explain.Parameters.Add(copy);
+        }
+        var lines = new StringBuilder();
+        await using var reader = await explain.ExecuteReaderAsync();
+        while (await reader.ReadAsync()) lines.AppendLine(reader.GetValue(reader.FieldCount - 1).ToString());
+        return lines.ToString();
+    }
+
+    private async Task AssertCountsEqualRecountAsync(BiduiDbContext db)
+    {
+        db.SetScope(UserScope.System);
+        var recount = (await db.Cases.AsNoTracking().Select(c => new { c.RoundId, c.CountyCode, c.SchoolCode, c.Category, c.State, c.Unit, c.CreatedAt, c.ClosedAt }).ToListAsync())
+            .GroupBy(c => (c.RoundId, c.CountyCode, c.SchoolCode ?? "", c.Category, c.State, c.Unit, c.ClosedAt is { } closed ? (int)Math.Floor((closed - c.CreatedAt).TotalDays) : -1))
+            .ToDictionary(g => g.Key, g => (long)g.Count());
+        var kept = (await db.CaseCounts.AsNoTracking().Where(x => x.Count != 0).ToListAsync())
+            .ToDictionary(x => (x.RoundId, x.CountyCode, x.SchoolCode, x.Category, x.State, x.Unit, x.ClosedDays), x => x.Count);
+        Assert.Equal(recount.OrderBy(kv => kv.Key.ToString(), StringComparer.Ordinal), kept.OrderBy(kv => kv.Key.ToString(), StringComparer.Ordinal));
+    }
+
+    /// <summary>A round covering the counties, waiting for its import (as after the administrator's confirmation).</summary>
+    private static async Task<int> NewRoundAsync(BiduiDbContext db, params int[] counties)
+    {
+        var round = new Round
+        {
+            Name = "测试批次", SchoolYear = "2026-2027", Term = "秋季学期", ProvinceCode = 43, State = RoundState.Importing, CreatedAt = Now, CreatedBy = "admin",
+            ReferenceDate = new DateOnly(2026, 9, 1), Deadline = new DateOnly(2026, 12, 1),
+        };
+        db.Rounds.Add(round);
+        await db.SaveChangesAsync();
+        db.RoundCounties.AddRange(counties.Select(c => new RoundCounty { RoundId = round.Id, CountyCode = c, CountyName = c.ToString(System.Globalization.CultureInfo.InvariantCulture), Covered = true }));
+        await db.SaveChangesAsync();
+        db.ChangeTracker.Clear();
+        return round.Id;
+    }
+
+    /// <summary>A round of n rows of each of three lists over two counties and two schools.</summary>
+    private static async Task<int> ImportManyAsync(BiduiDbContext db, int n)
+    {
+        var rows = new Dictionary<string, List<Dictionary<string, string>>> { ["dropout_suspect"] = [], ["aid_missing"] = [], ["status_mismatch"] = [] };
+        for (int i = 0; i < n; i++)
+        {
+            int county = i % 3 == 0 ? CountyB : CountyA;
+            string id = $"{county}2013{i % 12 + 1:D2}{i % 28 + 1:D2}{i % 1000:D3}{i % 10}";
+            string name = (i % 4 == 0 ? "王" : "李") + "某" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            rows["dropout_suspect"].Add(Dropout(name, id, county));
+            rows["aid_missing"].Add(AidMissing(name, id[..14] + "1234", county, i % 2 == 0 ? "2143004221" : "2143004152", "G" + id));
+            rows["status_mismatch"].Add(Dropout(name, id, county));
+        }
+        int round = await NewRoundAsync(db, CountyA, CountyB);
+        await new RoundImporter(db, TimeProvider.System) { BatchSize = 25 }.ImportAsync(round, Lists(rows));
+        return round;
+    }
+
+    private static Dictionary<string, string> Dropout(string name, string id, int county) => new()
+    {
+        ["乡村振兴行号"] = "7", ["原因"] = "13周岁，学籍库中未查到在籍学籍", ["姓名"] = name, ["证件号码"] = id, ["责任县代码"] = county.ToString(System.Globalization.CultureInfo.InvariantCulture), ["责任县"] = "县" + county,
+    };
+
+    private static Dictionary<string, string> AidMissing(string name, string id, int county, string school, string studentNo) => new()
+    {
+        ["乡村振兴行号"] = "8", ["学籍行号"] = "9", ["原因"] = "小学学生未查到资助发放记录", ["姓名"] = name, ["证件号码"] = id, ["学校名称"] = "学校" + school,
+        ["学校标识码"] = school, ["学籍号"] = studentNo, ["责任县代码"] = county.ToString(System.Globalization.CultureInfo.InvariantCulture), ["责任县"] = "县" + county,
+    };
+
+    private static Dictionary<string, string> Duplicate(string name, string id, int county) => new()
+    {
+        ["学籍行号"] = "3", ["重复次数"] = "2", ["学籍姓名"] = name, ["学籍身份证件号"] = id, ["责任县代码"] = county.ToString(System.Globalization.CultureInfo.InvariantCulture), ["责任县"] = "县" + county,
+    };
+
+    private static Dictionary<string, string> Invalid(string source, string name, string id, int county) => new()
+    {
+        ["来源数据"] = source, ["来源行号"] = "12", ["原因"] = "位数错误", ["姓名"] = name, ["证件号码"] = id, ["所在单位"] = "某乡某村",
+        ["责任县代码"] = county.ToString(System.Globalization.CultureInfo.InvariantCulture), ["责任县"] = "县" + county,
+    };
+
+    /// <summary>A results folder with one list CSV per entry, as CompareJob writes them (UTF-8 with BOM, formula marks).</summary>
+    private static string Lists(Dictionary<string, List<Dictionary<string, string>>> lists)
+    {
+        var dir = TestStores.NewDataDirectory();
+        foreach (var (code, rows) in lists)
+        {
+            var headers = rows.SelectMany(r => r.Keys).Distinct().ToList();
+            var text = new StringBuilder();
+            text.AppendLine(string.Join(",", headers));
+            foreach (var row in rows)
+                text.AppendLine(string.Join(",", headers.Select(h => Csv(row.GetValueOrDefault(h, "")))));
+            File.WriteAllText(Path.Combine(dir, code + ".csv"), text.ToString(), new UTF8Encoding(true));
+        }
+        return dir;
+    }
+
+    private static string Csv(string cell)
+    {
+        cell = Bidui.Reports.FormulaSafety.Escape(cell);
+        return cell.Contains(',', StringComparison.Ordinal) || cell.Contains('"', StringComparison.Ordinal) ? "\"" + cell.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : cell;
+    }
+
+    private sealed class Reports : Bidui.Pipeline.IProgressStep
+    {
+        public int Count { get; private set; }
+        public void Report(long done) => Count++;
+        public void Dispose() { }
+    }
+
+    private sealed record LoggedCommand(string Text, List<(string Name, object? Value, System.Data.DbType Type)> Parameters);
+
+    /// <summary>The commands EF sends, as sent (the command objects themselves are disposed after use).</summary>
+    private sealed class CommandLog : DbCommandInterceptor
+    {
+        public List<LoggedCommand> Commands { get; } = [];
+
+        private void Add(DbCommand command) =>
+            Commands.Add(new(command.CommandText, [.. command.Parameters.Cast<DbParameter>().Select(p => (p.ParameterName, (object?)p.Value, p.DbType))]));
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            Add(command);
+            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+        }
+
+        public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
+        {
+            Add(command);
+            return base.ScalarExecutingAsync(command, eventData, result, cancellationToken);
+        }
+    }
+}
+
+public sealed class SqliteScaleStoreTests() : ScaleStoreTests(StoreProvider.Sqlite);
+
+public sealed class PostgresScaleStoreTests() : ScaleStoreTests(StoreProvider.Postgres);
