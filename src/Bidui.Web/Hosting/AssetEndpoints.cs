@@ -12,6 +12,7 @@ public static class AssetEndpoints
         ["htmx.min.js"] = (typeof(AssetEndpoints).Assembly, "Bidui.Web.Assets.htmx.min.js", "text/javascript"),
         ["charts.js"] = (typeof(AssetEndpoints).Assembly, "Bidui.Web.Assets.charts.js", "text/javascript"),
         ["site.js"] = (typeof(AssetEndpoints).Assembly, "Bidui.Web.Assets.site.js", "text/javascript"),
+        ["cases.js"] = (typeof(AssetEndpoints).Assembly, "Bidui.Web.Assets.cases.js", "text/javascript"),
         ["assessment.js"] = (typeof(AssetEndpoints).Assembly, "Bidui.Web.Assets.assessment.js", "text/javascript"),
         ["assessment.css"] = (typeof(AssetEndpoints).Assembly, "Bidui.Web.Assets.assessment.css", "text/css"),
         ["site.css"] = (typeof(AssetEndpoints).Assembly, "Bidui.Web.Assets.site.css", "text/css"),

@@ -10,6 +10,8 @@ public static class CurrentUser
 {
     private const string RegionClaim = "bidui:region";
     private const string SchoolClaim = "bidui:school";
+    private const string TownshipClaim = "bidui:township";
+    private const string VillageClaim = "bidui:village";
     private const string DisplayClaim = "bidui:display";
     private const string StampClaim = "bidui:stamp";
 
@@ -26,6 +28,8 @@ public static class CurrentUser
             new(StampClaim, user.SecurityStamp),
         };
         if (user.SchoolCode is not null) claims.Add(new Claim(SchoolClaim, user.SchoolCode));
+        if (user.Township is not null) claims.Add(new Claim(TownshipClaim, user.Township));
+        if (user.Village is not null) claims.Add(new Claim(VillageClaim, user.Village));
         return new ClaimsPrincipal(new ClaimsIdentity(claims, scheme));
     }
 
@@ -39,7 +43,9 @@ public static class CurrentUser
             principal.Identity.Name!,
             Enum.Parse<Role>(principal.FindFirstValue(ClaimTypes.Role)!),
             int.Parse(principal.FindFirstValue(RegionClaim)!, CultureInfo.InvariantCulture),
-            principal.FindFirstValue(SchoolClaim));
+            principal.FindFirstValue(SchoolClaim),
+            principal.FindFirstValue(TownshipClaim),
+            principal.FindFirstValue(VillageClaim));
     }
 
     /// <summary>The account's security stamp when the session was issued (checked on every request).</summary>

@@ -61,6 +61,7 @@ public static class ServiceRegistration
         services.AddScoped<UserSessions>();
         services.AddScoped<UserAdmin>();
         services.AddScoped<CaseQueries>();
+        services.AddScoped<CaseToDo>();
         services.AddScoped<CaseWorkflow>();
         services.AddScoped<CaseExport>();
         services.AddScoped<FeedbackWorkbook>();

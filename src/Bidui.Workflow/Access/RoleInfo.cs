@@ -12,6 +12,8 @@ public static class RoleInfo
         Role.CountyRural => "县级乡村振兴部门",
         Role.SchoolAid => "学校资助专干",
         Role.Auditor => "审计员",
+        Role.Township => "乡镇",
+        Role.Village => "村",
         _ => role.ToString(),
     };
 
@@ -20,8 +22,34 @@ public static class RoleInfo
         Unit.Education => "县级教育部门",
         Unit.Rural => "县级乡村振兴部门",
         Unit.School => "学校",
+        Unit.Township => "乡镇",
         _ => unit.ToString(),
     };
+
+    /// <summary>Roles whose region is a county (below it: a school, a township, a village).</summary>
+    public static bool IsCountyLevel(Role role) => role is Role.CountyEducation or Role.CountyRural or Role.SchoolAid or Role.Township or Role.Village;
+
+    /// <summary>Roles scoped to a township (and a village of it).</summary>
+    public static bool IsTownshipLevel(Role role) => role is Role.Township or Role.Village;
+
+    /// <summary>Funds and matched students are counted per county and school: roles below the county see neither.</summary>
+    public static bool SeesCountyFigures(Role role) => role is not (Role.SchoolAid or Role.Township or Role.Village);
+
+    /// <summary>The county education office sends dropout cases to the township for a home visit, and takes them back.</summary>
+    public static bool MayDispatch(Role role) => role == Role.CountyEducation;
+
+    /// <summary>Lists a township can verify by a home visit: the county may dispatch their cases to it.</summary>
+    public static bool Dispatchable(string category) => category == "dropout_suspect";
+
+    /// <summary>Units whose open or returned cases this role answers (its 待填报).</summary>
+    public static IReadOnlyList<Unit> SubmitUnits(Role role) => [.. Enum.GetValues<Unit>().Where(u => MaySubmit(role, u))];
+
+    /// <summary>
+    /// Units whose submitted cases this role reviews as its daily work (its 待审核). The province may review
+    /// any case, but its to-do is the cases with no county (to 改派), not the counties' reviews.
+    /// </summary>
+    public static IReadOnlyList<Unit> ReviewUnits(Role role) =>
+        role == Role.ProvinceAdmin ? [] : [.. Enum.GetValues<Unit>().Where(u => MayReview(role, u))];
 
     public static bool ManagesRounds(Role role) => role == Role.ProvinceAdmin;
 
@@ -36,6 +64,7 @@ public static class RoleInfo
         (Role.CountyEducation, Unit.Education) => true,
         (Role.CountyRural, Unit.Rural) => true,
         (Role.SchoolAid, Unit.School) => true,
+        (Role.Township, Unit.Township) => true,
         _ => false,
     };
 
@@ -48,7 +77,7 @@ public static class RoleInfo
     /// <summary>The county office of the same side checks what was submitted; the province may too.</summary>
     public static bool MayReview(Role role, Unit unit) => role == Role.ProvinceAdmin || (role, unit) switch
     {
-        (Role.CountyEducation, Unit.Education or Unit.School) => true,
+        (Role.CountyEducation, Unit.Education or Unit.School or Unit.Township) => true,
         (Role.CountyRural, Unit.Rural) => true,
         _ => false,
     };

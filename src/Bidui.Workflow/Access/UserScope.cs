@@ -4,10 +4,11 @@ namespace Bidui.Workflow.Access;
 
 /// <summary>
 /// What part of the data a user may see: a range of county codes (a region subtree in GB/T 2260 is a
-/// code range) and, for school officers, one school. The DbContext applies it to every query of
-/// cases and of what hangs from them; <see cref="None"/> is the default, so forgetting it shows nothing.
+/// code range) and, for school officers, one school; for township officers one 乡镇 of their county, for
+/// village officers one 村 of it. The DbContext applies it to every query of cases and of what hangs
+/// from them; <see cref="None"/> is the default, so forgetting it shows nothing.
 /// </summary>
-public sealed record UserScope(bool Everything, int MinCounty, int MaxCounty, string? SchoolCode)
+public sealed record UserScope(bool Everything, int MinCounty, int MaxCounty, string? SchoolCode, string? Township = null, string? Village = null)
 {
     public static UserScope None { get; } = new(false, 1, 0, null);
 
@@ -19,6 +20,10 @@ public sealed record UserScope(bool Everything, int MinCounty, int MaxCounty, st
         var (min, max) = RegionRange(regionCode);
         return new UserScope(false, min, max, schoolCode);
     }
+
+    /// <summary>A township of a county, or a village of it: the cases whose household is there.</summary>
+    public static UserScope ForTownship(int countyCode, string township, string? village = null) =>
+        new(false, countyCode, countyCode, null, township, village);
 
     public static UserScope For(User user) => Actor.Of(user).Scope;
 

@@ -33,6 +33,11 @@ public static class AuditActions
     public const string PreviewAttachment = "预览附件";
     public const string DeleteAttachment = "删除附件";
     public const string BulkFeedback = "批量反馈";
+    public const string BulkApprove = "批量审核通过";
+    public const string BulkReturn = "批量退回";
+    public const string DispatchTownship = "派发乡镇";
+    public const string Recall = "收回";
+    public const string BulkRecall = "收回派发";
 
     // Rounds
     public const string CreateRound = "创建批次";

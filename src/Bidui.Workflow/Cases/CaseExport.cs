@@ -32,6 +32,10 @@ public sealed class CaseExport(CaseQueries queries, AuditLog audit)
         f.Category is { } c ? CategoryNames.Chinese(c) : null,
         f.State is { } s ? RoleInfo.StateName(s) : null,
         f.RegionCode is { } g ? "地区 " + g.ToString(CultureInfo.InvariantCulture) : null,
+        f.Unit is { } u ? "责任单位 " + RoleInfo.UnitName(u) : null,
+        f.SchoolCode is { } sc ? "学校 " + sc : null,
+        f.Township is { } t ? "乡镇 " + t : null,
+        f.OverdueOnly ? "仅逾期" : null,
         string.IsNullOrWhiteSpace(f.Text) ? null : "按姓名或证件号查询",
     }.Where(x => x is not null));
 }

@@ -15,6 +15,23 @@ public class WorkflowException : Exception
     public WorkflowException(string message, Exception inner) : base(message, inner) { }
 }
 
+public enum BulkAction
+{
+    Approve = 0,
+    Return = 1,
+    /// <summary>派发乡镇: dropout cases to their township for a home visit.</summary>
+    Dispatch = 2,
+    /// <summary>收回: dispatched cases back to the county education office.</summary>
+    Recall = 3,
+}
+
+/// <summary>A selected case and the version the page showed.</summary>
+public sealed record BulkItem(long CaseId, int Version);
+
+public sealed record BulkRefusal(long CaseId, string? PersonName, string Reason);
+
+public sealed record BulkOutcome(BulkAction Action, int Done, IReadOnlyList<BulkRefusal> Refused);
+
 /// <summary>The case changed since the user saw it (or while the change was saved): nothing was changed; reload and decide again.</summary>
 public sealed class CaseConflictException : WorkflowException
 {
@@ -39,7 +56,7 @@ public sealed class CaseWorkflow(BiduiDbContext db, AuditLog audit, TimeProvider
     public static bool CanSubmit(Actor actor, Case c) =>
         c.State is CaseState.Open or CaseState.Returned && RoleInfo.MayAnswer(actor.Role, c.Unit);
 
-    public static bool CanReview(Actor actor, Case c) => c.State == CaseState.Submitted && RoleInfo.MayReview(actor.Role, c.Unit);
+    public static bool CanReview(Actor actor, Case c) => ReviewRefusal(actor, c) is null;
 
     public async Task<Case> SubmitAsync(Actor actor, long caseId, string result, string? note, int? expectedVersion = null, CancellationToken ct = default)
     {
@@ -78,22 +95,159 @@ public sealed class CaseWorkflow(BiduiDbContext db, AuditLog audit, TimeProvider
     public async Task<Case> ApproveAsync(Actor actor, long caseId, string? note, int? expectedVersion = null, CancellationToken ct = default)
     {
         var c = await LoadAsync(caseId, expectedVersion, ct);
-        if (!CanReview(actor, c)) throw new WorkflowException("您不能审核此任务，或任务不在待审核状态。");
-        c.State = CaseState.Closed;
-        c.ClosedAt = Now;
-        await RecordAsync(actor, c, "审核通过", null, note, ct);
+        if (ReviewRefusal(actor, c) is { } refusal) throw new WorkflowException(refusal);
+        StageApproval(actor, c, note);
+        await SaveAsync(ct);
         return c;
     }
 
     public async Task<Case> ReturnAsync(Actor actor, long caseId, string note, int? expectedVersion = null, CancellationToken ct = default)
     {
-        var c = await LoadAsync(caseId, expectedVersion, ct);
-        if (!CanReview(actor, c)) throw new WorkflowException("您不能审核此任务，或任务不在待审核状态。");
         if (string.IsNullOrWhiteSpace(note)) throw new WorkflowException("退回时须说明原因。");
-        c.State = CaseState.Returned;
-        await RecordAsync(actor, c, "退回", null, note.Trim(), ct);
+        var c = await LoadAsync(caseId, expectedVersion, ct);
+        if (ReviewRefusal(actor, c) is { } refusal) throw new WorkflowException(refusal);
+        StageReturn(actor, c, note);
+        await SaveAsync(ct);
         return c;
     }
+
+    /// <summary>Why this user may not approve or return the case now, or null when they may (single and bulk review).</summary>
+    public static string? ReviewRefusal(Actor actor, Case c)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(c);
+        if (!RoleInfo.MayReview(actor.Role, c.Unit)) return $"该任务由{RoleInfo.UnitName(c.Unit)}核查，您不能审核。";
+        if (c.State != CaseState.Submitted) return $"任务状态为“{RoleInfo.StateName(c.State)}”，不在待审核状态。";
+        return null;
+    }
+
+    private void StageApproval(Actor actor, Case c, string? note)
+    {
+        c.State = CaseState.Closed;
+        c.ClosedAt = Now;
+        Stage(actor, c, "审核通过", null, string.IsNullOrWhiteSpace(note) ? null : note.Trim());
+    }
+
+    private void StageReturn(Actor actor, Case c, string note)
+    {
+        c.State = CaseState.Returned;
+        Stage(actor, c, "退回", null, note.Trim());
+    }
+
+    /// <summary>Why the county education office may not send the case to its township (派发乡镇), or null.</summary>
+    public static string? DispatchRefusal(Actor actor, Case c)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(c);
+        if (!RoleInfo.MayDispatch(actor.Role)) return "只有县级教育部门可以派发任务至乡镇。";
+        if (!RoleInfo.Dispatchable(c.Category)) return $"“{CategoryNames.Chinese(c.Category)}”的任务不派发至乡镇。";
+        if (c.Unit == Unit.Township) return $"任务已派发至{c.Township}。";
+        if (c.Unit != Unit.Education) return $"该任务由{RoleInfo.UnitName(c.Unit)}核查，不能派发。";
+        if (c.State is not (CaseState.Open or CaseState.Returned)) return $"任务状态为“{RoleInfo.StateName(c.State)}”，不能派发。";
+        if (c.Township is null) return "任务没有乡镇信息（名单未填乡镇，或户籍不在本县），不能派发。";
+        return null;
+    }
+
+    /// <summary>Why the county education office may not take a dispatched case back (收回), or null.</summary>
+    public static string? RecallRefusal(Actor actor, Case c)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(c);
+        if (!RoleInfo.MayDispatch(actor.Role)) return "只有县级教育部门可以收回派发的任务。";
+        if (c.Unit != Unit.Township) return "任务未派发至乡镇。";
+        if (c.State is not (CaseState.Open or CaseState.Returned)) return $"任务状态为“{RoleInfo.StateName(c.State)}”，不能收回（待审核的请审核或退回）。";
+        return null;
+    }
+
+    /// <summary>At most this many cases per bulk action (a page of the list at its largest).</summary>
+    public const int MaxBulk = 500;
+
+    /// <summary>
+    /// 批量审核通过 / 批量退回 / 派发乡镇 / 收回: each selected case through the rules of the single action (scope,
+    /// role, state, the version the page showed), all the accepted ones saved in one transaction with their
+    /// history events and audit entries. A case changed meanwhile (its version moved, or a simultaneous change
+    /// won the save) is refused, not the others. Returns what was done and what was refused, and why.
+    /// </summary>
+    public async Task<BulkOutcome> BulkAsync(Actor actor, BulkAction action, IReadOnlyList<BulkItem> items, string? note, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(items);
+        if (items.Count == 0) throw new WorkflowException("请先勾选任务。");
+        var wanted = items.DistinctBy(i => i.CaseId).ToList();
+        if (wanted.Count > MaxBulk) throw new WorkflowException($"每次最多批量处理 {MaxBulk} 条任务。");
+        if (action == BulkAction.Return && string.IsNullOrWhiteSpace(note)) throw new WorkflowException("退回时须说明原因。");
+        var refused = new Dictionary<long, BulkRefusal>();
+        for (int attempt = 0; ; attempt++)
+        {
+            var pending = wanted.Where(i => !refused.ContainsKey(i.CaseId)).ToList();
+            var ids = pending.Select(i => i.CaseId).ToList();
+            var cases = await db.LiveCases.Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
+            var done = new List<long>();
+            foreach (var item in pending)
+            {
+                if (!cases.TryGetValue(item.CaseId, out var c))
+                {
+                    refused[item.CaseId] = new BulkRefusal(item.CaseId, null, "任务不存在或不在您的管辖范围内。");
+                    continue;
+                }
+                string? refusal = item.Version != c.Version
+                    ? $"任务已被他人处理或修改（当前状态：{RoleInfo.StateName(c.State)}），未处理。"
+                    : action switch
+                    {
+                        BulkAction.Approve or BulkAction.Return => ReviewRefusal(actor, c),
+                        BulkAction.Dispatch => DispatchRefusal(actor, c),
+                        _ => RecallRefusal(actor, c),
+                    };
+                if (refusal is not null)
+                {
+                    refused[item.CaseId] = new BulkRefusal(c.Id, c.PersonName, refusal);
+                    continue;
+                }
+                switch (action)
+                {
+                    case BulkAction.Approve: StageApproval(actor, c, note); break;
+                    case BulkAction.Return: StageReturn(actor, c, note!); break;
+                    case BulkAction.Dispatch:
+                        c.Unit = Unit.Township;
+                        c.State = CaseState.Open;
+                        Stage(actor, c, AuditActions.DispatchTownship, null, $"派发至 {c.Township}" + (string.IsNullOrWhiteSpace(note) ? "" : "：" + note.Trim()));
+                        break;
+                    default:
+                        c.Unit = Unit.Education;
+                        c.State = CaseState.Open;
+                        Stage(actor, c, AuditActions.Recall, null, $"由 {c.Township} 收回县级教育部门" + (string.IsNullOrWhiteSpace(note) ? "" : "：" + note.Trim()));
+                        break;
+                }
+                done.Add(c.Id);
+            }
+            if (done.Count > 0)
+                audit.Add(actor.UserName, action == BulkAction.Approve ? AuditActions.BulkApprove : action == BulkAction.Return ? AuditActions.BulkReturn
+                    : action == BulkAction.Dispatch ? AuditActions.DispatchTownship : AuditActions.BulkRecall, "核查任务", $"{done.Count} 条已处理，{refused.Count} 条未处理" + (string.IsNullOrWhiteSpace(note) ? "" : "；" + note.Trim()));
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                db.ChangeTracker.Clear();
+                return new BulkOutcome(action, done.Count, [.. wanted.Where(i => refused.ContainsKey(i.CaseId)).Select(i => refused[i.CaseId])]);
+            }
+            catch (DbUpdateConcurrencyException ex)
+            {
+                // A simultaneous change won one of these cases: it is refused; the others are tried again (nothing was saved).
+                db.ChangeTracker.Clear();
+                var lost = ex.Entries.Select(e => e.Entity).OfType<Case>().Select(c => c.Id).ToList();
+                if (lost.Count == 0 || attempt >= 3) lost = done;
+                foreach (long id in lost)
+                    refused[id] = new BulkRefusal(id, cases.GetValueOrDefault(id)?.PersonName, "任务刚被他人处理或修改，未处理。");
+            }
+        }
+    }
+
+    public static string BulkName(BulkAction action) => action switch
+    {
+        BulkAction.Approve => AuditActions.BulkApprove,
+        BulkAction.Return => AuditActions.BulkReturn,
+        BulkAction.Dispatch => AuditActions.DispatchTownship,
+        _ => AuditActions.BulkRecall,
+    };
 
     /// <summary>
     /// 改派: the province sends a case to another county (a wrong or unknown responsible county).
@@ -111,10 +265,12 @@ public sealed class CaseWorkflow(BiduiDbContext db, AuditLog audit, TimeProvider
         string from = c.CountyName;
         c.CountyCode = county.Code;
         c.CountyName = Bidui.Core.Regions.RegionTable.Default.FullName(county.Code) is { Length: > 0 } full ? full : county.Name;
-        // A school of the old county cannot act in the new one: the county education office takes it.
-        if (c.Unit == Unit.School) c.Unit = Unit.Education;
+        // A school or township of the old county cannot act in the new one: the county education office takes it.
+        if (c.Unit is Unit.School or Unit.Township) c.Unit = Unit.Education;
         c.SchoolCode = null;
         c.SchoolName = null;
+        c.Township = null;
+        c.Village = null;
         c.State = CaseState.Open;
         await RecordAsync(actor, c, "改派", null, $"由 {from} 改派至 {c.CountyName}" + (string.IsNullOrWhiteSpace(note) ? "" : "：" + note.Trim()), ct);
         return c;

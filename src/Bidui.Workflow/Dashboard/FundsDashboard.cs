@@ -32,7 +32,7 @@ public sealed class FundsDashboard(StoreOptions store)
     public FundsView? Build(Actor actor, int roundId, int provinceCode, int region)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        if (actor.Role == Role.SchoolAid) return null;
+        if (!RoleInfo.SeesCountyFigures(actor.Role)) return null;
         string path = Path.Combine(store.RoundDirectory(roundId), "results", "summary.json");
         if (!File.Exists(path)) return null;
         using var doc = JsonDocument.Parse(File.ReadAllBytes(path));

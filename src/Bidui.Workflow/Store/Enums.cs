@@ -7,6 +7,10 @@ public enum Role
     CountyRural = 3,
     SchoolAid = 4,
     Auditor = 5,
+    /// <summary>乡镇: a township of a county; does the home visits of the dropout cases the county dispatches to it.</summary>
+    Township = 6,
+    /// <summary>村: a village of a township; sees its village's cases (the township answers for them).</summary>
+    Village = 7,
 }
 
 public enum RoundState
@@ -30,6 +34,8 @@ public enum Unit
     Education = 1,
     Rural = 2,
     School = 3,
+    /// <summary>The township the county education office dispatched a dropout case to (home visit).</summary>
+    Township = 4,
 }
 
 public enum CaseState

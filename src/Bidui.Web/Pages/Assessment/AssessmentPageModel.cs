@@ -18,7 +18,7 @@ public abstract class AssessmentPageModel(AssessmentService assessments, RoundSe
     public RoundAssessment? Assessment { get; private set; }
     public string? SettingsError { get; private set; }
 
-    public static bool MayView(Role role) => role != Role.SchoolAid;
+    public static bool MayView(Role role) => RoleInfo.SeesCountyFigures(role);
 
     /// <summary>The county roles see their own county's page only.</summary>
     public static bool SeesOneCounty(Actor actor) => actor.RegionCode % 100 != 0;

@@ -22,6 +22,8 @@ public sealed class DetailModel(CaseQueries queries, CaseWorkflow workflow, Bidu
     public string? Error { get; private set; }
     public bool CanSubmit => CaseWorkflow.CanSubmit(Actor, Case);
     public bool CanReview => CaseWorkflow.CanReview(Actor, Case);
+    /// <summary>The round's deadline, which is the case's.</summary>
+    public DateOnly? Deadline { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
     {
@@ -185,6 +187,7 @@ public sealed class DetailModel(CaseQueries queries, CaseWorkflow workflow, Bidu
         var c = await queries.FindAsync(id, ct);
         if (c is null) return false;
         Case = c;
+        Deadline = await db.Rounds.AsNoTracking().Where(r => r.Id == c.RoundId).Select(r => (DateOnly?)r.Deadline).SingleOrDefaultAsync(ct);
         if (RoleInfo.ManagesRounds(Actor.Role) && c.State != CaseState.Closed)
         {
             var (min, max) = (Actor.Scope.MinCounty, Actor.Scope.MaxCounty);

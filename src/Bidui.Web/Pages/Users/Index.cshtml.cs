@@ -13,6 +13,8 @@ public sealed class IndexModel(UserAdmin admin) : AppPageModel
     [BindProperty] public Role? Role { get; set; }
     [BindProperty] public int RegionCode { get; set; }
     [BindProperty] public string? SchoolCode { get; set; }
+    [BindProperty] public string? Township { get; set; }
+    [BindProperty] public string? Village { get; set; }
     [BindProperty] public string Password { get; set; } = "";
     public IReadOnlyList<User> Users { get; private set; } = [];
     public string? Error { get; private set; }
@@ -25,7 +27,7 @@ public sealed class IndexModel(UserAdmin admin) : AppPageModel
     }
 
     public Task<IActionResult> OnPostAsync(CancellationToken ct) =>
-        Act(() => admin.CreateAsync(Actor, new NewUser(UserName, DisplayName, Role, RegionCode, SchoolCode, Password), ct), "用户已创建。", ct);
+        Act(() => admin.CreateAsync(Actor, new NewUser(UserName, DisplayName, Role, RegionCode, SchoolCode, Password, Township, Village), ct), "用户已创建。", ct);
 
     public Task<IActionResult> OnPostResetAsync(int id, string? password, bool active, CancellationToken ct) =>
         Act(() => admin.ResetAsync(Actor, id, password, active, ct), "已保存。", ct);

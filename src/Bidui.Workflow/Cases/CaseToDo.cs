@@ -1,0 +1,69 @@
+using Bidui.Workflow.Access;
+using Bidui.Workflow.Store;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bidui.Workflow.Cases;
+
+/// <summary>What a user's to-do (我的待办) holds.</summary>
+public enum ToDoKind
+{
+    /// <summary>待填报: open or returned cases of the user's unit (a village's: its cases awaiting the township's home visit).</summary>
+    Submit = 0,
+    /// <summary>待审核: submitted cases the user's office reviews.</summary>
+    Review = 1,
+    /// <summary>待改派: the province's cases with no responsible county.</summary>
+    Reassign = 2,
+}
+
+public sealed record ToDoCounts(int Submit, int Review, int Reassign)
+{
+    public int Total => Submit + Review + Reassign;
+}
+
+/// <summary>
+/// 我的待办: what the signed-in user must act on now, across the finished rounds. Only current cases count:
+/// not those a later round resolved (the problem went away) or carried on as a new case (the new one is worked).
+/// Built on <see cref="CaseQueries.Query"/>, so the scope and any filter apply.
+/// </summary>
+public sealed class CaseToDo(BiduiDbContext db, CaseQueries queries)
+{
+    public IQueryable<Case> Query(Actor actor, ToDoKind kind, CaseFilter? filter = null)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var q = queries.Query(filter ?? new CaseFilter())
+            .Where(c => c.ResolvedInRoundId == null && !db.LiveCases.Any(n => n.PreviousCaseId == c.Id));
+        switch (kind)
+        {
+            case ToDoKind.Submit:
+                List<Unit> units = actor.Role == Role.Village ? [Unit.Township] : [.. RoleInfo.SubmitUnits(actor.Role)];
+                return q.Where(c => (c.State == CaseState.Open || c.State == CaseState.Returned) && units.Contains(c.Unit));
+            case ToDoKind.Review:
+                var reviewed = RoleInfo.ReviewUnits(actor.Role).ToList();
+                return q.Where(c => c.State == CaseState.Submitted && reviewed.Contains(c.Unit));
+            default:
+                if (actor.Role != Role.ProvinceAdmin) return q.Where(c => false);
+                return q.Where(c => c.State != CaseState.Closed && c.CountyCode % 10000 == 0);
+        }
+    }
+
+    public async Task<IReadOnlyList<Case>> PageAsync(IQueryable<Case> query, CaseOrder order, int page, int pageSize, CancellationToken ct = default) =>
+        await CaseSorting.Apply(query, order, db.Rounds).Skip((Math.Max(1, page) - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+
+    /// <summary>The kinds of to-do this role has (the page shows a tab for each).</summary>
+    public static IReadOnlyList<ToDoKind> KindsFor(Role role) => role switch
+    {
+        Role.ProvinceAdmin => [ToDoKind.Reassign],
+        Role.Auditor => [],
+        Role.Village or Role.SchoolAid => [ToDoKind.Submit],
+        Role.Township => [ToDoKind.Submit],
+        _ => [ToDoKind.Submit, ToDoKind.Review],
+    };
+
+    public async Task<ToDoCounts> CountAsync(Actor actor, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var kinds = KindsFor(actor.Role);
+        async Task<int> Count(ToDoKind k) => kinds.Contains(k) ? await Query(actor, k).CountAsync(ct) : 0;
+        return new ToDoCounts(await Count(ToDoKind.Submit), await Count(ToDoKind.Review), await Count(ToDoKind.Reassign));
+    }
+}
