@@ -44,6 +44,7 @@ public abstract class AttachmentBrowserTests<TFixture>(TFixture f) where TFixtur
         await Expect(page.Locator("#case-state")).ToHaveTextAsync("待核查");
         var items = page.Locator("#attachments li");
         await Expect(items).ToHaveCountAsync(3);
+        await page.ScreenshotAsync(new() { Path = Screenshot("case-attachments"), FullPage = true });
         // Photos and PDF have a preview; the text file only downloads.
         await Expect(page.Locator("#attachments li", new() { HasText = "说明.txt" }).Locator("a.attachment-preview")).ToHaveCountAsync(0);
 
@@ -87,6 +88,14 @@ public abstract class AttachmentBrowserTests<TFixture>(TFixture f) where TFixtur
         await Expect(page.Locator("form.attachment-delete")).ToHaveCountAsync(0);
         Assert.Empty(cspErrors);
         Directory.Delete(dir, recursive: true);
+    }
+
+    private string Screenshot(string name)
+    {
+        string dir = Path.Combine(Environment.GetEnvironmentVariable("BIDUI_SCREENSHOTS") is { Length: > 0 } d ? d : Path.Combine(AppContext.BaseDirectory, "screenshots"),
+            f.Store.Provider.ToString().ToLowerInvariant());
+        Directory.CreateDirectory(dir);
+        return Path.Combine(dir, name + ".png");
     }
 }
 

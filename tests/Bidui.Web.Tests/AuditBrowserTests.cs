@@ -39,6 +39,7 @@ public abstract class AuditBrowserTests<TFixture>(TFixture f) where TFixture : W
         string firstOfPage1 = await rows.First.Locator("td").First.InnerTextAsync();
         await page.ClickAsync("#audit-older");
         await Expect(rows).ToHaveCountAsync(50);
+        await page.ScreenshotAsync(new() { Path = Screenshot("audit-older-page"), FullPage = true });
         await Expect(page.Locator("#audit-older")).ToHaveCountAsync(0);
         Assert.Contains("Before=", page.Url, StringComparison.Ordinal);
         await page.ClickAsync("#audit-newer");
@@ -57,6 +58,14 @@ public abstract class AuditBrowserTests<TFixture>(TFixture f) where TFixture : W
         Assert.All(exported, r => Assert.Equal(("修改密码", user), (r["操作"], r["用户"])));
         await using (var db = f.Context())
             Assert.True(await db.Audit.AnyAsync(a => a.UserName == "shenji" && a.Action == AuditActions.Export && a.Target == "审计日志" && a.Detail.Contains("50 条")));
+    }
+
+    private string Screenshot(string name)
+    {
+        string dir = Path.Combine(Environment.GetEnvironmentVariable("BIDUI_SCREENSHOTS") is { Length: > 0 } d ? d : Path.Combine(AppContext.BaseDirectory, "screenshots"),
+            f.Store.Provider.ToString().ToLowerInvariant());
+        Directory.CreateDirectory(dir);
+        return Path.Combine(dir, name + ".png");
     }
 }
 

@@ -33,6 +33,7 @@ public abstract class RoundOutputsBrowserTests<TFixture>(TFixture f) where TFixt
             Assert.Equal(n[0], n[1] + n[2] + n[3]);
         }
         await Expect(page.Locator("#input-accounting")).ToContainTextAsync("低保");
+        await page.ScreenshotAsync(new() { Path = Screenshot("round-outputs"), FullPage = true });
 
         var links = page.Locator("#outputs a.output");
         var names = await links.EvaluateAllAsync<string[]>("els => els.map(e => e.dataset.name)");
@@ -69,6 +70,14 @@ public abstract class RoundOutputsBrowserTests<TFixture>(TFixture f) where TFixt
         var downloads = await db.Audit.Where(a => a.Action == AuditActions.DownloadOutput && a.Target == "批次 1").Select(a => new { a.UserName, a.Detail }).ToListAsync();
         Assert.Contains(downloads, d => d.UserName == "sheng" && d.Detail.Contains("比对报告.html", StringComparison.Ordinal));
         Assert.Contains(downloads, d => d.UserName == "shaodong.jy" && d.Detail.Contains("含完整证件号码", StringComparison.Ordinal));
+    }
+
+    private string Screenshot(string name)
+    {
+        string dir = Path.Combine(Environment.GetEnvironmentVariable("BIDUI_SCREENSHOTS") is { Length: > 0 } d ? d : Path.Combine(AppContext.BaseDirectory, "screenshots"),
+            f.Store.Provider.ToString().ToLowerInvariant());
+        Directory.CreateDirectory(dir);
+        return Path.Combine(dir, name + ".png");
     }
 }
 

@@ -13,10 +13,10 @@ public sealed class AuditExport(AuditLog audit, TimeProvider clock)
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(query);
         if (!RoleInfo.ReadsAudit(actor.Role)) throw new WorkflowException("您的角色不能查看审计日志。");
-        int count = await audit.CountAsync(query, ct);
+        int count = await audit.CountAsync(query, AuditLog.MaxExportRows, ct);
         if (count > AuditLog.MaxExportRows)
             throw new WorkflowException(string.Create(CultureInfo.InvariantCulture,
-                $"符合条件的记录有 {count:N0} 条，超过单次导出上限 {AuditLog.MaxExportRows:N0} 条：请缩小日期范围或按用户、操作筛选后再导出。"));
+                $"符合条件的记录超过单次导出上限 {AuditLog.MaxExportRows:N0} 条：请缩小日期范围或按用户、操作筛选后再导出。"));
         string[] headers = ["编号", "时间", "用户", "操作", "对象", "内容"];
         var sheet = new SheetSpec("审计日志", [.. headers.Select(h => new SheetColumn(h))], audit.Stream(query).Select(e => new string?[]
         {

@@ -21,8 +21,14 @@ public sealed class AuditLog(BiduiDbContext db, TimeProvider clock)
     /// an id (next page), <see cref="After"/> those newer (previous page); OFFSET would read every skipped row.</summary>
     public sealed record Query(string? UserName, string? Action, string? Text, DateTime? From, DateTime? To, long? Before = null, long? After = null, int PageSize = 100);
 
-    /// <summary>One page, newest first, whether older and newer entries exist beyond it, and how many entries match in all.</summary>
-    public sealed record Page(IReadOnlyList<AuditEntry> Entries, bool HasOlder, bool HasNewer, int Total);
+    /// <summary>
+    /// One page, newest first, whether older and newer entries exist beyond it, and how many entries match in all, counted up
+    /// to <see cref="MaxCounted"/> (<see cref="TotalCapped"/>: more than that): a count of a province's whole log would read it all.
+    /// </summary>
+    public sealed record Page(IReadOnlyList<AuditEntry> Entries, bool HasOlder, bool HasNewer, int Total, bool TotalCapped = false);
+
+    /// <summary>Entries a search counts before it says "more than".</summary>
+    public const int MaxCounted = 100_000;
 
     /// <summary>Entries an export may hold (an xlsx sheet holds a million; more is a sign the filter is too wide).</summary>
     public const int MaxExportRows = 200_000;
@@ -30,7 +36,7 @@ public sealed class AuditLog(BiduiDbContext db, TimeProvider clock)
     public async Task<Page> SearchAsync(Query q, CancellationToken ct = default)
     {
         var query = Filtered(q);
-        int total = await query.CountAsync(ct);
+        int total = await query.OrderByDescending(a => a.Id).Take(MaxCounted + 1).CountAsync(ct);
         List<AuditEntry> entries;
         bool hasOlder, hasNewer;
         if (q.After is { } after && q.Before is null)
@@ -50,13 +56,15 @@ public sealed class AuditLog(BiduiDbContext db, TimeProvider clock)
             long newest = entries.Count > 0 ? entries[0].Id : 0;
             hasNewer = q.Before is not null && entries.Count > 0 && await query.AnyAsync(a => a.Id > newest, ct);
         }
-        return new Page(entries, hasOlder, hasNewer, total);
+        return new Page(entries, hasOlder, hasNewer, Math.Min(total, MaxCounted), total > MaxCounted);
     }
 
     /// <summary>Every entry of the search, newest first, streamed (an export reads them once).</summary>
     public IEnumerable<AuditEntry> Stream(Query q) => Filtered(q with { Before = null, After = null }).OrderByDescending(a => a.Id).AsEnumerable();
 
-    public Task<int> CountAsync(Query q, CancellationToken ct = default) => Filtered(q with { Before = null, After = null }).CountAsync(ct);
+    /// <summary>How many entries the search holds, counted up to <paramref name="limit"/> + 1 (enough to refuse more than the limit).</summary>
+    public Task<int> CountAsync(Query q, int limit, CancellationToken ct = default) =>
+        Filtered(q with { Before = null, After = null }).OrderByDescending(a => a.Id).Take(limit + 1).CountAsync(ct);
 
     private IQueryable<AuditEntry> Filtered(Query q)
     {
