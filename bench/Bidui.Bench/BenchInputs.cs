@@ -7,6 +7,16 @@ namespace Bidui.Bench;
 /// <summary>The three CSV files both contenders read, generated (province-shaped) or given.</summary>
 internal sealed record BenchInputs(string Students, string Poverty, string Aid, long Rows)
 {
+    /// <summary>What the DuckDB child is asked to do on these inputs: every column either peer reads, found as Bidui finds it.</summary>
+    public PeerJob Job(string outDir, DateOnly referenceDate, PeerKind peer) => new(
+        Describe(Students, DatasetSchema.Students, "身份证件号", "身份证件类型", "学籍状态", "学段", "年级", "姓名", "学校名称", "学校标识码"),
+        Describe(Poverty, DatasetSchema.Poverty, "证件号码", "姓名", "人员状态", "县级代码", "户编号"),
+        Describe(Aid, DatasetSchema.Aid, "身份证件号", "身份证件类型"),
+        outDir, referenceDate, DateOnly.FromDateTime(DateTime.Now), peer);
+
+    /// <summary>The ID column of each input, for the plain peer's list check.</summary>
+    public IdColumn[] IdColumns => IdColumn.Of(Students, Poverty, Aid);
+
     private const string Marker = "bench-inputs.txt";
 
     /// <summary>Generates the inputs into DIR/inputs unless a previous run left them there; poverty is transcoded to UTF-8.</summary>

@@ -8,12 +8,14 @@ internal sealed record BenchOptions
     public const string Usage = """
         usage: bidui-bench [--students N] [--dir DIR] [--keep] [--runs R] [--only bidui|duckdb]
                            [--students-file F --poverty-file F --aid-file F] [--reference-date yyyy-MM-dd]
-                           [--memory-limit SIZE]
+                           [--memory-limit SIZE] [--peer plain|validating]
           --students N      student rows to generate (poverty N/5, aid N*3/10); default 10000000
           --dir DIR         where inputs and outputs go; default /work/bench-data/sN (reused when present)
           --keep            keep inputs and outputs afterwards (default: delete DIR when done)
           --runs R          run each contender R times and report every run (default 1)
           --only NAME       run one contender only (no list check)
+          --peer KIND       the DuckDB SQL: plain (default; ../shared/bench/duckdb-plain-peer.mjs: trim, upper-case, join)
+                            or validating (SPEC §2.1 ID checks and 15-digit conversion in SQL)
           --*-file F        compare given CSV files instead of generating them
           --memory-limit S  pass --memory-limit S to Bidui (e.g. 4GB: partitioned to disk when the inputs do not fit)
           --xlsx            generate the student file as xlsx (at most 1,048,000 rows; Bidui only: needs --only bidui)
@@ -29,6 +31,7 @@ internal sealed record BenchOptions
     public string? AidFile { get; init; }
     public bool Xlsx { get; init; }
     public string? MemoryLimit { get; init; }
+    public PeerKind Peer { get; init; } = PeerKind.Plain;
     public DateOnly ReferenceDate { get; init; } = DefaultReferenceDate(DateOnly.FromDateTime(DateTime.Now));
 
     public bool GivenFiles => StudentsFile is not null;
@@ -54,6 +57,15 @@ internal sealed record BenchOptions
                 "--aid-file" => o with { AidFile = Next() },
                 "--xlsx" => o with { Xlsx = true },
                 "--memory-limit" => o with { MemoryLimit = Next() },
+                "--peer" => o with
+                {
+                    Peer = Next() switch
+                    {
+                        "plain" => PeerKind.Plain,
+                        "validating" => PeerKind.Validating,
+                        var v => throw new ArgumentException($"--peer takes plain or validating, not {v}"),
+                    },
+                },
                 "--reference-date" => o with { ReferenceDate = DateOnly.ParseExact(Next(), "yyyy-MM-dd", CultureInfo.InvariantCulture) },
                 "-h" or "--help" => null,
                 _ => throw new ArgumentException($"unknown option {args[i]}"),

@@ -14,17 +14,13 @@ internal static class BenchRun
         var inputs = BenchInputs.Prepare(o);
         string bidui = BuildCli(root);
 
-        var job = new PeerJob(
-            BenchInputs.Describe(inputs.Students, DatasetSchema.Students, "身份证件号", "身份证件类型", "学籍状态", "学段", "年级", "姓名", "学校名称", "学校标识码"),
-            BenchInputs.Describe(inputs.Poverty, DatasetSchema.Poverty, "证件号码", "姓名", "人员状态", "县级代码", "户编号"),
-            BenchInputs.Describe(inputs.Aid, DatasetSchema.Aid, "身份证件号", "身份证件类型"),
-            Path.Combine(o.WorkDir, "out-duckdb"), o.ReferenceDate, DateOnly.FromDateTime(DateTime.Now));
+        var job = inputs.Job(Path.Combine(o.WorkDir, "out-duckdb"), o.ReferenceDate, o.Peer);
         string jobFile = Path.Combine(o.WorkDir, "duckdb-job.json");
         job.Save(jobFile);
         long rows = inputs.Rows - (job.Students.SkipLines + job.Poverty.SkipLines + job.Aid.SkipLines + 3);
         string biduiOut = Path.Combine(o.WorkDir, "out-bidui");
 
-        Console.WriteLine($"inputs: {inputs.Students}, {inputs.Poverty}, {inputs.Aid} ({rows:N0} data lines); {Environment.ProcessorCount} cores");
+        Console.WriteLine($"inputs: {inputs.Students}, {inputs.Poverty}, {inputs.Aid} ({rows:N0} data lines); {Environment.ProcessorCount} cores; peer: {o.Peer.ToString().ToLowerInvariant()} DuckDB SQL");
         var runs = new List<Measurement>();
         for (int run = 1; run <= o.Runs; run++)
         {
@@ -51,9 +47,16 @@ internal static class BenchRun
         if (o.Only is null && status == 0)
         {
             Console.WriteLine();
+            bool plain = o.Peer == PeerKind.Plain;
+            var readDifferently = plain ? ListCheck.ReadDifferently(inputs.IdColumns) : null;
+            if (plain)
+            {
+                Console.WriteLine($"plain peer: lists compared on valid numbers written alike for both ({readDifferently!.Count:N0} numbers are written in a form only Bidui reads)");
+            }
+
             foreach (var list in ListCheck.Lists)
             {
-                var d = ListCheck.Compare(list, biduiOut, job.OutDir);
+                var d = ListCheck.Compare(list, biduiOut, job.OutDir, plain, readDifferently);
                 Console.WriteLine(ResultTable.Format(d));
                 if (!d.Same)
                 {

@@ -6,7 +6,7 @@ using DuckDB.NET.Data;
 namespace Bidui.Bench;
 
 /// <summary>
-/// The peer: the exact-ID part of SPEC §4 (matched, dropout_suspect, aid_missing) in DuckDB SQL, as a
+/// The validating peer (<see cref="PeerKind.Validating"/>; <see cref="PlainPeer"/> is the plainer one): the exact-ID part of SPEC §4 (matched, dropout_suspect, aid_missing) in DuckDB SQL, as a
 /// data engineer would write it — read_csv on the same files, normalise the ID cell, keep valid keys,
 /// join, write three CSV files. DuckDB gets every core and its default memory limit.
 /// </summary>
@@ -17,7 +17,8 @@ internal static class DuckDbPeer
         Directory.CreateDirectory(job.OutDir);
         using var db = new DuckDBConnection("DataSource=:memory:");
         db.Open();
-        foreach (var (label, sql) in Statements(job))
+        // Both peers get every core and the same settings; only their SQL differs.
+        foreach (var (label, sql) in Statements(job).Take(1).Concat(job.Peer == PeerKind.Plain ? PlainPeer.Statements(job) : Statements(job).Skip(1)))
         {
             var clock = Stopwatch.StartNew();
             using var cmd = db.CreateCommand();
@@ -191,14 +192,14 @@ internal static class DuckDbPeer
     // null_padding for the aid file only: its 小计 rows are short (a data engineer meets that error on the
     // first run), and DuckDB's parallel reader refuses null_padding in a file with quoted line breaks
     // (the poverty register's 备注) — which it notices only when a chunk boundary falls inside one (50 M rows).
-    private static string ReadCsv(PeerInput input, bool nullPadding = false) =>
+    internal static string ReadCsv(PeerInput input, bool nullPadding = false) =>
         $"read_csv('{Quote(input.Path, '\'')}', skip = {input.SkipLines}, header = true, all_varchar = true, delim = ',', quote = '\"', escape = '\"'{(nullPadding ? ", null_padding = true" : "")})";
 
     /// <summary>A quoted column reference, or NULL when the file lacks the column (SQL then treats it as empty).</summary>
-    private static string Col(PeerInput input, string canonical) =>
+    internal static string Col(PeerInput input, string canonical) =>
         input.Column(canonical) is { } header ? $"\"{Quote(header, '"')}\"" : "NULL";
 
-    private static string Copy(PeerJob job, string list, string query) =>
+    internal static string Copy(PeerJob job, string list, string query) =>
         $"COPY ({query}) TO '{Quote(Path.Combine(job.OutDir, list + ".csv"), '\'')}' (HEADER, DELIMITER ',');";
 
     private static string Quote(string text, char quote) => text.Replace(quote.ToString(), new string(quote, 2), StringComparison.Ordinal);

@@ -11,7 +11,7 @@ internal static class InProcessRun
 {
     public static void Run(string students, string poverty, string aid, string output)
     {
-        var request = new CompareRequest(students, poverty, aid, output) { ReferenceDate = new DateOnly(2026, 8, 31), ExactOnly = true };
+        var request = new CompareRequest(students, poverty, aid, output) { ReferenceDate = new DateOnly(2026, 8, 31), ExactOnly = true, CollectBeforeOutputs = true };
         var outcome = CompareJob.Run(request);
         foreach (var step in outcome.Steps)
         {

@@ -9,8 +9,16 @@ internal sealed record PeerInput(string Path, int SkipLines, IReadOnlyDictionary
     public string? Column(string canonical) => Columns.TryGetValue(canonical, out var h) ? h : null;
 }
 
+/// <summary>Which DuckDB SQL runs: the plain SQL a data engineer writes first, or the one that validates IDs as SPEC §2.1 does.</summary>
+internal enum PeerKind
+{
+    Plain,
+    Validating,
+}
+
 /// <summary>What the DuckDB child process is asked to do (written by the parent as JSON).</summary>
-internal sealed record PeerJob(PeerInput Students, PeerInput Poverty, PeerInput Aid, string OutDir, DateOnly ReferenceDate, DateOnly Today)
+internal sealed record PeerJob(PeerInput Students, PeerInput Poverty, PeerInput Aid, string OutDir, DateOnly ReferenceDate, DateOnly Today,
+    PeerKind Peer = PeerKind.Plain)
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
 

@@ -37,9 +37,12 @@ internal static class Program
             {
                 // The list check alone, on the outputs a --keep run left (say, of contenders run one at a time).
                 bool same = true;
+                var saved = PeerJob.Load(Path.Combine(dir, "duckdb-job.json"));
+                bool plain = saved.Peer == PeerKind.Plain;
+                var readDifferently = plain ? ListCheck.ReadDifferently(IdColumn.Of(saved.Students.Path, saved.Poverty.Path, saved.Aid.Path)) : null;
                 foreach (var list in ListCheck.Lists)
                 {
-                    var d = ListCheck.Compare(list, Path.Combine(dir, "out-bidui"), Path.Combine(dir, "out-duckdb"));
+                    var d = ListCheck.Compare(list, Path.Combine(dir, "out-bidui"), Path.Combine(dir, "out-duckdb"), plain, readDifferently);
                     Console.WriteLine(ResultTable.Format(d));
                     same &= d.Same;
                 }

@@ -15,8 +15,6 @@ public sealed record CompareOutcome(string OutputDirectory, DateOnly ReferenceDa
     public Bidui.Matching.Probabilistic.LinkageModel? Model { get; init; }
     /// <summary>How many key partitions the run used (1: in memory).</summary>
     public int Partitions { get; init; } = 1;
-    /// <summary>How many engines compared side by side (1 with the probabilistic tier).</summary>
-    public int Lanes { get; init; } = 1;
     /// <summary>The money of the aid rows (SPEC §4.6); null without an aid file.</summary>
     public Bidui.Matching.Supervision.FundsTally? Funds { get; init; }
 }
@@ -31,17 +29,6 @@ public sealed record StepTime(string Step, TimeSpan Elapsed, long ManagedBytes, 
 /// </summary>
 public static class CompareJob
 {
-    /// <summary>Feed the aid file on its own thread while the registry streams; BIDUI_AID_ALONGSIDE=0 feeds them in turn.</summary>
-    internal static bool AidAlongside { get; set; } = Environment.GetEnvironmentVariable("BIDUI_AID_ALONGSIDE") != "0";
-
-    /// <summary>
-    /// Engines side by side in an exact-only run, each given the rows of its keys (<see cref="LaneFeeder"/>).
-    /// One by default: on the 2-core machine this was measured on, two lanes took longer (39.6 s against
-    /// 35.7 s at province scale, CPU 72.5 s against 56.4 s; docs/PERFORMANCE.md). BIDUI_LANES=N sets it.
-    /// </summary>
-    private static readonly int DefaultLanes = int.TryParse(Environment.GetEnvironmentVariable("BIDUI_LANES"), out int n) && n >= 1
-        ? Math.Min(n, 16) : 1;
-
     public static CompareOutcome Run(CompareRequest request, IJobProgress? progress = null, RegionTable? regions = null)
     {
         progress ??= NullProgress.Instance;
@@ -118,14 +105,13 @@ public static class CompareJob
         if (partitions > 1)
             return RunPartitioned(request, settings, sources, supervision, staging, progress, regions, clock, partitions, steps, Done);
 
-        int lanes = request.ExactOnly ? Math.Clamp(request.Lanes ?? DefaultLanes, 1, 64) : 1;
-        var (result, inputs) = lanes > 1
-            ? CompareInLanes(settings, regions, sources, progress, lanes, Done)
-            : CompareInOneEngine(settings, regions, sources, progress, steps, Done);
+        var (result, inputs) = CompareInOneEngine(settings, regions, sources, progress, steps, Done);
         // The engine is garbage now (the lists hold what they show); collecting it once before the
         // outputs allocate keeps the peak down (10 M: 2.57 GB against 2.74–2.76 GB). Not compacting: moving
-        // the lists' 0.8 GB was a 2.2 s pause on one core; sweeping alone gave the same peak.
-        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: false);
+        // the lists' 0.8 GB was a 2.2 s pause on one core; sweeping alone gave the same peak. Only a process
+        // that runs nothing else may stop every thread for it (the CLI; never the web server).
+        if (request.CollectBeforeOutputs)
+            GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: false);
 
         new ResultWriter(regions, result, inputs, progress, supervision, request.Deadline, request.Scorecard ?? Bidui.Assessment.Scoring.Scorecard.Default).WriteAll(staging);
         staging.Commit();
@@ -133,7 +119,7 @@ public static class CompareJob
         return new CompareOutcome(Path.GetFullPath(request.OutputDirectory), referenceDate, inputs,
             result.Lists.ToDictionary(kv => kv.Key, kv => kv.Value.Count), [.. supervision.Notes, .. result.Notes], clock.Elapsed, steps)
         {
-            Model = result.Model, Lanes = lanes, Funds = settings.HasAid ? result.Funds : null,
+            Model = result.Model, Funds = settings.HasAid ? result.Funds : null,
         };
     }
 
@@ -152,7 +138,7 @@ public static class CompareJob
         // while the register and then the registry stream (the engine allows exactly this).
         // The other registers, like aid, meet the rest only in Finish: they follow the aid file on its thread.
         Task<(List<InputAccount> Accounts, TimeSpan Elapsed)>? aidLoad = null;
-        if (aid is not null && AidAlongside)
+        if (aid is not null)
         {
             var aidStep = progress.Start("读取资助发放数据");
             aidLoad = Task.Run(() =>
@@ -170,12 +156,6 @@ public static class CompareJob
             using (var step = progress.Start("读取乡村振兴数据（脱贫人口及防返贫监测对象）"))
                 inputs.Add(InputLoader.LoadPoverty(poverty, engine, step));
             done("读取乡村振兴数据");
-            if (aid is not null && !AidAlongside)
-            {
-                using (var step = progress.Start("读取资助发放数据"))
-                    inputs.Add(InputLoader.LoadAid(aid, engine, step));
-                done("读取资助数据");
-            }
             if (aidLoad is null && sources.Registers.Count > 0)
             {
                 inputs.AddRange(LoadRegisters(sources, engine, progress));
@@ -219,47 +199,6 @@ public static class CompareJob
             accounts.Add(InputLoader.LoadRegister(sources.Registers[i], i, sources.Labels[i], engine, step));
         }
         return accounts;
-    }
-
-    private static (ComparisonResult, List<InputAccount>) CompareInLanes(ComparisonSettings settings, RegionTable regions,
-        Sources sources, IJobProgress progress, int lanes, Action<string> done)
-    {
-        var (poverty, students, aid) = (sources.Poverty, sources.Students, sources.Aid);
-        var engines = Enumerable.Range(0, lanes).Select(_ => new ComparisonEngine(settings, regions)).ToArray();
-        var inputs = new List<InputAccount>();
-        using (var step = progress.Start("读取乡村振兴数据（脱贫人口及防返贫监测对象）"))
-            inputs.Add(LaneFeeder.Load(poverty, RowFeed.Poverty(poverty), engines, settings.Today, step));
-        done("读取乡村振兴数据");
-        if (aid is not null)
-        {
-            using (var step = progress.Start("读取资助发放数据"))
-                inputs.Add(LaneFeeder.Load(aid, RowFeed.Aid(aid), engines, settings.Today, step));
-            done("读取资助数据");
-        }
-        for (int i = 0; i < sources.Registers.Count; i++)
-        {
-            using var step = progress.Start($"读取其他困难群体名单：{sources.Labels[i]}");
-            inputs.Add(LaneFeeder.Load(sources.Registers[i], RowFeed.Register(sources.Registers[i], i, sources.Labels[i]), engines, settings.Today, step));
-        }
-        var schools = new SchoolCodes();
-        using (var step = progress.Start("读取学籍数据并比对"))
-            inputs.Insert(0, LaneFeeder.Load(students, RowFeed.Students(students), engines, settings.Today, step, schools));
-        done("读取学籍数据并比对");
-
-        ComparisonResult result;
-        using (progress.Start("生成比对清单"))
-        {
-            var parts = new ComparisonResult[engines.Length];
-            Parallel.For(0, engines.Length, new ParallelOptions { MaxDegreeOfParallelism = engines.Length }, i =>
-            {
-                foreach (var (name, code, county) in schools.Schools)
-                    engines[i].AddKnownSchool(name, code, county);
-                parts[i] = engines[i].Finish();
-            });
-            result = ComparisonResult.Merge(parts);
-        }
-        done("生成比对清单");
-        return (result, inputs);
     }
 
     private static CompareOutcome RunPartitioned(CompareRequest request, ComparisonSettings settings, Sources sources,

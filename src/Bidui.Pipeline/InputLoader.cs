@@ -24,12 +24,6 @@ internal static class InputLoader
     public static InputAccount LoadStudents(BoundTable t, ComparisonEngine engine, IProgressStep step) =>
         Load(t, RowFeed.Students(t), engine, step);
 
-    /// <summary>
-    /// Rows are parsed on a second thread while the engine consumes them (<see cref="ReadAhead"/>);
-    /// BIDUI_READ_AHEAD=0 reads on the engine's thread, as before (for measuring and for tests).
-    /// </summary>
-    internal static bool UseReadAhead { get; set; } = Environment.GetEnvironmentVariable("BIDUI_READ_AHEAD") != "0";
-
     // The register and the registry are fed on the engine's own thread, which may prefetch their keys;
     // aid and the other registers are fed from a thread of their own (CompareJob) and look nothing up while they stream.
     private static InputAccount Load(BoundTable t, RowFeed feed, ComparisonEngine engine, IProgressStep step) =>
@@ -60,15 +54,8 @@ internal static class InputLoader
             }
         }
 
-        if (UseReadAhead)
-        {
-            ReadAhead.ForEachRow(t, ordinals, Row, ids, prefetch);
-        }
-        else
-        {
-            while (t.ReadRow())
-                Row(r);
-        }
+        // Rows are parsed on a second thread while the engine consumes them.
+        ReadAhead.ForEachRow(t, ordinals, Row, ids, prefetch);
         account.RequireRows(r.SheetName);
         return account;
     }

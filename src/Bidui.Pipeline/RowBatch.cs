@@ -14,9 +14,7 @@ internal sealed class RowBatch(int slots)
     private readonly int[] _lengths = new int[Capacity * slots];
     private readonly int[] _rowNumbers = new int[Capacity];
     private readonly bool[] _blank = new bool[Capacity];
-    private readonly byte[] _lanes = new byte[Capacity];
     private readonly Bidui.Core.Identity.ResidentIdResult?[] _parsedIds = new Bidui.Core.Identity.ResidentIdResult?[Capacity];
-    private int _holders;
     private char[] _text = new char[Capacity * 64];
     private int _used;
 
@@ -54,25 +52,10 @@ internal sealed class RowBatch(int slots)
         }
     }
 
-    /// <summary>Copies the reader's current (non-blank) row for the engine of <paramref name="lane"/>.</summary>
-    public void Add(ITabularReader reader, ReadOnlySpan<int> ordinals, int lane)
-    {
-        _lanes[Count] = (byte)lane;
-        Add(reader, ordinals);
-    }
-
-    public int Lane(int row) => _lanes[row];
-
     /// <summary>The last row's resident ID, judged on the reading thread.</summary>
     public void SetParsedId(Bidui.Core.Identity.ResidentIdResult id) => _parsedIds[Count - 1] = id;
 
     public Bidui.Core.Identity.ResidentIdResult? ParsedId(int row) => _parsedIds[row];
-
-    /// <summary>Hands the batch to <paramref name="holders"/> consumers; the last to <see cref="Release"/> it may reuse it.</summary>
-    public void Share(int holders) => _holders = holders;
-
-    /// <summary>True for the last holder to let go.</summary>
-    public bool Release() => Interlocked.Decrement(ref _holders) == 0;
 
     public int RowNumber(int row) => _rowNumbers[row];
 

@@ -7,7 +7,7 @@ using static Bidui.Matching.Tests.EngineFixture;
 namespace Bidui.Matching.Tests;
 
 /// <summary>
-/// Engines that each saw every row of some keys (lanes, partitions) merge into exactly what one engine
+/// Engines that each saw every row of some keys (partitions) merge into exactly what one engine
 /// over all rows gives: the same rows in the same order, rejects in file order, notes added up.
 /// </summary>
 public class MergeTests

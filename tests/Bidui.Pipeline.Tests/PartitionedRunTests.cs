@@ -5,7 +5,7 @@ using ExcelDataReader;
 namespace Bidui.Pipeline.Tests;
 
 /// <summary>
-/// Runs that split the rows by key — engines side by side in memory (lanes) or partitions on disk
+/// Runs that split the rows by key into partitions on disk
 /// (`--memory-limit`) — must give exactly the outputs of one engine over all rows: the same lists byte
 /// for byte, the same summary and the same county workbooks.
 /// </summary>
@@ -21,14 +21,13 @@ public sealed class PartitionedRunTests : IDisposable
         // The demo's mix: xlsx registry and aid, GB18030 CSV register; every fault of SPEC §2, blank and rejected rows.
         DemoGenerator.Generate(Path.Combine(_dir, $"inputs-{seed}"), new DemoOptions(DemoSize.Small, seed, Reference, Today) { Scale = 3 });
 
-    private CompareOutcome Run(DemoFiles files, string name, int? partitions, bool exactOnly = true, int lanes = 1) =>
+    private CompareOutcome Run(DemoFiles files, string name, int? partitions, bool exactOnly = true) =>
         CompareJob.Run(new CompareRequest(files.StudentsPath, files.PovertyPath, files.AidPath, Path.Combine(_dir, name))
         {
             ReferenceDate = Reference,
             Today = Today,
             ExactOnly = exactOnly,
             Partitions = partitions,
-            Lanes = lanes,
             // The other registers, the catalogue and the key counties (SPEC §1.4, §1.5, §4.6) split and merge too.
             Registers = [.. files.Registers.Select(r => new Bidui.Pipeline.Supervision.RegisterInput(r.Label, r.Path))],
             AidProjectsPath = files.AidProjectsPath,
@@ -36,20 +35,16 @@ public sealed class PartitionedRunTests : IDisposable
         });
 
     [Theory]
-    [InlineData(3, 1)]
-    [InlineData(16, 1)] // more partitions than some lists have rows: empty partition files on both sides
-    [InlineData(1, 2)]
-    [InlineData(1, 5)]
-    public void Split_run_gives_the_same_lists_summary_and_county_workbooks_as_one_engine(int partitions, int lanes)
+    [InlineData(3)]
+    [InlineData(16)] // more partitions than some lists have rows: empty partition files on both sides
+    public void Split_run_gives_the_same_lists_summary_and_county_workbooks_as_one_engine(int partitions)
     {
         var files = Inputs(seed: 5);
         var memory = Run(files, "memory", partitions: null);
-        var split = Run(files, $"split-{partitions}-{lanes}", partitions, lanes: lanes);
+        var split = Run(files, $"split-{partitions}", partitions);
 
-        Assert.Equal((1, 1), (memory.Partitions, memory.Lanes));
+        Assert.Equal(1, memory.Partitions);
         Assert.Equal(partitions, split.Partitions);
-        if (partitions == 1)
-            Assert.Equal(lanes, split.Lanes);
         Assert.Equal(memory.Counts, split.Counts);
         Assert.True(memory.Counts[Category.Matched] > 100 && memory.Counts[Category.AidIneligible] > 20 && memory.Counts[Category.AidAmountAnomaly] > 10);
         Assert.Equal(memory.Inputs.Select(a => (a.RowsRead, a.RowsBlank, a.RowsRejected, a.RowsLoaded)),
@@ -85,25 +80,16 @@ public sealed class PartitionedRunTests : IDisposable
     }
 
     [Fact]
-    public void The_probabilistic_tier_runs_one_engine_whatever_the_lanes_asked()
-    {
-        var files = Inputs(seed: 9);
-        var tier = Run(files, "tier", partitions: null, exactOnly: false, lanes: 4);
-        Assert.Equal(1, tier.Lanes);
-        Assert.True(tier.Counts.ContainsKey(Category.Review));
-    }
-
-    [Fact]
-    public void A_read_error_in_a_run_with_lanes_surfaces_as_the_input_error_and_leaves_no_result()
+    public void A_read_error_in_a_partitioned_run_surfaces_as_the_input_error_and_leaves_no_result()
     {
         var files = Inputs(seed: 4);
         string broken = Path.Combine(_dir, "broken.csv");
-        // Text after a closing quote, well past the first batch: the error comes after the lanes have compared rows.
+        // Text after a closing quote, well past the first batch: the error comes after rows have been split and written.
         File.WriteAllText(broken, "姓名,证件号码,县级代码\n" + string.Concat(Enumerable.Range(0, 20_000).Select(i => $"人{i},{i},430521\n"))
             + "\"坏\"x,1,2\n人,1,430521\n");
         var e = Assert.ThrowsAny<Exception>(() => CompareJob.Run(new CompareRequest(files.StudentsPath, broken, files.AidPath, Path.Combine(_dir, "broken-out"))
         {
-            ReferenceDate = Reference, Today = Today, ExactOnly = true, Lanes = 3,
+            ReferenceDate = Reference, Today = Today, ExactOnly = true, Partitions = 3,
         }));
         Assert.IsType<Bidui.Inputs.InputFileException>(e);
         Assert.False(File.Exists(Path.Combine(_dir, "broken-out", ResultFiles.Summary)));

@@ -1,6 +1,5 @@
 using System.Text;
 using Bidui.Inputs;
-using Bidui.Synthetic;
 
 namespace Bidui.Pipeline.Tests;
 
@@ -8,70 +7,8 @@ namespace Bidui.Pipeline.Tests;
 public sealed class ReadAheadTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("bidui-readahead-").FullName;
-    private static readonly DateOnly Reference = new(2026, 8, 31);
-    private static readonly DateOnly Today = new(2026, 11, 29);
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
-
-    [Fact]
-    public void Read_ahead_gives_the_same_files_and_row_accounting_as_reading_on_the_engine_thread()
-    {
-        // All CSV, about 12,000 students: several batches per file, blank and rejected rows, GB18030 poverty file.
-        var files = DemoGenerator.Generate(Path.Combine(_dir, "inputs"), new DemoOptions(DemoSize.Small, 7, Reference, Today)
-        {
-            StudentsFormat = DemoFileFormat.Csv,
-            AidFormat = DemoFileFormat.Csv,
-            Scale = 4,
-        });
-        var serial = Run(files, readAhead: false);
-        var pipelined = Run(files, readAhead: true);
-
-        Assert.Equal(Accounts(serial), Accounts(pipelined));
-        Assert.Equal(serial.Counts, pipelined.Counts);
-        var names = Directory.GetFiles(serial.OutputDirectory, "*.csv").Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
-        Assert.Equal(names, Directory.GetFiles(pipelined.OutputDirectory, "*.csv").Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList());
-        Assert.Contains("rejects.csv", names);
-        foreach (var name in names)
-        {
-            Assert.True(File.ReadAllBytes(Path.Combine(serial.OutputDirectory, name!)).AsSpan()
-                .SequenceEqual(File.ReadAllBytes(Path.Combine(pipelined.OutputDirectory, name!))), name);
-        }
-    }
-
-    [Fact]
-    public void Aid_fed_alongside_the_registry_gives_the_same_files_as_fed_after_it()
-    {
-        // With the probabilistic tier on: it reads what both feeders kept (other documents, weak rows).
-        var files = DemoGenerator.Generate(Path.Combine(_dir, "inputs2"), new DemoOptions(DemoSize.Small, 11, Reference, Today)
-        {
-            StudentsFormat = DemoFileFormat.Csv,
-            AidFormat = DemoFileFormat.Csv,
-            Scale = 4,
-        });
-        bool before = CompareJob.AidAlongside;
-        try
-        {
-            var outcomes = new[] { false, true }.Select(alongside =>
-            {
-                CompareJob.AidAlongside = alongside;
-                return CompareJob.Run(new CompareRequest(files.StudentsPath, files.PovertyPath, files.AidPath,
-                    Path.Combine(_dir, alongside ? "alongside" : "in-turn"))
-                { ReferenceDate = Reference, Today = Today });
-            }).ToArray();
-            Assert.Equal(Accounts(outcomes[0]), Accounts(outcomes[1]));
-            Assert.Equal(outcomes[0].Counts, outcomes[1].Counts);
-            Assert.True(outcomes[0].Counts[Matching.Categories.Category.Review] + outcomes[0].Counts[Matching.Categories.Category.Matched] > 0);
-            foreach (var path in Directory.GetFiles(outcomes[0].OutputDirectory, "*.csv"))
-            {
-                string other = Path.Combine(outcomes[1].OutputDirectory, Path.GetFileName(path));
-                Assert.True(File.ReadAllBytes(path).AsSpan().SequenceEqual(File.ReadAllBytes(other)), Path.GetFileName(path));
-            }
-        }
-        finally
-        {
-            CompareJob.AidAlongside = before;
-        }
-    }
 
     [Fact]
     public void Rows_arrive_in_order_with_their_numbers_and_cells_and_a_long_cell_grows_the_batch()
@@ -114,27 +51,4 @@ public sealed class ReadAheadTests : IDisposable
         Assert.Equal("engine failed", ex.Message);
         Assert.Equal(5_000, rows);
     }
-
-    private CompareOutcome Run(DemoFiles files, bool readAhead)
-    {
-        bool before = InputLoader.UseReadAhead;
-        InputLoader.UseReadAhead = readAhead;
-        try
-        {
-            return CompareJob.Run(new CompareRequest(files.StudentsPath, files.PovertyPath, files.AidPath, Path.Combine(_dir, readAhead ? "ahead" : "serial"))
-            {
-                ReferenceDate = Reference,
-                Today = Today,
-                ExactOnly = true,
-                Lanes = 1, // one engine: the path the read-ahead serves
-            });
-        }
-        finally
-        {
-            InputLoader.UseReadAhead = before;
-        }
-    }
-
-    private static List<(long, long, long, long)> Accounts(CompareOutcome o) =>
-        o.Inputs.Select(a => (a.RowsRead, a.RowsBlank, a.RowsRejected, a.RowsLoaded)).ToList();
 }

@@ -16,14 +16,22 @@ namespace Bidui.Web.Tests;
 public abstract class FeedbackBrowserTests<TFixture>(TFixture f) where TFixture : WebAppFixture
 {
     [SkippableFact]
-    public async Task A_county_downloads_the_template_fills_it_uploads_it_and_sees_its_cases_change()
+    public Task A_county_downloads_the_template_fills_it_uploads_it_and_sees_its_cases_change() =>
+        FillAndUploadAsync("shaodong.xc", schoolCases: false);
+
+    /// <summary>A county education office answers for a school that did not: the school's cases are in its template, marked.</summary>
+    [SkippableFact]
+    public Task A_county_education_office_answers_its_schools_cases_through_the_template() =>
+        FillAndUploadAsync("shaodong.jy", schoolCases: true);
+
+    private async Task FillAndUploadAsync(string userName, bool schoolCases)
     {
         TestStores.Require(f.Available);
         await using var browser = await Browser.OpenAsync(f.BaseAddress, acceptDownloads: true);
         var page = browser.Page;
         var cspErrors = new List<string>();
         page.Console += (_, m) => { if (m.Type == "error" && m.Text.Contains("Content Security Policy", StringComparison.Ordinal)) cspErrors.Add(m.Text); };
-        await browser.SignInAsync("shaodong.xc");
+        await browser.SignInAsync(userName);
         await page.GotoAsync("Feedback");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("批量反馈");
 
@@ -36,11 +44,16 @@ public abstract class FeedbackBrowserTests<TFixture>(TFixture f) where TFixture 
         XSSFWorkbook book;
         using (var input = File.OpenRead(workbook))
             book = new XSSFWorkbook(input);
-        var sheet = book.GetSheet("核查反馈");
+        // One sheet per list, each with its results as a drop-down on 核查结果; the school office's cases marked 学校任务 = 是.
+        var sheet = schoolCases ? book.GetSheet("应助未助") : book.GetSheetAt(0);
+        Assert.NotEmpty(sheet.GetDataValidations());
         var headerRow = sheet.GetRow(0);
         var header = Enumerable.Range(0, headerRow.LastCellNum).ToDictionary(i => headerRow.GetCell(i).StringCellValue, i => i);
+        Assert.Equal(schoolCases, header.ContainsKey("学校任务"));
         void Set(IRow row, string column, string value) => (row.GetCell(header[column]) ?? row.CreateCell(header[column])).SetCellValue(value);
-        foreach (var row in Enumerable.Range(1, 2).Select(sheet.GetRow))
+        var rows = Enumerable.Range(1, sheet.LastRowNum).Select(sheet.GetRow)
+            .Where(r => !schoolCases || r.GetCell(header["学校任务"]).StringCellValue == "是").Take(2).ToList();
+        foreach (var row in rows)
         {
             filled.Add(long.Parse(row.GetCell(header["任务编号"]).StringCellValue, System.Globalization.CultureInfo.InvariantCulture));
             Set(row, "核查结果", "其他");
@@ -50,7 +63,10 @@ public abstract class FeedbackBrowserTests<TFixture>(TFixture f) where TFixture 
             book.Write(output);
         Assert.Equal(2, filled.Count);
         await using (var db = f.Context())
+        {
             Assert.All(await db.Cases.Where(c => filled.Contains(c.Id)).Select(c => c.State).ToListAsync(), s => Assert.Equal(CaseState.Open, s));
+            if (schoolCases) Assert.All(await db.Cases.Where(c => filled.Contains(c.Id)).Select(c => c.Unit).ToListAsync(), u => Assert.Equal(Unit.School, u));
+        }
 
         await page.SetInputFilesAsync("#feedback-upload input[name=Workbook]", workbook);
         await page.ClickAsync("#upload");

@@ -87,7 +87,7 @@ public abstract class CaseLifecycleTests<TFixture>(TFixture f) where TFixture : 
         // The template holds the rural office's open cases, masked.
         var template = Path.Combine(f.Store.DataDirectory, Guid.NewGuid().ToString("N") + ".xlsx");
         await workbook.WriteTemplateAsync(f.ShaodongRural, f.RoundId, template);
-        var rows = TestStores.ReadSheet(template);
+        var rows = TestStores.ReadSheet(template, Bidui.Workflow.Cases.CategoryNames.Chinese("status_mismatch"));
         Assert.Contains(rows, r => r["任务编号"] == first.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Assert.DoesNotContain(rows, r => r["证件号码"] == first.IdNumber && first.IdNumber.Length > 0);
 

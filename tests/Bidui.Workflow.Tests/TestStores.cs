@@ -75,10 +75,10 @@ public static class TestStores
         return db;
     }
 
-    /// <summary>The first sheet (or CSV) as rows of header → cell, read by Bidui.Inputs.</summary>
-    public static List<Dictionary<string, string>> ReadSheet(string path)
+    /// <summary>The first sheet (or CSV), or the sheet named, as rows of header → cell, read by Bidui.Inputs.</summary>
+    public static List<Dictionary<string, string>> ReadSheet(string path, string? sheet = null)
     {
-        using var reader = TabularFile.Open(path);
+        using var reader = TabularFile.Open(path, sheet);
         reader.Read();
         var headers = Enumerable.Range(0, reader.FieldCount).Select(reader.GetString).ToList();
         var rows = new List<Dictionary<string, string>>();

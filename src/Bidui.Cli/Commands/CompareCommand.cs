@@ -94,6 +94,7 @@ internal sealed class CompareCommand : Command<CompareCommand.Settings>
             CompulsoryAge = ParseAgeBand(settings.CompulsoryAge),
             AidStages = ParseStages(settings.AidStages),
             ExactOnly = settings.ExactOnly,
+            CollectBeforeOutputs = true,
             Model = settings.Model is null ? null : LoadModel(RequireFile(settings.Model, "--model")),
             MemoryLimitBytes = ParseMemoryLimit(settings.MemoryLimit),
             Partitions = settings.Partitions is int n && (n < 1 || n > 999)

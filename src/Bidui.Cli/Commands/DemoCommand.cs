@@ -55,6 +55,7 @@ internal sealed class DemoCommand : Command<DemoCommand.Settings>
                 ReferenceDate = referenceDate,
                 Today = today,
                 ExactOnly = settings.ExactOnly,
+                CollectBeforeOutputs = true,
                 Registers = [.. files.Registers.Select(r => new Bidui.Pipeline.Supervision.RegisterInput(r.Label, r.Path))],
                 AidProjectsPath = files.AidProjectsPath,
                 KeyCountiesPath = files.KeyCountiesPath,

@@ -133,7 +133,7 @@ public sealed partial class ComparisonEngine
 
     /// <summary>
     /// Makes this school the one its 学校标识码 names, as the first registry row with that code would
-    /// (before or after the rows). Engines that each saw some of the registry (partitions, lanes) are
+    /// (before or after the rows). Engines that each saw some of the registry (partitions) are
     /// given the schools of the whole registry, so that an aid row finds its school's county whichever
     /// engine the school's pupils went to.
     /// </summary>

@@ -5,3 +5,10 @@
     if (el && el.matches && el.matches('select[data-autosubmit]') && el.form) { el.form.submit(); }
   });
 })();
+// A button with data-confirm asks before its form is sent (deleting an attachment).
+(function () {
+  document.addEventListener('submit', function (e) {
+    var button = e.submitter;
+    if (button && button.dataset && button.dataset.confirm && !window.confirm(button.dataset.confirm)) { e.preventDefault(); }
+  });
+})();

@@ -54,6 +54,8 @@ public static class ServiceRegistration
         services.AddSingleton(new AttachmentPolicy(deployment.Limits.AttachmentExtensions, RequestLimits.Megabytes(deployment.Limits.AttachmentMegabytes)));
         services.AddDbContext<BiduiDbContext>(options.Store.Configure);
         services.AddScoped<AuditLog>();
+        services.AddScoped<AuditExport>();
+        services.AddScoped<RoundOutputs>();
         services.AddScoped<SignInService>();
         services.AddSingleton<SignInThrottle>();
         services.AddScoped<UserSessions>();

@@ -68,6 +68,12 @@ public static class RoleInfo
         _ => false,
     };
 
+    /// <summary>
+    /// Who may record a case's result: its own unit, and a county education office for one of its schools that does not
+    /// respond (the case stays the school's; its history names who answered).
+    /// </summary>
+    public static bool MayAnswer(Role role, Unit unit) => MaySubmit(role, unit) || (role, unit) is (Role.CountyEducation, Unit.School);
+
     /// <summary>The county office of the same side checks what was submitted; the province may too.</summary>
     public static bool MayReview(Role role, Unit unit) => role == Role.ProvinceAdmin || (role, unit) switch
     {

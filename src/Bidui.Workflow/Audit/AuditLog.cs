@@ -17,9 +17,48 @@ public sealed class AuditLog(BiduiDbContext db, TimeProvider clock)
     public void Add(string userName, string action, string target, string detail) =>
         db.Audit.Add(new AuditEntry { At = clock.GetUtcNow().UtcDateTime, UserName = userName, Action = action, Target = target, Detail = detail });
 
-    public sealed record Query(string? UserName, string? Action, string? Text, DateTime? From, DateTime? To, int Page = 1, int PageSize = 100);
+    /// <summary>A search of the log. Pages are keyset pages on the id (newest first): <see cref="Before"/> the entries older than
+    /// an id (next page), <see cref="After"/> those newer (previous page); OFFSET would read every skipped row.</summary>
+    public sealed record Query(string? UserName, string? Action, string? Text, DateTime? From, DateTime? To, long? Before = null, long? After = null, int PageSize = 100);
 
-    public async Task<(IReadOnlyList<AuditEntry> Entries, int Total)> SearchAsync(Query q, CancellationToken ct = default)
+    /// <summary>One page, newest first, whether older and newer entries exist beyond it, and how many entries match in all.</summary>
+    public sealed record Page(IReadOnlyList<AuditEntry> Entries, bool HasOlder, bool HasNewer, int Total);
+
+    /// <summary>Entries an export may hold (an xlsx sheet holds a million; more is a sign the filter is too wide).</summary>
+    public const int MaxExportRows = 200_000;
+
+    public async Task<Page> SearchAsync(Query q, CancellationToken ct = default)
+    {
+        var query = Filtered(q);
+        int total = await query.CountAsync(ct);
+        List<AuditEntry> entries;
+        bool hasOlder, hasNewer;
+        if (q.After is { } after && q.Before is null)
+        {
+            entries = await query.Where(a => a.Id > after).OrderBy(a => a.Id).Take(q.PageSize + 1).ToListAsync(ct);
+            hasNewer = entries.Count > q.PageSize;
+            entries = [.. entries.Take(q.PageSize).Reverse()];
+            long oldest = entries.Count > 0 ? entries[^1].Id : 0;
+            hasOlder = entries.Count > 0 && await query.AnyAsync(a => a.Id < oldest, ct);
+        }
+        else
+        {
+            var older = q.Before is { } before ? query.Where(a => a.Id < before) : query;
+            entries = await older.OrderByDescending(a => a.Id).Take(q.PageSize + 1).ToListAsync(ct);
+            hasOlder = entries.Count > q.PageSize;
+            entries = [.. entries.Take(q.PageSize)];
+            long newest = entries.Count > 0 ? entries[0].Id : 0;
+            hasNewer = q.Before is not null && entries.Count > 0 && await query.AnyAsync(a => a.Id > newest, ct);
+        }
+        return new Page(entries, hasOlder, hasNewer, total);
+    }
+
+    /// <summary>Every entry of the search, newest first, streamed (an export reads them once).</summary>
+    public IEnumerable<AuditEntry> Stream(Query q) => Filtered(q with { Before = null, After = null }).OrderByDescending(a => a.Id).AsEnumerable();
+
+    public Task<int> CountAsync(Query q, CancellationToken ct = default) => Filtered(q with { Before = null, After = null }).CountAsync(ct);
+
+    private IQueryable<AuditEntry> Filtered(Query q)
     {
         ArgumentNullException.ThrowIfNull(q);
         IQueryable<AuditEntry> query = db.Audit.AsNoTracking();
@@ -28,8 +67,6 @@ public sealed class AuditLog(BiduiDbContext db, TimeProvider clock)
         if (!string.IsNullOrWhiteSpace(q.Text)) query = query.Where(a => a.Target.Contains(q.Text.Trim()) || a.Detail.Contains(q.Text.Trim()));
         if (q.From is { } from) query = query.Where(a => a.At >= from);
         if (q.To is { } to) query = query.Where(a => a.At < to);
-        int total = await query.CountAsync(ct);
-        var entries = await query.OrderByDescending(a => a.Id).Skip((Math.Max(1, q.Page) - 1) * q.PageSize).Take(q.PageSize).ToListAsync(ct);
-        return (entries, total);
+        return query;
     }
 }

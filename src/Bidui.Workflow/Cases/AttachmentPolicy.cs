@@ -35,6 +35,19 @@ public sealed record AttachmentPolicy(IReadOnlyList<string> Extensions, long Max
         return matches ? null : $"附件“{Path.GetFileName(fileName)}”的内容与扩展名 {ext} 不符。";
     }
 
+    /// <summary>
+    /// The types a browser may show in place (photos and PDF), by the stored file's extension, which the upload confirmed by
+    /// its first bytes; null: the file is only downloaded. Nothing the browser would run (HTML, SVG, scripts) is ever shown in place.
+    /// </summary>
+    public string? PreviewType(string fileName) => Path.GetExtension(fileName).ToLower(CultureInfo.InvariantCulture) switch
+    {
+        var ext when !Extensions.Contains(ext, StringComparer.Ordinal) => null,
+        ".pdf" => "application/pdf",
+        ".png" => "image/png",
+        ".jpg" or ".jpeg" => "image/jpeg",
+        _ => null,
+    };
+
     public string TooLarge(string fileName) =>
         string.Create(CultureInfo.InvariantCulture, $"附件“{Path.GetFileName(fileName)}”超过 {MaxBytes / (1024 * 1024)} MB。");
 

@@ -23,12 +23,7 @@ public sealed class CaseQueries(BiduiDbContext db, TimeProvider clock)
         if (!string.IsNullOrEmpty(filter.SchoolCode)) q = q.Where(c => c.SchoolCode == filter.SchoolCode);
         if (filter.Unit is { } unit) q = q.Where(c => c.Unit == unit);
         if (!string.IsNullOrEmpty(filter.Township)) q = q.Where(c => c.Township == filter.Township);
-        if (!string.IsNullOrWhiteSpace(filter.Text))
-        {
-            string text = filter.Text.Trim();
-            string id = text.ToUpperInvariant();
-            q = q.Where(c => c.PersonName.Contains(text) || c.IdNumber == id);
-        }
+        if (!string.IsNullOrWhiteSpace(filter.Text)) q = CaseSearch.Apply(q, filter.Text);
         if (filter.OverdueOnly)
         {
             var today = clock.Today();
@@ -38,11 +33,43 @@ public sealed class CaseQueries(BiduiDbContext db, TimeProvider clock)
         return q;
     }
 
-    public Task<int> CountAsync(CaseFilter filter, CancellationToken ct = default) => Query(filter).CountAsync(ct);
+    /// <summary>
+    /// The number of cases the filter selects: from the counts the store keeps (case_counts) when the filter
+    /// asks only for what they are kept by (round, list, state, region, school), else counted from the cases.
+    /// </summary>
+    public async Task<int> CountAsync(CaseFilter filter, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        // Any other field set (a search, linkage, overdue, or a filter added later) falls back to counting the cases.
+        // So does a township or village scope: the counts are not kept below the county.
+        if (filter with { RoundId = null, Category = null, State = null, RegionCode = null, SchoolCode = null } != new CaseFilter()
+            || db.Scope.Township is not null)
+            return await Query(filter).CountAsync(ct);
+        var q = db.CaseCounts.AsNoTracking().Where(x => db.Rounds.Any(r => r.Id == x.RoundId && r.State == RoundState.Done));
+        if (filter.RoundId is { } round) q = q.Where(x => x.RoundId == round);
+        if (!string.IsNullOrEmpty(filter.Category)) q = q.Where(x => x.Category == filter.Category);
+        if (filter.State is { } state) q = q.Where(x => x.State == state);
+        if (filter.RegionCode is { } region)
+        {
+            var (min, max) = UserScope.RegionRange(region);
+            q = q.Where(x => x.CountyCode >= min && x.CountyCode <= max);
+        }
+        if (!string.IsNullOrEmpty(filter.SchoolCode)) q = q.Where(x => x.SchoolCode == filter.SchoolCode);
+        return (int)await q.SumAsync(x => x.Count, ct);
+    }
 
-    public async Task<IReadOnlyList<Case>> PageAsync(CaseFilter filter, int page, int pageSize, CancellationToken ct = default, CaseOrder? order = null) =>
-        await CaseSorting.Apply(Query(filter), order ?? CaseOrder.Default, db.Rounds)
-            .Skip((Math.Max(1, page) - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+    /// <summary>
+    /// A page of the list in the order asked. The page's numbers are found first, reading only the list's index
+    /// where the order allows (so page 1,000 walks index entries, not 50,000 rows), then its cases are read by number.
+    /// </summary>
+    public async Task<IReadOnlyList<Case>> PageAsync(CaseFilter filter, int page, int pageSize, CancellationToken ct = default, CaseOrder? order = null)
+    {
+        var ids = await CaseSorting.Apply(Query(filter), order ?? CaseOrder.Default, db.Rounds)
+            .Select(c => c.Id).Skip((Math.Max(1, page) - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        if (ids.Count == 0) return [];
+        var rows = await db.Cases.AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
+        return [.. ids.Where(rows.ContainsKey).Select(id => rows[id])];
+    }
 
     /// <summary>A case with its history and attachments, or null when it does not exist in the user's scope.</summary>
     public Task<Case?> FindAsync(long id, CancellationToken ct = default) =>

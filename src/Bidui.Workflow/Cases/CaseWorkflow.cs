@@ -54,7 +54,7 @@ public sealed class CaseWorkflow(BiduiDbContext db, AuditLog audit, TimeProvider
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     public static bool CanSubmit(Actor actor, Case c) =>
-        c.State is CaseState.Open or CaseState.Returned && RoleInfo.MaySubmit(actor.Role, c.Unit);
+        c.State is CaseState.Open or CaseState.Returned && RoleInfo.MayAnswer(actor.Role, c.Unit);
 
     public static bool CanReview(Actor actor, Case c) => ReviewRefusal(actor, c) is null;
 
@@ -85,7 +85,7 @@ public sealed class CaseWorkflow(BiduiDbContext db, AuditLog audit, TimeProvider
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(c);
-        if (!RoleInfo.MaySubmit(actor.Role, c.Unit)) throw new WorkflowException($"该任务由{RoleInfo.UnitName(c.Unit)}核查，您不能提交。");
+        if (!RoleInfo.MayAnswer(actor.Role, c.Unit)) throw new WorkflowException($"该任务由{RoleInfo.UnitName(c.Unit)}核查，您不能提交。");
         if (c.State is not (CaseState.Open or CaseState.Returned)) throw new WorkflowException($"任务状态为“{RoleInfo.StateName(c.State)}”，不能提交。");
         if (string.IsNullOrWhiteSpace(result) || !VerificationResults.IsValid(c.Category, result.Trim()))
             throw new WorkflowException($"核查结果“{result}”不在本清单的可选结果中。");
@@ -210,18 +210,19 @@ public sealed class CaseWorkflow(BiduiDbContext db, AuditLog audit, TimeProvider
                     case BulkAction.Dispatch:
                         c.Unit = Unit.Township;
                         c.State = CaseState.Open;
-                        Stage(actor, c, "派发乡镇", null, $"派发至 {c.Township}" + (string.IsNullOrWhiteSpace(note) ? "" : "：" + note.Trim()));
+                        Stage(actor, c, AuditActions.DispatchTownship, null, $"派发至 {c.Township}" + (string.IsNullOrWhiteSpace(note) ? "" : "：" + note.Trim()));
                         break;
                     default:
                         c.Unit = Unit.Education;
                         c.State = CaseState.Open;
-                        Stage(actor, c, "收回", null, $"由 {c.Township} 收回县级教育部门" + (string.IsNullOrWhiteSpace(note) ? "" : "：" + note.Trim()));
+                        Stage(actor, c, AuditActions.Recall, null, $"由 {c.Township} 收回县级教育部门" + (string.IsNullOrWhiteSpace(note) ? "" : "：" + note.Trim()));
                         break;
                 }
                 done.Add(c.Id);
             }
             if (done.Count > 0)
-                audit.Add(actor.UserName, BulkName(action), "核查任务", $"{done.Count} 条已处理，{refused.Count} 条未处理" + (string.IsNullOrWhiteSpace(note) ? "" : "；" + note.Trim()));
+                audit.Add(actor.UserName, action == BulkAction.Approve ? AuditActions.BulkApprove : action == BulkAction.Return ? AuditActions.BulkReturn
+                    : action == BulkAction.Dispatch ? AuditActions.DispatchTownship : AuditActions.BulkRecall, "核查任务", $"{done.Count} 条已处理，{refused.Count} 条未处理" + (string.IsNullOrWhiteSpace(note) ? "" : "；" + note.Trim()));
             try
             {
                 await db.SaveChangesAsync(ct);
@@ -242,10 +243,10 @@ public sealed class CaseWorkflow(BiduiDbContext db, AuditLog audit, TimeProvider
 
     public static string BulkName(BulkAction action) => action switch
     {
-        BulkAction.Approve => "批量审核通过",
-        BulkAction.Return => "批量退回",
-        BulkAction.Dispatch => "派发乡镇",
-        _ => "收回派发",
+        BulkAction.Approve => AuditActions.BulkApprove,
+        BulkAction.Return => AuditActions.BulkReturn,
+        BulkAction.Dispatch => AuditActions.DispatchTownship,
+        _ => AuditActions.BulkRecall,
     };
 
     /// <summary>
@@ -292,12 +293,24 @@ public sealed class CaseWorkflow(BiduiDbContext db, AuditLog audit, TimeProvider
         return audit.WriteAsync(actor.UserName, "查看人员", CaseTarget(c.Id), $"{CategoryNames.Chinese(c.Category)}；{c.PersonName}", ct);
     }
 
+    /// <summary>Evidence may be added to a case until it is closed, by its unit and by its reviewers (a page upload needs no submission).</summary>
+    public static bool CanAddAttachment(Actor actor, Case c) =>
+        c.State != CaseState.Closed && (RoleInfo.MaySubmit(actor.Role, c.Unit) || RoleInfo.MayReview(actor.Role, c.Unit));
+
+    /// <summary>
+    /// Evidence may be removed only while the case waits for its unit (待核查, 已退回): never once it is submitted for review
+    /// or closed, so what a reviewer decided on stays. By the person who uploaded it, or by the unit that answers the case.
+    /// </summary>
+    public static bool CanDeleteAttachment(Actor actor, Case c, Attachment a) =>
+        c.State is CaseState.Open or CaseState.Returned && (a.UploadedBy == actor.UserName || RoleInfo.MayAnswer(actor.Role, c.Unit));
+
     public async Task<Attachment> AddAttachmentAsync(Actor actor, long caseId, string fileName, string contentType, Stream content, int? expectedVersion = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(content);
         var c = await LoadAsync(caseId, expectedVersion, ct);
         if (!RoleInfo.MaySubmit(actor.Role, c.Unit) && !RoleInfo.MayReview(actor.Role, c.Unit)) throw new WorkflowException("您不能为此任务上传附件。");
+        if (c.State == CaseState.Closed) throw new WorkflowException("任务已办结，不能再上传附件。");
         Directory.CreateDirectory(store.AttachmentsDirectory);
         // Stored under a random name: the user's file name is data, not a path.
         string stored = Guid.NewGuid().ToString("N") + Path.GetExtension(Path.GetFileName(fileName)).ToLowerInvariant();
@@ -320,7 +333,7 @@ public sealed class CaseWorkflow(BiduiDbContext db, AuditLog audit, TimeProvider
         c.Attachments.Add(attachment);
         try
         {
-            await RecordAsync(actor, c, "上传附件", null, attachment.FileName, ct);
+            await RecordAsync(actor, c, AuditActions.UploadAttachment, null, attachment.FileName, ct);
         }
         catch (CaseConflictException)
         {
@@ -330,13 +343,32 @@ public sealed class CaseWorkflow(BiduiDbContext db, AuditLog audit, TimeProvider
         return attachment;
     }
 
-    /// <summary>An attachment of a case in scope, and the path of its bytes.</summary>
-    public async Task<(Attachment Attachment, string Path)?> OpenAttachmentAsync(Actor actor, long attachmentId, CancellationToken ct = default)
+    /// <summary>
+    /// Removes an attachment before the case is submitted (<see cref="CanDeleteAttachment"/>): the row goes with a history
+    /// event and an audit entry naming the file, then the stored file is deleted.
+    /// </summary>
+    public async Task DeleteAttachmentAsync(Actor actor, long caseId, long attachmentId, int? expectedVersion = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var c = await LoadAsync(caseId, expectedVersion, ct);
+        var a = c.Attachments.FirstOrDefault(x => x.Id == attachmentId) ?? throw new WorkflowException("附件不存在或已被删除。");
+        if (!CanDeleteAttachment(actor, c, a))
+            throw new WorkflowException(c.State is CaseState.Open or CaseState.Returned
+                ? "只有上传者或负责核查的单位可以删除附件。"
+                : $"任务状态为“{RoleInfo.StateName(c.State)}”，已提交的佐证材料不能删除。");
+        db.Attachments.Remove(a);
+        await RecordAsync(actor, c, AuditActions.DeleteAttachment, null, a.FileName, ct);
+        // After the commit: a failed save keeps the file its row still names.
+        File.Delete(Path.Combine(store.AttachmentsDirectory, a.StoredName));
+    }
+
+    /// <summary>An attachment of a case in scope, and the path of its bytes; a download or a preview, audited as such.</summary>
+    public async Task<(Attachment Attachment, string Path)?> OpenAttachmentAsync(Actor actor, long attachmentId, bool preview = false, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
         var a = await db.Attachments.AsNoTracking().SingleOrDefaultAsync(x => x.Id == attachmentId && db.LiveCases.Any(c => c.Id == x.CaseId), ct);
         if (a is null) return null;
-        await audit.WriteAsync(actor.UserName, "下载附件", CaseTarget(a.CaseId), a.FileName, ct);
+        await audit.WriteAsync(actor.UserName, preview ? AuditActions.PreviewAttachment : AuditActions.DownloadAttachment, CaseTarget(a.CaseId), a.FileName, ct);
         return (a, Path.Combine(store.AttachmentsDirectory, a.StoredName));
     }
 

@@ -22,18 +22,20 @@ public sealed class DashboardService(BiduiDbContext db, TimeProvider clock)
         var (min, max) = UserScope.RegionRange(region);
         bool overdue = round.Deadline < clock.Today();
 
-        var inRegion = db.Cases.AsNoTracking().Where(c => c.RoundId == roundId && c.CountyCode >= min && c.CountyCode <= max);
+        // The counts the store keeps with the cases (case_counts, V007): no case is read.
+        var counts = db.CaseCounts.AsNoTracking().Where(x => x.RoundId == roundId && x.CountyCode >= min && x.CountyCode <= max && x.Count != 0);
         // Schools matter only below a county; above it, grouping by school would multiply the rows for nothing.
         var groups = region % 100 != 0
-            ? await inRegion.GroupBy(c => new { c.CountyCode, c.SchoolCode, c.Category, c.State })
-                .Select(g => new CaseGroup(g.Key.CountyCode, g.Key.SchoolCode, g.Key.Category, g.Key.State, g.Count())).ToListAsync(ct)
-            : await inRegion.GroupBy(c => new { c.CountyCode, c.Category, c.State })
-                .Select(g => new CaseGroup(g.Key.CountyCode, null, g.Key.Category, g.Key.State, g.Count())).ToListAsync(ct);
+            ? await counts.GroupBy(x => new { x.CountyCode, x.SchoolCode, x.Category, x.State, x.ClosedDays })
+                .Select(g => new CaseGroup(g.Key.CountyCode, g.Key.SchoolCode, g.Key.Category, g.Key.State, g.Key.ClosedDays, g.Sum(x => x.Count))).ToListAsync(ct)
+            : await counts.GroupBy(x => new { x.CountyCode, x.Category, x.State, x.ClosedDays })
+                .Select(g => new CaseGroup(g.Key.CountyCode, "", g.Key.Category, g.Key.State, g.Key.ClosedDays, g.Sum(x => x.Count))).ToListAsync(ct);
         var matched = await db.MatchedStats.AsNoTracking().Where(m => m.RoundId == roundId && m.CountyCode >= min && m.CountyCode <= max)
             .Select(m => new { m.CountyCode, m.SchoolCode, m.Matched }).ToListAsync(ct);
-        var closed = await db.Cases.AsNoTracking().Where(c => c.RoundId == roundId && c.CountyCode >= min && c.CountyCode <= max && c.ClosedAt != null)
-            .Select(c => new { c.CountyCode, c.SchoolCode, c.CreatedAt, c.ClosedAt }).ToListAsync(ct);
-        var schoolNames = await db.Schools.AsNoTracking().Where(s => s.CountyCode >= min && s.CountyCode <= max).ToDictionaryAsync(s => s.Code, s => s.Name, ct);
+        // Names of schools only below a county (a province has tens of thousands).
+        var schoolNames = region % 100 != 0
+            ? await db.Schools.AsNoTracking().Where(s => s.CountyCode >= min && s.CountyCode <= max).ToDictionaryAsync(s => s.Code, s => s.Name, ct)
+            : [];
 
         var table = RegionTable.Default;
         string ChildKey(int county, string? school) => region % 100 != 0 ? (school ?? "") : region % 10000 == 0 ? (county / 100 * 100).ToString(Inv) : county.ToString(Inv);
@@ -41,29 +43,26 @@ public sealed class DashboardService(BiduiDbContext db, TimeProvider clock)
             ? (key.Length == 0 ? "县级核查任务（不属于学校）" : schoolNames.GetValueOrDefault(key) ?? key)
             : RegionSeeder.Name(table, int.Parse(key, Inv));
 
-        DashboardRow Row(string key, string name, int? drill, IEnumerable<(string Category, CaseState State, int Count)> cases, int matchedCount, IEnumerable<double> closeDays)
+        DashboardRow Row(string key, string name, int? drill, IEnumerable<CaseGroup> cases, int matchedCount)
         {
             var list = cases.ToList();
-            int Count(CaseState s) => list.Where(x => x.State == s).Sum(x => x.Count);
-            int total = list.Sum(x => x.Count);
+            int Count(CaseState s) => (int)list.Where(x => x.State == s).Sum(x => x.Count);
+            int total = (int)list.Sum(x => x.Count);
             return new DashboardRow(key, name, drill, total, Count(CaseState.Open), Count(CaseState.Submitted), Count(CaseState.Returned), Count(CaseState.Closed),
-                overdue ? total - Count(CaseState.Closed) : 0, matchedCount, list.Where(x => x.Category == "aid_missing").Sum(x => x.Count), Median(closeDays));
+                overdue ? total - Count(CaseState.Closed) : 0, matchedCount, (int)list.Where(x => x.Category == "aid_missing").Sum(x => x.Count),
+                Median(list.Where(x => x.ClosedDays >= 0).Select(x => (x.ClosedDays, x.Count))));
         }
 
         var groupsByKey = groups.ToLookup(g => ChildKey(g.CountyCode, g.SchoolCode), StringComparer.Ordinal);
         var matchedByKey = matched.ToLookup(m => ChildKey(m.CountyCode, m.SchoolCode), StringComparer.Ordinal);
-        var closedByKey = closed.ToLookup(c => ChildKey(c.CountyCode, c.SchoolCode), StringComparer.Ordinal);
         var keys = groupsByKey.Select(g => g.Key).Concat(matchedByKey.Select(m => m.Key)).Distinct().Order(StringComparer.Ordinal);
         var children = keys.Select(key => Row(key, ChildName(key), region % 100 != 0 ? null : int.Parse(key, Inv),
-            groupsByKey[key].Select(g => (g.Category, g.State, g.Count)),
-            matchedByKey[key].Sum(m => m.Matched),
-            closedByKey[key].Select(c => (c.ClosedAt!.Value - c.CreatedAt).TotalDays))).ToList();
-        var totals = Row(region.ToString(Inv), RegionSeeder.Name(table, region), null, groups.Select(g => (g.Category, g.State, g.Count)),
-            matched.Sum(m => m.Matched), closed.Select(c => (c.ClosedAt!.Value - c.CreatedAt).TotalDays));
+            groupsByKey[key], matchedByKey[key].Sum(m => m.Matched))).ToList();
+        var totals = Row(region.ToString(Inv), RegionSeeder.Name(table, region), null, groups, matched.Sum(m => m.Matched));
 
         var byCategory = CategoryNames.ActionLists.Select(info =>
         {
-            int Count(CaseState s) => groups.Where(g => g.Category == info.Code && g.State == s).Sum(g => g.Count);
+            int Count(CaseState s) => (int)groups.Where(g => g.Category == info.Code && g.State == s).Sum(g => g.Count);
             return new CategoryRow(info.Code, info.ChineseName, Count(CaseState.Open), Count(CaseState.Submitted), Count(CaseState.Returned), Count(CaseState.Closed));
         }).Where(r => r.Total > 0).ToList();
 
@@ -82,12 +81,23 @@ public sealed class DashboardService(BiduiDbContext db, TimeProvider clock)
         return crumbs.Where(c => UserScope.RegionRange(root).Min <= c.Code).ToList();
     }
 
-    private static double? Median(IEnumerable<double> values)
+    /// <summary>The median of whole days from import to closure, from the counts per number of days.</summary>
+    private static double? Median(IEnumerable<(int Days, long Count)> histogram)
     {
-        var sorted = values.Order().ToList();
-        if (sorted.Count == 0) return null;
-        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
+        var days = histogram.GroupBy(x => x.Days).Select(g => (Days: g.Key, Count: g.Sum(x => x.Count))).Where(x => x.Count > 0).OrderBy(x => x.Days).ToList();
+        long n = days.Sum(x => x.Count);
+        if (n == 0) return null;
+        double At(long index)
+        {
+            foreach (var (d, count) in days)
+            {
+                if (index < count) return d;
+                index -= count;
+            }
+            throw new InvalidOperationException("index past the histogram");
+        }
+        return n % 2 == 1 ? At(n / 2) : (At(n / 2 - 1) + At(n / 2)) / 2;
     }
 
-    private sealed record CaseGroup(int CountyCode, string? SchoolCode, string Category, CaseState State, int Count);
+    private sealed record CaseGroup(int CountyCode, string SchoolCode, string Category, CaseState State, int ClosedDays, long Count);
 }

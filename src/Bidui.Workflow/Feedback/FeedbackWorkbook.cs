@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Bidui.Workflow.Feedback;
 
-/// <summary>One row of a returned workbook and what became of it.</summary>
+/// <summary>One row of a returned workbook and what became of it; <paramref name="Message"/> names the sheet and the column at fault.</summary>
 public sealed record FeedbackRowResult(int RowNumber, long? CaseId, string? Result, bool Valid, string Message);
 
 /// <summary>What became of a returned workbook: its filled rows, how many were valid and applied, and the first errors.</summary>
@@ -44,23 +44,76 @@ public sealed class FeedbackWorkbook(BiduiDbContext db, CaseQueries queries, Cas
     public const string IdHeader = "任务编号";
     public const string ResultHeader = Bidui.Pipeline.WorkbookSheets.ResultHeader;
     public const string NoteHeader = "核查说明";
+    /// <summary>Why the reviewer sent the case back (the latest 退回), for the unit to answer; read-only.</summary>
+    public const string ReturnReasonHeader = "退回原因";
+    /// <summary>A returned case's earlier result and note, for reference (the answer columns start empty).</summary>
+    public const string EarlierAnswerHeader = "原核查结果";
+    /// <summary>是 on a school's case in a county education office's template: the county may answer for a school that does not.</summary>
+    public const string SchoolCaseHeader = "学校任务";
+    public const string ChoicesSheet = "可选核查结果";
+    public const string GuideSheet = "填写说明";
 
+    /// <summary>
+    /// The user's open and returned cases that they may answer, one sheet per list (each with the drop-down of that list's
+    /// results), then how to fill it and every list's results. A county education office also gets its schools' cases,
+    /// marked in 学校任务, so it can answer for a school that does not respond. Numbers masked; audited.
+    /// </summary>
     public async Task WriteTemplateAsync(Actor actor, int roundId, string path, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
         var cases = await queries.Query(new CaseFilter { RoundId = roundId }).Where(c => c.State == CaseState.Open || c.State == CaseState.Returned)
-            .OrderBy(c => c.Category).ThenBy(c => c.Id).ToListAsync(ct);
-        cases = [.. cases.Where(c => RoleInfo.MaySubmit(actor.Role, c.Unit))];
-        string[] headers = [IdHeader, "清单", "责任县", "学校名称", "姓名", "证件号码", "问题原因", ResultHeader, NoteHeader];
-        var sheet = new SheetSpec("核查反馈", [.. headers.Select(h => new SheetColumn(h))], cases.Select(c => new string?[]
+            .OrderBy(c => c.Category).ThenBy(c => c.Unit).ThenBy(c => c.SchoolName).ThenBy(c => c.Id).ToListAsync(ct);
+        cases = [.. cases.Where(c => RoleInfo.MayAnswer(actor.Role, c.Unit))];
+        var returned = await ReturnReasonsAsync([.. cases.Where(c => c.State == CaseState.Returned).Select(c => c.Id)], ct);
+        bool marksSchools = cases.Any(c => c.Unit == Unit.School) && actor.Role != Role.SchoolAid;
+        var lists = CategoryInfo.All.Where(i => cases.Any(c => c.Category == i.Code)).ToList();
+        var sheets = new List<SheetSpec>();
+        string?[] TemplateRow(Case c)
         {
-            c.Id.ToString(CultureInfo.InvariantCulture), CategoryNames.Chinese(c.Category), c.CountyName, c.SchoolName, c.PersonName,
-            IdMasking.Mask(c.IdNumber), c.Reason, c.Result, c.Note,
-        }));
-        var reasons = new SheetSpec("可选核查结果", [new SheetColumn("清单"), new SheetColumn(ResultHeader)],
-            cases.Select(c => c.Category).Distinct().SelectMany(code => VerificationResults.For(code).Select(r => new string?[] { CategoryNames.Chinese(code), r })));
-        await XlsxWorkbookWriter.WriteAsync(path, [sheet, reasons], ct);
-        await audit.WriteAsync(actor.UserName, "导出", "反馈模板", $"批次 {roundId}；{cases.Count} 条", ct);
+            var cells = new List<string?> { c.Id.ToString(CultureInfo.InvariantCulture), c.CountyName, RoleInfo.UnitName(c.Unit) };
+            if (marksSchools) cells.Add(c.Unit == Unit.School ? "是" : "否");
+            // A returned case's earlier answer is shown, not pre-filled: an untouched row must not resubmit it.
+            string? earlier = c.Result is null ? null : string.IsNullOrEmpty(c.Note) ? c.Result : c.Result + "：" + c.Note;
+            cells.AddRange([c.SchoolName, c.PersonName, IdMasking.Mask(c.IdNumber), c.Reason, RoleInfo.StateName(c.State), earlier, returned.GetValueOrDefault(c.Id), null, null]);
+            return [.. cells];
+        }
+        foreach (var info in lists)
+        {
+            var columns = new List<SheetColumn> { new(IdHeader), new("责任县"), new("责任单位") };
+            if (marksSchools) columns.Add(new(SchoolCaseHeader));
+            columns.AddRange([new("学校名称"), new("姓名"), new("证件号码"), new("问题原因"), new("状态"), new(EarlierAnswerHeader), new(ReturnReasonHeader),
+                new(ResultHeader) { Choices = VerificationResults.For(info.Category), ForInput = true }, new(NoteHeader) { ForInput = true }]);
+            sheets.Add(new SheetSpec(info.ChineseName, columns, cases.Where(c => c.Category == info.Code).Select(TemplateRow)));
+        }
+        if (sheets.Count == 0)
+            sheets.Add(new SheetSpec("核查反馈", [new(IdHeader), new(ResultHeader) { ForInput = true }, new(NoteHeader) { ForInput = true }], []));
+        sheets.Add(new SheetSpec(GuideSheet, [new("项目"), new(GuideSheet) { Wrap = true }], Guide(marksSchools)) { Filter = false });
+        sheets.Add(new SheetSpec(ChoicesSheet, [new("清单"), new(ResultHeader)],
+            lists.SelectMany(info => VerificationResults.For(info.Category).Select(r => new string?[] { info.ChineseName, r }))));
+        await XlsxWorkbookWriter.WriteAsync(path, sheets, ct);
+        await audit.WriteAsync(actor.UserName, AuditActions.Export, "反馈模板", $"批次 {roundId}；{cases.Count} 条", ct);
+    }
+
+    private static IEnumerable<string?[]> Guide(bool marksSchools)
+    {
+        yield return ["怎样填写", $"每个工作表是一类清单。请在“{ResultHeader}”列的下拉框中选择结果（可选结果随清单不同，见“{ChoicesSheet}”），需要说明的写在“{NoteHeader}”列；选“{VerificationResults.Other}”时必须写明。其他列请勿改动。"];
+        yield return [ReturnReasonHeader, $"任务被审核退回时，这里是审核意见，“{EarlierAnswerHeader}”是退回前填报的结果：请按意见重新核查，重新选择结果并在“{NoteHeader}”列说明处理情况。"];
+        if (marksSchools)
+            yield return [SchoolCaseHeader, $"“是”表示应由学校核查的任务。学校未按期反馈时，县级教育部门可代为填写；学校已反馈（待审核）的任务不在本表中。"];
+        yield return ["上传", "填好后在比对核查系统的“批量反馈”页面上传。系统逐行校验，有错误时列出工作表、行号和列；未填写结果的行跳过，可下次再填。"];
+    }
+
+    /// <summary>The latest 退回 note of each returned case.</summary>
+    private async Task<Dictionary<long, string?>> ReturnReasonsAsync(List<long> ids, CancellationToken ct)
+    {
+        var reasons = new Dictionary<long, string?>();
+        foreach (var chunk in ids.Chunk(1000))
+        {
+            var events = await db.CaseEvents.AsNoTracking().Where(e => chunk.Contains(e.CaseId) && e.Action == AuditActions.Return)
+                .OrderBy(e => e.Id).Select(e => new { e.CaseId, e.Note }).ToListAsync(ct);
+            foreach (var e in events) reasons[e.CaseId] = e.Note;
+        }
+        return reasons;
     }
 
     public async Task<FeedbackUploadResult> UploadAsync(Actor actor, int roundId, string path, bool applyValidRows, IJobProgress? progress = null, CancellationToken ct = default)
@@ -105,7 +158,7 @@ public sealed class FeedbackWorkbook(BiduiDbContext db, CaseQueries queries, Cas
                 }
             }
         }
-        audit.Add(actor.UserName, "批量反馈", $"批次 {roundId}", $"{results.Count} 行，有效 {valid} 行，已提交 {applied} 行");
+        audit.Add(actor.UserName, AuditActions.BulkFeedback, $"批次 {roundId}", $"{results.Count} 行，有效 {valid} 行，已提交 {applied} 行");
         await workflow.SaveAsync(ct);
         await tx.CommitAsync(ct);
         return new FeedbackUploadResult(results.Count, valid, applied, apply, [.. results.Where(r => !r.Valid).Take(MaxErrorsShown)]);
@@ -113,21 +166,43 @@ public sealed class FeedbackWorkbook(BiduiDbContext db, CaseQueries queries, Cas
 
     private static FeedbackRowResult Check(Actor actor, Row row, Dictionary<long, Case> cases, HashSet<long> seen)
     {
-        if (row.Error is not null) return new FeedbackRowResult(row.RowNumber, row.CaseId, row.Result, false, row.Where + row.Error);
+        if (row.Error is not null) return Invalid(row, row.Columns.Id, row.Error);
         long id = row.CaseId!.Value;
-        string? error = null;
-        if (!cases.TryGetValue(id, out var c)) error = "任务编号不存在、不属于本批次或不在您的管辖范围内";
-        else if (!seen.Add(id)) error = "同一任务编号出现多次";
-        else
+        if (!cases.TryGetValue(id, out var c)) return Invalid(row, row.Columns.Id, "任务编号不存在、不属于本批次或不在您的管辖范围内");
+        if (!seen.Add(id)) return Invalid(row, row.Columns.Id, "同一任务编号出现多次");
+        try
         {
-            try { CaseWorkflow.CheckSubmission(actor, c, row.Result!, row.Note); }
-            catch (WorkflowException ex) { error = ex.Message; }
+            CaseWorkflow.CheckSubmission(actor, c, row.Result!, row.Note);
         }
-        return new FeedbackRowResult(row.RowNumber, id, row.Result, error is null, row.Where + (error ?? "有效"));
+        catch (WorkflowException ex)
+        {
+            // The column the user must change: the result, the note it needs, or (role, state) the row itself.
+            int column = !VerificationResults.IsValid(c.Category, row.Result!.Trim()) ? row.Columns.Result
+                : row.Result.Trim() == VerificationResults.Other && string.IsNullOrWhiteSpace(row.Note) ? row.Columns.Note : row.Columns.Id;
+            return Invalid(row, column, ex.Message);
+        }
+        return new FeedbackRowResult(row.RowNumber, id, row.Result, true, row.Where + "有效");
+    }
+
+    private static FeedbackRowResult Invalid(Row row, int column, string error) =>
+        new(row.RowNumber, row.CaseId, row.Result, false, row.Where + row.Columns.Name(column) + error);
+
+    /// <summary>Where a row's cells are: header → index (−1 when absent), named in errors as the user sees them ("“核查结果”列（K 列）").</summary>
+    private sealed record SheetColumns(List<string> Headers, int Id, int Result, int Note)
+    {
+        public string Name(int column) => column < 0 ? ""
+            : $"“{Headers[column]}”列（{Letter(column)} 列）：";
+
+        private static string Letter(int index)
+        {
+            string letters = "";
+            for (int n = index + 1; n > 0; n = (n - 1) / 26) letters = (char)('A' + (n - 1) % 26) + letters;
+            return letters;
+        }
     }
 
     /// <param name="List">For a row of a comparison workbook: the list's code and the row's provenance (<see cref="ProvenanceKey"/>).</param>
-    private sealed record Row(int RowNumber, long? CaseId, string? Result, string? Note, string? Error, string? Sheet = null, (string Code, string Key)? List = null)
+    private sealed record Row(int RowNumber, long? CaseId, string? Result, string? Note, string? Error, SheetColumns Columns, string? Sheet = null, (string Code, string Key)? List = null)
     {
         public string Where => Sheet is null ? "" : $"工作表“{Sheet}”：";
     }
@@ -137,13 +212,59 @@ public sealed class FeedbackWorkbook(BiduiDbContext db, CaseQueries queries, Cas
 
     private static string ProvenanceKey(Func<string, string?> cell) => string.Join('|', ProvenanceColumns.Select(c => cell(c)?.Trim() ?? ""));
 
+    /// <summary>
+    /// Every sheet that holds answers: a template's (a 任务编号 column, in any sheet, or the CSV it was saved as) and a comparison
+    /// workbook's list sheets (named by their list, found by provenance); the guide and choice sheets hold neither and are passed over.
+    /// </summary>
     private static List<Row> ReadRows(string path)
     {
-        var lists = TabularFile.SheetNames(path).Select(name => (Sheet: name, Code: ListOfSheet(name))).Where(x => x.Code is not null).ToList();
-        if (lists.Count == 0) return ReadTemplate(path);
         var rows = new List<Row>();
-        foreach (var (sheet, code) in lists) ReadListSheet(path, sheet, code!, rows);
+        var sheets = TabularFile.SheetNames(path);
+        bool found = false;
+        IEnumerable<string?> names = sheets.Count == 0 ? [null] : sheets.Select(n => (string?)n);
+        foreach (string? sheet in names)
+            found |= ReadSheet(path, sheet, sheets.Count > 1 ? sheet : null, rows);
+        if (!found) throw new WorkflowException($"工作簿中找不到“{IdHeader}”列：请使用下载的反馈模板，或比对结果中的分县工作簿。");
         return rows;
+    }
+
+    /// <summary>Reads one sheet's answered rows; false when it has no header of ours within the first rows.</summary>
+    private static bool ReadSheet(string path, string? sheet, string? shownSheet, List<Row> rows)
+    {
+        string? code = sheet is null ? null : ListOfSheet(sheet);
+        using var reader = TabularFile.Open(path, sheet);
+        SheetColumns? columns = null;
+        while (reader.Read())
+        {
+            if (columns is null)
+            {
+                if (reader.RowNumber > BoundTable.MaxHeaderScanRows) return false;
+                var cells = Enumerable.Range(0, reader.FieldCount).Select(i => reader.GetString(i).Trim()).ToList();
+                int id = cells.IndexOf(IdHeader), result = cells.IndexOf(ResultHeader);
+                if (id < 0 && (code is null || result < 0)) continue;
+                if (result < 0) throw new WorkflowException($"{(shownSheet is null ? "工作簿" : $"工作表“{shownSheet}”")}缺少“{ResultHeader}”列。");
+                int noteAt = cells.IndexOf(NoteHeader) is var n and >= 0 ? n : cells.IndexOf(Bidui.Pipeline.WorkbookSheets.NoteHeader);
+                columns = new SheetColumns(cells, id, result, noteAt);
+                continue;
+            }
+            if (reader.IsBlank) continue;
+            string Cell(int at) => at >= 0 && at < reader.FieldCount ? reader.GetString(at).Trim() : "";
+            string answer = Cell(columns.Result);
+            if (answer.Length == 0) continue; // not answered yet: left for later, not an error
+            string? note = columns.Note < 0 ? null : Cell(columns.Note);
+            RequireRoom(rows);
+            if (columns.Id < 0)
+            {
+                string key = ProvenanceKey(c => columns.Headers.IndexOf(c) is var at and >= 0 ? Cell(at) : null);
+                rows.Add(new Row(reader.RowNumber, null, answer, note, null, columns, shownSheet ?? sheet, (code!, key)));
+                continue;
+            }
+            string idText = Cell(columns.Id);
+            rows.Add(long.TryParse(idText, NumberStyles.None, CultureInfo.InvariantCulture, out long caseId)
+                ? new Row(reader.RowNumber, caseId, answer, note, null, columns, shownSheet)
+                : new Row(reader.RowNumber, null, answer, note, $"任务编号“{idText}”无效", columns, shownSheet));
+        }
+        return columns is not null;
     }
 
     /// <summary>Refuses a workbook with more filled rows than one upload may hold, before reading them all.</summary>
@@ -162,25 +283,6 @@ public sealed class FeedbackWorkbook(BiduiDbContext db, CaseQueries queries, Cas
         return info is not null && ListGuide.AsksForAction(info.Category) ? info.Code : null;
     }
 
-    private static void ReadListSheet(string path, string sheet, string code, List<Row> rows)
-    {
-        using var reader = TabularFile.Open(path, sheet);
-        if (!reader.Read()) return;
-        var headers = Enumerable.Range(0, reader.FieldCount).Select(i => reader.GetString(i).Trim()).ToList();
-        int resultAt = headers.IndexOf(ResultHeader), noteAt = headers.IndexOf(Bidui.Pipeline.WorkbookSheets.NoteHeader);
-        if (resultAt < 0) throw new WorkflowException($"工作表“{sheet}”缺少“{ResultHeader}”列：请使用比对结果中的分县工作簿或下载的反馈模板。");
-        while (reader.Read())
-        {
-            if (reader.IsBlank) continue;
-            string result = reader.GetString(resultAt).Trim();
-            if (result.Length == 0) continue; // not answered yet: left for later, not an error
-            string? note = noteAt < 0 ? null : reader.GetString(noteAt).Trim();
-            string key = ProvenanceKey(c => headers.IndexOf(c) is var at and >= 0 ? reader.GetString(at) : null);
-            RequireRoom(rows);
-            rows.Add(new Row(reader.RowNumber, null, result, note, null, sheet, (code, key)));
-        }
-    }
-
     /// <summary>Finds the case of each comparison-workbook row by list and provenance, through the scoped context.</summary>
     private async Task<List<Row>> ResolveListRowsAsync(int roundId, List<Row> rows, CancellationToken ct)
     {
@@ -197,35 +299,5 @@ public sealed class FeedbackWorkbook(BiduiDbContext db, CaseQueries queries, Cas
         return [.. rows.Select(r => r.List is not { } list ? r
             : byKey.TryGetValue(list, out long id) ? r with { CaseId = id }
             : r with { Error = "在本批次中找不到这一行（不属于本批次、不在您的管辖范围内，或行号被改动）" })];
-    }
-
-    private static List<Row> ReadTemplate(string path)
-    {
-        using var reader = TabularFile.Open(path);
-        int idAt = -1, resultAt = -1, noteAt = -1;
-        var rows = new List<Row>();
-        while (reader.Read())
-        {
-            if (idAt < 0)
-            {
-                if (reader.RowNumber > BoundTable.MaxHeaderScanRows) break;
-                var cells = Enumerable.Range(0, reader.FieldCount).Select(i => reader.GetString(i).Trim()).ToList();
-                idAt = cells.IndexOf(IdHeader);
-                resultAt = cells.IndexOf(ResultHeader);
-                noteAt = cells.IndexOf(NoteHeader);
-                if (idAt >= 0 && resultAt < 0) throw new WorkflowException($"工作簿缺少“{ResultHeader}”列。");
-                continue;
-            }
-            if (reader.IsBlank) continue;
-            string idText = reader.GetString(idAt).Trim(), result = reader.GetString(resultAt).Trim();
-            string? note = noteAt < 0 ? null : reader.GetString(noteAt).Trim();
-            if (result.Length == 0) continue; // not answered yet: left for later, not an error
-            RequireRoom(rows);
-            rows.Add(long.TryParse(idText, NumberStyles.None, CultureInfo.InvariantCulture, out long id)
-                ? new Row(reader.RowNumber, id, result, note, null)
-                : new Row(reader.RowNumber, null, result, note, $"任务编号“{idText}”无效"));
-        }
-        if (idAt < 0) throw new WorkflowException($"工作簿中找不到“{IdHeader}”列：请使用下载的反馈模板。");
-        return rows;
     }
 }

@@ -1,45 +1,213 @@
+using System.Data.Common;
 using Bidui.Workflow.Store;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+using NpgsqlTypes;
 
 namespace Bidui.Workflow.Rounds;
 
 /// <summary>
-/// Writes a round's cases a batch at a time, each batch one short transaction with the regions and
-/// schools it names. The one place cases are inserted: a faster bulk path (COPY) replaces this class.
+/// The one place cases are inserted: streamed into the store with each database's bulk path, a batch
+/// per short transaction with the regions and schools the batch names. PostgreSQL: binary COPY
+/// (<see cref="NpgsqlBinaryImporter"/>); SQLite: one prepared INSERT reused for every row. No entity
+/// is created and nothing is tracked, so memory does not grow with the round. The store's triggers
+/// count the cases into case_counts as they arrive (V007).
 /// </summary>
-internal sealed class CaseBatchWriter(BiduiDbContext db)
+internal sealed class CaseBatchWriter : IAsyncDisposable
 {
+    private const string Columns = "\"RoundId\", \"Category\", \"SourceRow\", \"PersonKey\", \"PersonName\", \"IdNumber\", \"IdTail\", \"StudentNo\", " +
+        "\"CountyCode\", \"CountyName\", \"SchoolCode\", \"SchoolName\", \"Township\", \"Village\", \"Unit\", \"Reason\", \"Details\", \"State\", \"Linkage\", \"RoundsSeen\", " +
+        "\"PreviousCaseId\", \"CreatedAt\", \"Version\"";
+
+    private const int ColumnCount = 23;
+
+    private readonly BiduiDbContext _db;
+    private readonly int _roundId;
+    private readonly DateTime _now;
+    private readonly int _batchSize;
+    private readonly bool _postgres;
     private HashSet<int>? _regions;
     private HashSet<string>? _schools;
+    private readonly HashSet<int> _pendingCounties = [];
+    private readonly Dictionary<string, School> _pendingSchools = new(StringComparer.Ordinal);
+    private IDbContextTransaction? _tx;
+    private NpgsqlBinaryImporter? _copy;
+    private SqliteCommand? _insert;
+    private int _inBatch;
 
-    public async Task<int> WriteAsync(IReadOnlyList<Case> cases, CancellationToken ct)
+    public CaseBatchWriter(BiduiDbContext db, int roundId, DateTime now, int batchSize)
     {
-        if (cases.Count == 0) return 0;
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await AddRegionsAndSchoolsAsync(cases.Select(c => c.CountyCode),
-            cases.Where(c => c.SchoolCode is not null && c.SchoolName is not null).Select(c => new School { Code = c.SchoolCode!, Name = c.SchoolName!, CountyCode = c.CountyCode }), ct);
-        db.Cases.AddRange(cases);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        db.ChangeTracker.Clear();
-        return cases.Count;
+        _db = db;
+        _roundId = roundId;
+        _now = now;
+        _batchSize = batchSize;
+        _postgres = db.Database.IsNpgsql();
+    }
+
+    /// <summary>Cases committed so far.</summary>
+    public int Written { get; private set; }
+
+    /// <summary>Adds a case; returns true when this completed (committed) a batch.</summary>
+    public async Task<bool> AddAsync(CaseRow row, CancellationToken ct)
+    {
+        if (_tx is null) await BeginAsync(ct);
+        if (!_regions!.Contains(row.CountyCode)) _pendingCounties.Add(row.CountyCode);
+        if (row.SchoolCode is { } school && row.SchoolName is { } schoolName && !_schools!.Contains(school))
+            _pendingSchools.TryAdd(school, new School { Code = school, Name = schoolName, CountyCode = row.CountyCode });
+        if (_copy is not null) await WriteCopyAsync(_copy, row, ct);
+        else await WriteInsertAsync(_insert!, row, ct);
+        if (++_inBatch < _batchSize) return false;
+        await CommitAsync(ct);
+        return true;
+    }
+
+    /// <summary>Commits what is pending.</summary>
+    public async Task FlushAsync(CancellationToken ct)
+    {
+        if (_tx is not null) await CommitAsync(ct);
     }
 
     public async Task WriteMatchedAsync(IReadOnlyList<MatchedStat> matched, IEnumerable<School> schools, CancellationToken ct)
     {
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await AddRegionsAndSchoolsAsync(matched.Select(m => m.CountyCode), schools, ct);
-        db.MatchedStats.AddRange(matched);
-        await db.SaveChangesAsync(ct);
+        await FlushAsync(ct);
+        await LoadKnownAsync(ct);
+        await using var tx = await _db.Database.BeginTransactionAsync(ct);
+        foreach (var m in matched) if (!_regions!.Contains(m.CountyCode)) _pendingCounties.Add(m.CountyCode);
+        foreach (var s in schools) if (!_schools!.Contains(s.Code)) _pendingSchools.TryAdd(s.Code, s);
+        AddPendingRegionsAndSchools();
+        _db.MatchedStats.AddRange(matched);
+        await _db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        db.ChangeTracker.Clear();
+        _db.ChangeTracker.Clear();
     }
 
-    private async Task AddRegionsAndSchoolsAsync(IEnumerable<int> counties, IEnumerable<School> schools, CancellationToken ct)
+    private async Task LoadKnownAsync(CancellationToken ct)
     {
-        _regions ??= (await db.Regions.Select(r => r.Code).ToListAsync(ct)).ToHashSet();
-        _schools ??= (await db.Schools.Select(s => s.Code).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
-        foreach (var region in RegionSeeder.WithAncestors(counties.Distinct()).Where(r => _regions.Add(r.Code))) db.Regions.Add(region);
-        foreach (var school in schools.DistinctBy(s => s.Code).Where(s => _schools.Add(s.Code))) db.Schools.Add(school);
+        _regions ??= (await _db.Regions.Select(r => r.Code).ToListAsync(ct)).ToHashSet();
+        _schools ??= (await _db.Schools.Select(s => s.Code).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+    }
+
+    private async Task BeginAsync(CancellationToken ct)
+    {
+        await LoadKnownAsync(ct);
+        await _db.Database.OpenConnectionAsync(ct);
+        _tx = await _db.Database.BeginTransactionAsync(ct);
+        var connection = _db.Database.GetDbConnection();
+        if (_postgres)
+        {
+            _copy = await ((NpgsqlConnection)connection).BeginBinaryImportAsync($"COPY cases ({Columns}) FROM STDIN (FORMAT BINARY)", ct);
+        }
+        else
+        {
+            // Prepared once per batch and reused for every row of it.
+            _insert = ((SqliteConnection)connection).CreateCommand();
+            _insert.Transaction = (SqliteTransaction)_tx.GetDbTransaction();
+            _insert.CommandText = $"INSERT INTO cases ({Columns}) VALUES ({string.Join(", ", Enumerable.Range(0, ColumnCount).Select(i => "$p" + i))})";
+            for (int i = 0; i < ColumnCount; i++) _insert.Parameters.Add(new SqliteParameter("$p" + i, null));
+            await _insert.PrepareAsync(ct);
+        }
+    }
+
+    private async Task CommitAsync(CancellationToken ct)
+    {
+        if (_copy is not null)
+        {
+            await _copy.CompleteAsync(ct);
+            await _copy.DisposeAsync();
+            _copy = null;
+        }
+        if (_insert is not null)
+        {
+            await _insert.DisposeAsync();
+            _insert = null;
+        }
+        AddPendingRegionsAndSchools();
+        await _db.SaveChangesAsync(ct);
+        await _tx!.CommitAsync(ct);
+        await _tx.DisposeAsync();
+        _tx = null;
+        _db.ChangeTracker.Clear();
+        Written += _inBatch;
+        _inBatch = 0;
+    }
+
+    private void AddPendingRegionsAndSchools()
+    {
+        foreach (var region in RegionSeeder.WithAncestors(_pendingCounties).Where(r => _regions!.Add(r.Code))) _db.Regions.Add(region);
+        foreach (var school in _pendingSchools.Values.Where(s => _schools!.Add(s.Code))) _db.Schools.Add(school);
+        _pendingCounties.Clear();
+        _pendingSchools.Clear();
+    }
+
+    private async Task WriteCopyAsync(NpgsqlBinaryImporter copy, CaseRow row, CancellationToken ct)
+    {
+        await copy.StartRowAsync(ct);
+        await copy.WriteAsync(_roundId, NpgsqlDbType.Integer, ct);
+        await copy.WriteAsync(row.Category, NpgsqlDbType.Varchar, ct);
+        await copy.WriteAsync(row.SourceRow, NpgsqlDbType.Integer, ct);
+        await copy.WriteAsync(row.PersonKey, NpgsqlDbType.Varchar, ct);
+        await copy.WriteAsync(row.PersonName, NpgsqlDbType.Text, ct);
+        await copy.WriteAsync(row.IdNumber, NpgsqlDbType.Text, ct);
+        await WriteNullableAsync(copy, Case.TailOf(row.IdNumber), NpgsqlDbType.Varchar, ct);
+        await WriteNullableAsync(copy, row.StudentNo, NpgsqlDbType.Varchar, ct);
+        await copy.WriteAsync(row.CountyCode, NpgsqlDbType.Integer, ct);
+        await copy.WriteAsync(row.CountyName, NpgsqlDbType.Text, ct);
+        await WriteNullableAsync(copy, row.SchoolCode, NpgsqlDbType.Varchar, ct);
+        await WriteNullableAsync(copy, row.SchoolName, NpgsqlDbType.Text, ct);
+        await WriteNullableAsync(copy, row.Township, NpgsqlDbType.Varchar, ct);
+        await WriteNullableAsync(copy, row.Village, NpgsqlDbType.Varchar, ct);
+        await copy.WriteAsync((int)row.Unit, NpgsqlDbType.Integer, ct);
+        await WriteNullableAsync(copy, row.Reason, NpgsqlDbType.Text, ct);
+        await copy.WriteAsync(row.Details, NpgsqlDbType.Text, ct);
+        await copy.WriteAsync((int)CaseState.Open, NpgsqlDbType.Integer, ct);
+        await copy.WriteAsync((int)row.Linkage, NpgsqlDbType.Integer, ct);
+        await copy.WriteAsync(row.RoundsSeen, NpgsqlDbType.Integer, ct);
+        if (row.PreviousCaseId is { } previous) await copy.WriteAsync(previous, NpgsqlDbType.Bigint, ct);
+        else await copy.WriteNullAsync(ct);
+        await copy.WriteAsync(_now, NpgsqlDbType.TimestampTz, ct);
+        await copy.WriteAsync(1, NpgsqlDbType.Integer, ct);
+    }
+
+    private static Task WriteNullableAsync(NpgsqlBinaryImporter copy, string? value, NpgsqlDbType type, CancellationToken ct) =>
+        value is null ? copy.WriteNullAsync(ct) : copy.WriteAsync(value, type, ct);
+
+    private async Task WriteInsertAsync(SqliteCommand insert, CaseRow row, CancellationToken ct)
+    {
+        var p = insert.Parameters;
+        p[0].Value = _roundId;
+        p[1].Value = row.Category;
+        p[2].Value = row.SourceRow;
+        p[3].Value = row.PersonKey;
+        p[4].Value = row.PersonName;
+        p[5].Value = row.IdNumber;
+        p[6].Value = (object?)Case.TailOf(row.IdNumber) ?? DBNull.Value;
+        p[7].Value = (object?)row.StudentNo ?? DBNull.Value;
+        p[8].Value = row.CountyCode;
+        p[9].Value = row.CountyName;
+        p[10].Value = (object?)row.SchoolCode ?? DBNull.Value;
+        p[11].Value = (object?)row.SchoolName ?? DBNull.Value;
+        p[12].Value = (object?)row.Township ?? DBNull.Value;
+        p[13].Value = (object?)row.Village ?? DBNull.Value;
+        p[14].Value = (int)row.Unit;
+        p[15].Value = (object?)row.Reason ?? DBNull.Value;
+        p[16].Value = row.Details;
+        p[17].Value = (int)CaseState.Open;
+        p[18].Value = (int)row.Linkage;
+        p[19].Value = row.RoundsSeen;
+        p[20].Value = (object?)row.PreviousCaseId ?? DBNull.Value;
+        p[21].Value = _now;
+        p[22].Value = 1;
+        await insert.ExecuteNonQueryAsync(ct);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        // An unfinished batch is rolled back: disposing the COPY without completing it cancels it.
+        if (_copy is not null) await _copy.DisposeAsync();
+        if (_insert is not null) await _insert.DisposeAsync();
+        if (_tx is not null) await _tx.DisposeAsync();
+        await _db.Database.CloseConnectionAsync();
     }
 }

@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using Bidui.Core.Identity;
 using Bidui.Inputs;
@@ -6,57 +8,96 @@ using Bidui.Workflow.Store;
 
 namespace Bidui.Workflow.Rounds;
 
-/// <summary>Reads one list CSV written by CompareJob and turns each row into an unsaved case.</summary>
+/// <summary>One list row as the importer writes it: a plain row, reused from row to row (no entity, no tracking).</summary>
+internal sealed class CaseRow
+{
+    public string Category { get; set; } = "";
+    public int SourceRow { get; set; }
+    public string PersonKey { get; set; } = "";
+    public string PersonName { get; set; } = "";
+    public string IdNumber { get; set; } = "";
+    public string? StudentNo { get; set; }
+    public int CountyCode { get; set; }
+    public string CountyName { get; set; } = "";
+    public string? SchoolCode { get; set; }
+    public string? SchoolName { get; set; }
+    /// <summary>乡镇 and 村 of the household when it lives in the responsible county (poverty-side lists), else null.</summary>
+    public string? Township { get; set; }
+    public string? Village { get; set; }
+    public Unit Unit { get; set; }
+    public string? Reason { get; set; }
+    public string Details { get; set; } = "{}";
+    public Linkage Linkage { get; set; }
+    public int RoundsSeen { get; set; } = 1;
+    public long? PreviousCaseId { get; set; }
+}
+
+/// <summary>Reads one list CSV written by CompareJob, row by row, into one reused <see cref="CaseRow"/>.</summary>
 internal static class CaseRowReader
 {
     private static readonly string[] NameColumns = ["姓名", "学籍姓名", "资助姓名"];
     private static readonly string[] IdColumns = ["证件号码", "学籍身份证件号", "资助身份证件号"];
     private static readonly string[] SchoolCodeColumns = ["学校标识码", "资助学校标识码"];
     private static readonly string[] SchoolNameColumns = ["学校名称", "资助学校名称", "所在单位"];
+    private static readonly string[] StudentNoColumns = ["学籍号", "全国学籍号"];
 
-    public static IEnumerable<Case> Read(string path, string category, Round round, DateOnly today, DateTime now)
+    public static IEnumerable<CaseRow> Read(string path, string category, Round round, DateOnly today)
     {
         using var reader = TabularFile.Open(path);
         if (!reader.Read()) yield break;
         var headers = Enumerable.Range(0, reader.FieldCount).Select(reader.GetString).ToArray();
         var index = headers.Select((h, i) => (h, i)).GroupBy(x => x.h, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().i, StringComparer.Ordinal);
+        // Details hold each header once, in the order first seen, with its last cell (as a dictionary would).
+        var detailColumns = headers.Select((h, i) => (h, i)).GroupBy(x => x.h, StringComparer.Ordinal).Select(g => (Header: g.Key, At: g.Last().i)).ToArray();
+        var encodedHeaders = detailColumns.Select(c => JsonEncodedText.Encode(c.Header)).ToArray();
         // The lists mark text a spreadsheet would run as a formula (SPEC §5); the case shows it as it was.
         string Text(int i) => Bidui.Reports.FormulaSafety.Unescape(reader.GetString(i));
         string Cell(string column) => index.TryGetValue(column, out int i) ? Text(i).Trim() : "";
-        string First(string[] columns) => columns.Select(Cell).FirstOrDefault(v => v.Length > 0) ?? "";
+        string First(string[] columns)
+        {
+            foreach (var column in columns)
+                if (Cell(column) is { Length: > 0 } value) return value;
+            return "";
+        }
 
+        var buffer = new ArrayBufferWriter<byte>(4096);
+        using var json = new Utf8JsonWriter(buffer);
+        var row = new CaseRow { Category = category };
         while (reader.Read())
         {
             if (reader.IsBlank) continue;
-            var details = new Dictionary<string, string>(StringComparer.Ordinal);
-            for (int i = 0; i < headers.Length; i++) details[headers[i]] = Text(i);
+            buffer.ResetWrittenCount();
+            json.Reset(buffer);
+            json.WriteStartObject();
+            for (int c = 0; c < detailColumns.Length; c++) json.WriteString(encodedHeaders[c], Text(detailColumns[c].At));
+            json.WriteEndObject();
+            json.Flush();
+
             string name = First(NameColumns);
             string id = First(IdColumns);
-            int county = CountyOf(Cell("责任县代码"), round.ProvinceCode);
             string schoolCode = First(SchoolCodeColumns);
+            int county = CountyOf(Cell("责任县代码"), round.ProvinceCode);
             var (township, village) = TownshipOf(Cell("户籍县级代码"), county, Cell("乡镇"), Cell("村"));
             _ = int.TryParse(reader.GetString(0), NumberStyles.None, CultureInfo.InvariantCulture, out int sourceRow);
             if (sourceRow == 0) _ = int.TryParse(Cell("来源行号"), NumberStyles.None, CultureInfo.InvariantCulture, out sourceRow);
-            yield return new Case
-            {
-                RoundId = round.Id,
-                Category = category,
-                SourceRow = sourceRow,
-                PersonKey = PersonKey(name, id, today),
-                PersonName = name,
-                IdNumber = id,
-                CountyCode = county,
-                CountyName = Cell("责任县") is { Length: > 0 } cn ? cn : "（责任县不明）",
-                SchoolCode = schoolCode.Length > 0 ? schoolCode : null,
-                SchoolName = First(SchoolNameColumns) is { Length: > 0 } sn ? sn : null,
-                Township = township,
-                Village = village,
-                Unit = UnitOf(category, Cell("来源数据"), schoolCode.Length > 0),
-                Reason = Cell("原因") is { Length: > 0 } r ? r : null,
-                Details = JsonSerializer.Serialize(details),
-                State = CaseState.Open,
-                CreatedAt = now,
-            };
+            row.SourceRow = sourceRow;
+            row.PersonKey = PersonKey(name, id, today);
+            row.PersonName = name;
+            row.IdNumber = id;
+            row.StudentNo = First(StudentNoColumns) is { Length: > 0 } no ? no.ToUpperInvariant() : null;
+            row.CountyCode = county;
+            row.CountyName = Cell("责任县") is { Length: > 0 } cn ? cn : "（责任县不明）";
+            row.SchoolCode = schoolCode.Length > 0 ? schoolCode : null;
+            row.SchoolName = First(SchoolNameColumns) is { Length: > 0 } sn ? sn : null;
+            row.Township = township;
+            row.Village = village;
+            row.Unit = UnitOf(category, Cell("来源数据"), schoolCode.Length > 0);
+            row.Reason = Cell("原因") is { Length: > 0 } r ? r : null;
+            row.Details = Encoding.UTF8.GetString(buffer.WrittenSpan);
+            row.Linkage = Linkage.New;
+            row.RoundsSeen = 1;
+            row.PreviousCaseId = null;
+            yield return row;
         }
     }
 

@@ -16,8 +16,14 @@ namespace Bidui.Workflow.Rounds;
 /// </summary>
 public sealed class RoundImporter(BiduiDbContext db, TimeProvider clock)
 {
-    /// <summary>Cases per transaction: a few milliseconds of writing on SQLite.</summary>
-    internal int BatchSize { get; init; } = 2000;
+    /// <summary>
+    /// Cases per transaction: on SQLite a few tens of milliseconds of writing (another writer waits at most that
+    /// long; readers never wait in WAL mode); on PostgreSQL, where readers and writers never wait for a COPY,
+    /// batches only bound what a failure rolls back and how often progress is reported.
+    /// </summary>
+    internal int? BatchSize { get; init; }
+
+    private int Batch => BatchSize ?? (db.Database.IsNpgsql() ? 50_000 : 5_000);
 
     public async Task ImportAsync(int roundId, string resultsDirectory, IProgressStep? progress = null, CancellationToken ct = default)
     {
@@ -27,46 +33,49 @@ public sealed class RoundImporter(BiduiDbContext db, TimeProvider clock)
         var today = DateOnly.FromDateTime(now);
         var covered = (await db.RoundCounties.AsNoTracking().Where(x => x.RoundId == roundId && x.Covered).Select(x => x.CountyCode).ToListAsync(ct)).ToHashSet();
         var earlier = await EarlierCasesAsync(round, covered, ct);
-        // Duplicate lists hold a person more than once: the n-th row of a person links to the n-th before.
-        var earlierByKey = earlier.OrderBy(c => c.Id).GroupBy(c => (c.Category, c.PersonKey)).ToDictionary(g => g.Key, g => new Queue<EarlierCase>(g));
-        var stillListed = new HashSet<long>();
-        var writer = new CaseBatchWriter(db);
 
-        int imported = 0, skipped = 0;
-        var batch = new List<Case>(BatchSize);
-        foreach (var list in CategoryNames.ActionLists)
+        int skipped = 0, imported;
+        List<MatchedStat> matched;
+        await using (var writer = new CaseBatchWriter(db, roundId, now, Batch))
         {
-            string path = Path.Combine(resultsDirectory, list.Code + ".csv");
-            if (!File.Exists(path)) continue;
-            foreach (var c in CaseRowReader.Read(path, list.Code, round, today, now))
+            foreach (var list in CategoryNames.ActionLists)
             {
-                if (!covered.Contains(c.CountyCode)) { skipped++; continue; }
-                if (earlierByKey.TryGetValue((c.Category, c.PersonKey), out var queue) && queue.TryDequeue(out var before))
+                string path = Path.Combine(resultsDirectory, list.Code + ".csv");
+                if (!File.Exists(path)) continue;
+                foreach (var row in CaseRowReader.Read(path, list.Code, round, today))
                 {
-                    stillListed.Add(before.Id);
-                    c.PreviousCaseId = before.Id;
-                    c.RoundsSeen = before.RoundsSeen + 1;
-                    c.Linkage = before.State == CaseState.Closed ? Linkage.Reappeared : Linkage.Persisting;
-                }
-                batch.Add(c);
-                if (batch.Count == BatchSize)
-                {
-                    imported += await writer.WriteAsync(batch, ct);
-                    batch.Clear();
-                    progress?.Report(imported);
+                    if (!covered.Contains(row.CountyCode)) { skipped++; continue; }
+                    // Duplicate lists hold a person more than once: the n-th row of a person links to the n-th before.
+                    if (earlier.TryTake(row.Category, row.PersonKey) is { } before)
+                    {
+                        row.PreviousCaseId = before.Id;
+                        row.RoundsSeen = before.RoundsSeen + 1;
+                        row.Linkage = before.State == CaseState.Closed ? Linkage.Reappeared : Linkage.Persisting;
+                    }
+                    if (await writer.AddAsync(row, ct)) progress?.Report(writer.Written);
                 }
             }
+            await writer.FlushAsync(ct);
+            progress?.Report(writer.Written);
+            imported = writer.Written;
+
+            var matchedSchools = new Dictionary<string, School>(StringComparer.Ordinal);
+            matched = ReadMatched(Path.Combine(resultsDirectory, "matched.csv"), round, matchedSchools).Where(m => covered.Contains(m.CountyCode)).ToList();
+            await writer.WriteMatchedAsync(matched, matchedSchools.Values.Where(s => covered.Contains(s.CountyCode)), ct);
         }
-        imported += await writer.WriteAsync(batch, ct);
-        progress?.Report(imported);
 
-        var matchedSchools = new Dictionary<string, School>(StringComparer.Ordinal);
-        var matched = ReadMatched(Path.Combine(resultsDirectory, "matched.csv"), round, matchedSchools).Where(m => covered.Contains(m.CountyCode)).ToList();
-        await writer.WriteMatchedAsync(matched, matchedSchools.Values.Where(s => covered.Contains(s.CountyCode)), ct);
-
-        var resolved = earlier.Where(c => !stillListed.Contains(c.Id)).Select(c => c.Id).ToList();
-        foreach (var chunk in resolved.Chunk(500))
-            await db.Cases.Where(c => chunk.Contains(c.Id)).ExecuteUpdateAsync(s => s.SetProperty(c => c.ResolvedInRoundId, roundId), ct);
+        // Earlier cases not listed again: the problem went away. Short updates, a chunk at a time.
+        int resolved = 0;
+        foreach (var chunk in earlier.Untaken().Chunk(Math.Min(Batch, 5_000)))
+        {
+            var ids = chunk;
+            resolved += await db.Cases.Where(c => ids.Contains(c.Id)).ExecuteUpdateAsync(s => s.SetProperty(c => c.ResolvedInRoundId, roundId), ct);
+        }
+        if (db.Database.IsNpgsql())
+        {
+            // A million new rows: the planner must know them before the round's pages are read.
+            await db.Database.ExecuteSqlRawAsync("ANALYZE cases; ANALYZE case_counts", ct);
+        }
 
         // The one step that makes the round and its cases visible, with its audit entry.
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -77,12 +86,12 @@ public sealed class RoundImporter(BiduiDbContext db, TimeProvider clock)
         done.CaseCount = imported;
         done.SkippedCaseCount = skipped;
         done.MatchedCount = matched.Sum(m => m.Matched);
-        done.ResolvedCount = resolved.Count;
+        done.ResolvedCount = resolved;
         done.FinishedAt = now;
         done.LastError = null;
         await db.SaveChangesAsync(ct);
         await new AuditLog(db, clock).WriteAsync(round.CreatedBy, "导入完成", RoundRunner.RoundTarget(roundId),
-            $"核查任务 {imported} 条；覆盖 {covered.Count} 个县级单位；未覆盖县的清单行 {skipped} 条未导入；上一批次中已消除 {resolved.Count} 条", ct);
+            $"核查任务 {imported} 条；覆盖 {covered.Count} 个县级单位；未覆盖县的清单行 {skipped} 条未导入；上一批次中已消除 {resolved} 条", ct);
         await tx.CommitAsync(ct);
     }
 
@@ -104,7 +113,7 @@ public sealed class RoundImporter(BiduiDbContext db, TimeProvider clock)
         var files = await db.Attachments.AsNoTracking().Where(a => a.Case!.RoundId == roundId).Select(a => a.StoredName).ToListAsync(ct);
         while (true)
         {
-            var ids = await db.Cases.Where(c => c.RoundId == roundId).OrderBy(c => c.Id).Select(c => c.Id).Take(BatchSize).ToListAsync(ct);
+            var ids = await db.Cases.Where(c => c.RoundId == roundId).OrderBy(c => c.Id).Select(c => c.Id).Take(Batch).ToListAsync(ct);
             if (ids.Count == 0) break;
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             await db.CaseEvents.Where(e => ids.Contains(e.CaseId)).ExecuteDeleteAsync(ct);
@@ -118,9 +127,9 @@ public sealed class RoundImporter(BiduiDbContext db, TimeProvider clock)
 
     /// <summary>
     /// For each county the round covers, the cases of the latest finished round that covered it too
-    /// (a round of one county neither links nor resolves the cases of another).
+    /// (a round of one county neither links nor resolves the cases of another), streamed into a compact map.
     /// </summary>
-    private async Task<List<EarlierCase>> EarlierCasesAsync(Round round, HashSet<int> covered, CancellationToken ct)
+    private async Task<EarlierCases> EarlierCasesAsync(Round round, HashSet<int> covered, CancellationToken ct)
     {
         var coveredCodes = covered.ToList();
         var candidates = await db.RoundCounties.AsNoTracking()
@@ -129,13 +138,15 @@ public sealed class RoundImporter(BiduiDbContext db, TimeProvider clock)
                 (x, r) => new { x.CountyCode, x.RoundId, r.FinishedAt })
             .ToListAsync(ct);
         var latest = candidates.GroupBy(x => x.CountyCode).Select(g => g.OrderByDescending(x => x.FinishedAt).ThenByDescending(x => x.RoundId).First());
-        var earlier = new List<EarlierCase>();
+        var earlier = new EarlierCases();
         foreach (var group in latest.GroupBy(x => x.RoundId))
         {
             var counties = group.Select(x => x.CountyCode).ToList();
-            earlier.AddRange(await db.Cases.AsNoTracking().Where(c => c.RoundId == group.Key && counties.Contains(c.CountyCode))
-                .Select(c => new EarlierCase(c.Id, c.Category, c.PersonKey, c.State, c.RoundsSeen)).ToListAsync(ct));
+            await foreach (var c in db.Cases.AsNoTracking().Where(c => c.RoundId == group.Key && counties.Contains(c.CountyCode))
+                .Select(c => new { c.Id, c.Category, c.PersonKey, c.State, c.RoundsSeen }).AsAsyncEnumerable().WithCancellation(ct))
+                earlier.Add(c.Id, c.Category, c.PersonKey, c.State, c.RoundsSeen);
         }
+        earlier.Seal();
         return earlier;
     }
 
@@ -159,5 +170,4 @@ public sealed class RoundImporter(BiduiDbContext db, TimeProvider clock)
         return [.. counts.Select(kv => new MatchedStat { RoundId = round.Id, CountyCode = kv.Key.Item1, SchoolCode = kv.Key.Item2, Matched = kv.Value })];
     }
 
-    private sealed record EarlierCase(long Id, string Category, string PersonKey, CaseState State, int RoundsSeen);
 }

@@ -29,6 +29,7 @@ public sealed class BiduiDbContext(DbContextOptions<BiduiDbContext> options) : D
     public DbSet<CaseEvent> CaseEvents => Set<CaseEvent>();
     public DbSet<Attachment> Attachments => Set<Attachment>();
     public DbSet<MatchedStat> MatchedStats => Set<MatchedStat>();
+    public DbSet<CaseCount> CaseCounts => Set<CaseCount>();
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
 
     /// <summary>Cases of finished rounds: a round's cases appear only once its import is complete, and go with its withdrawal.</summary>
@@ -101,15 +102,22 @@ public sealed class BiduiDbContext(DbContextOptions<BiduiDbContext> options) : D
             e.Property(c => c.Category).HasMaxLength(40);
             e.Property(c => c.PersonKey).HasMaxLength(200);
             e.Property(c => c.SchoolCode).HasMaxLength(20);
+            e.Property(c => c.IdTail).HasMaxLength(4);
+            e.Property(c => c.StudentNo).HasMaxLength(40);
+            // The list's order and filters; the trailing columns make a deep page's id step index-only (V007).
+            e.HasIndex(c => new { c.RoundId, c.CountyCode, c.Category, c.Id, c.State, c.Unit, c.SchoolCode });
+            // Search (CaseQueries.Search): prefixes are ranges in code-point order (COLLATE "C" on PostgreSQL).
+            e.HasIndex(c => c.PersonName);
+            e.HasIndex(c => c.IdNumber);
+            e.HasIndex(c => c.IdTail);
+            e.HasIndex(c => c.StudentNo).HasFilter("\"StudentNo\" IS NOT NULL");
             e.Property(c => c.Township).HasMaxLength(100);
             e.Property(c => c.Village).HasMaxLength(100);
             e.HasIndex(c => new { c.CountyCode, c.Township, c.Village });
             e.HasIndex(c => new { c.CountyCode, c.State, c.Unit });
-            e.HasIndex(c => new { c.RoundId, c.CountyCode, c.Category });
-            e.HasIndex(c => new { c.Category, c.PersonKey });
             e.HasIndex(c => c.SchoolCode);
-            e.HasIndex(c => c.ResolvedInRoundId);
-            e.HasIndex(c => c.PreviousCaseId);
+            e.HasIndex(c => c.ResolvedInRoundId).HasFilter("\"ResolvedInRoundId\" IS NOT NULL");
+            e.HasIndex(c => c.PreviousCaseId).HasFilter("\"PreviousCaseId\" IS NOT NULL");
             e.Property(c => c.Version).IsConcurrencyToken();
             e.HasMany(c => c.Events).WithOne(v => v.Case!).HasForeignKey(v => v.CaseId);
             e.HasMany(c => c.Attachments).WithOne(a => a.Case!).HasForeignKey(a => a.CaseId);
@@ -141,6 +149,16 @@ public sealed class BiduiDbContext(DbContextOptions<BiduiDbContext> options) : D
             // Matched students are counted per county and school, not per township: a township or village scope sees none.
             e.HasQueryFilter(m => _scopeAll || (m.CountyCode >= _scopeMin && m.CountyCode <= _scopeMax
                 && (_scopeSchool == null || m.SchoolCode == _scopeSchool) && _scopeTownship == null));
+        });
+        modelBuilder.Entity<CaseCount>(e =>
+        {
+            e.ToTable("case_counts");
+            e.HasKey(x => new { x.RoundId, x.CountyCode, x.SchoolCode, x.Category, x.State, x.Unit, x.ClosedDays });
+            e.Property(x => x.SchoolCode).HasMaxLength(20);
+            e.Property(x => x.Category).HasMaxLength(40);
+            // Counts are not kept per township or village: such a scope sees none here (CaseQueries counts its cases instead).
+            e.HasQueryFilter(x => _scopeAll || (x.CountyCode >= _scopeMin && x.CountyCode <= _scopeMax
+                && (_scopeSchool == null || x.SchoolCode == _scopeSchool) && _scopeTownship == null));
         });
         modelBuilder.Entity<AuditEntry>(e =>
         {

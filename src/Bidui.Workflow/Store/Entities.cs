@@ -102,7 +102,25 @@ public sealed class Case
     /// <summary>Normalised 18-digit ID, or name|ID text when the ID is not valid: links rounds.</summary>
     public string PersonKey { get; set; } = "";
     public string PersonName { get; set; } = "";
-    public string IdNumber { get; set; } = "";
+
+    /// <summary>The ID number as the list wrote it; setting it also sets <see cref="IdTail"/>.</summary>
+    public string IdNumber
+    {
+        get => _idNumber;
+        set
+        {
+            _idNumber = value;
+            IdTail = TailOf(value);
+        }
+    }
+
+    private string _idNumber = "";
+
+    /// <summary>The last four characters of the ID (what the mask shows), upper-case: search by last digits uses its index.</summary>
+    public string? IdTail { get; set; }
+
+    /// <summary>学籍号 of the list row, when the list has one (searchable through its own index).</summary>
+    public string? StudentNo { get; set; }
     public int CountyCode { get; set; }
     public string CountyName { get; set; } = "";
     public string? SchoolCode { get; set; }
@@ -131,6 +149,30 @@ public sealed class Case
     public int Version { get; set; } = 1;
     public List<CaseEvent> Events { get; set; } = [];
     public List<Attachment> Attachments { get; set; } = [];
+
+    /// <summary>The tail stored for an ID as written: its last four characters, trimmed and upper-case; null when shorter.</summary>
+    public static string? TailOf(string? id)
+    {
+        var t = id.AsSpan().Trim();
+        return t.Length < 4 ? null : t[^4..].ToString().ToUpperInvariant();
+    }
+}
+
+/// <summary>
+/// How many cases share a round, county, school ('' for none), list, state, unit and whole days from
+/// import to closure (-1 while open): kept by the store's triggers on every insert, update and delete
+/// of cases, so the dashboard and list totals never recount the cases.
+/// </summary>
+public sealed class CaseCount
+{
+    public int RoundId { get; set; }
+    public int CountyCode { get; set; }
+    public string SchoolCode { get; set; } = "";
+    public string Category { get; set; } = "";
+    public CaseState State { get; set; }
+    public Unit Unit { get; set; }
+    public int ClosedDays { get; set; }
+    public long Count { get; set; }
 }
 
 /// <summary>One step of a case's history: submit, approve, return, attachment.</summary>

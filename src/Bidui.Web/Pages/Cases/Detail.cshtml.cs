@@ -14,6 +14,7 @@ namespace Bidui.Web.Pages.Cases;
 public sealed class DetailModel(CaseQueries queries, CaseWorkflow workflow, BiduiDbContext db, StoreOptions store, AttachmentPolicy attachments, DeploymentOptions deployment)
     : AppPageModel
 {
+    public AttachmentPolicy Attachments => attachments;
     /// <summary>Counties the province may send the case to (filled for administrators only).</summary>
     public IReadOnlyList<Region> Counties { get; private set; } = [];
     public Case Case { get; private set; } = new();
@@ -50,37 +51,47 @@ public sealed class DetailModel(CaseQueries queries, CaseWorkflow workflow, Bidu
     /// </summary>
     public async Task<IActionResult> OnPostSubmitAsync(long id, CancellationToken ct)
     {
-        var staged = new List<(string Name, string Type, string Path)>();
+        var staged = new List<StagedFile>();
         try
         {
             return await Act(id, async () =>
             {
-                var fields = await MultipartUpload.ReadAsync(Request, async file =>
-                {
-                    if (!file.Field.Equals("Files", StringComparison.OrdinalIgnoreCase)) return;
-                    if (staged.Count >= deployment.Limits.AttachmentsPerSubmission)
-                        throw new WorkflowException($"每次最多上传 {deployment.Limits.AttachmentsPerSubmission} 个附件。");
-                    string path = StagingPath();
-                    staged.Add((file.FileName, file.ContentType, path));
-                    await using var target = StoreFiles.Create(path);
-                    await attachments.CopyAsync(file.FileName, file.Content, target, ct);
-                }, ct);
+                var fields = await StageFilesAsync(staged, ct);
                 int? version = int.TryParse(fields.GetValueOrDefault("version"), out int v) ? v : null;
                 // Submit first: a refused submission leaves no attachments behind.
                 await workflow.SubmitAsync(Actor, id, fields.GetValueOrDefault("result") ?? "", fields.GetValueOrDefault("note"), version, ct);
-                foreach (var (name, type, path) in staged)
-                {
-                    await using var stream = System.IO.File.OpenRead(path);
-                    await workflow.AddAttachmentAsync(Actor, id, name, type, stream, null, ct);
-                }
+                await AttachAsync(id, staged, null, ct);
                 return "核查结果已提交，等待审核。";
             }, ct);
         }
         finally
         {
-            foreach (var (_, _, path) in staged) System.IO.File.Delete(path);
+            foreach (var f in staged) System.IO.File.Delete(f.Path);
         }
     }
+
+    /// <summary>Evidence added later, without a submission (until the case is closed).</summary>
+    public async Task<IActionResult> OnPostAttachAsync(long id, CancellationToken ct)
+    {
+        var staged = new List<StagedFile>();
+        try
+        {
+            return await Act(id, async () =>
+            {
+                var fields = await StageFilesAsync(staged, ct);
+                if (staged.Count == 0) throw new WorkflowException("请选择要上传的佐证材料。");
+                await AttachAsync(id, staged, int.TryParse(fields.GetValueOrDefault("version"), out int v) ? v : null, ct);
+                return $"已上传 {staged.Count} 个附件。";
+            }, ct);
+        }
+        finally
+        {
+            foreach (var f in staged) System.IO.File.Delete(f.Path);
+        }
+    }
+
+    public Task<IActionResult> OnPostDeleteAttachmentAsync(long id, long attachmentId, int? version, CancellationToken ct) =>
+        Act(id, async () => { await workflow.DeleteAttachmentAsync(Actor, id, attachmentId, version, ct); return "附件已删除。"; }, ct);
 
     public Task<IActionResult> OnPostReassignAsync(long id, int county, string? note, int? version, CancellationToken ct) =>
         Act(id, async () => { var c = await workflow.ReassignAsync(Actor, id, county, note, version, ct); return $"已改派至 {c.CountyName}。"; }, ct);
@@ -91,11 +102,54 @@ public sealed class DetailModel(CaseQueries queries, CaseWorkflow workflow, Bidu
     public Task<IActionResult> OnPostReturnAsync(long id, string? note, int? version, CancellationToken ct) =>
         Act(id, async () => { await workflow.ReturnAsync(Actor, id, note ?? "", version, ct); return "已退回，待重新核查。"; }, ct);
 
-    public async Task<IActionResult> OnGetAttachmentAsync(long id, long attachmentId, CancellationToken ct)
+    /// <summary>
+    /// An attachment: downloaded, or with <paramref name="preview"/> shown in the browser when it is a photo or a PDF
+    /// (<see cref="AttachmentPolicy.PreviewType"/>: by an allow-list, under a policy that lets it run nothing).
+    /// </summary>
+    public async Task<IActionResult> OnGetAttachmentAsync(long id, long attachmentId, bool preview, CancellationToken ct)
     {
-        var found = await workflow.OpenAttachmentAsync(Actor, attachmentId, ct);
+        string? inline = preview ? attachments.PreviewType(await AttachmentNameAsync(id, attachmentId, ct) ?? "") : null;
+        var found = await workflow.OpenAttachmentAsync(Actor, attachmentId, inline is not null, ct);
         if (found is null || found.Value.Attachment.CaseId != id || !System.IO.File.Exists(found.Value.Path)) return NotFound();
-        return PhysicalFile(found.Value.Path, "application/octet-stream", found.Value.Attachment.FileName);
+        if (inline is null) return PhysicalFile(found.Value.Path, "application/octet-stream", found.Value.Attachment.FileName);
+        var disposition = new Microsoft.Net.Http.Headers.ContentDispositionHeaderValue("inline");
+        disposition.SetHttpFileName(found.Value.Attachment.FileName);
+        Response.Headers.ContentDisposition = disposition.ToString();
+        // Stricter than the pages' policy: no script, no form, nothing from elsewhere; object-src 'self' is the PDF viewer's own plugin.
+        Response.Headers.ContentSecurityPolicy = PreviewContentSecurityPolicy;
+        return PhysicalFile(found.Value.Path, inline);
+    }
+
+    public const string PreviewContentSecurityPolicy =
+        "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; object-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+    private Task<string?> AttachmentNameAsync(long id, long attachmentId, CancellationToken ct) =>
+        db.Attachments.AsNoTracking().Where(a => a.Id == attachmentId && a.CaseId == id).Select(a => a.FileName).FirstOrDefaultAsync(ct);
+
+    private sealed record StagedFile(string Name, string Type, string Path);
+
+    /// <summary>The form's fields, each file checked (type, first bytes, size) as it streams to a staging file.</summary>
+    private async Task<Dictionary<string, string>> StageFilesAsync(List<StagedFile> staged, CancellationToken ct) =>
+        await MultipartUpload.ReadAsync(Request, async file =>
+        {
+            if (!file.Field.Equals("Files", StringComparison.OrdinalIgnoreCase) || file.FileName.Length == 0) return;
+            if (staged.Count >= deployment.Limits.AttachmentsPerSubmission)
+                throw new WorkflowException($"每次最多上传 {deployment.Limits.AttachmentsPerSubmission} 个附件。");
+            string path = StagingPath();
+            staged.Add(new StagedFile(file.FileName, file.ContentType, path));
+            await using var target = StoreFiles.Create(path);
+            await attachments.CopyAsync(file.FileName, file.Content, target, ct);
+        }, ct);
+
+    /// <summary>Attaches the staged files; the first names the version the page showed, the rest follow it.</summary>
+    private async Task AttachAsync(long id, List<StagedFile> staged, int? version, CancellationToken ct)
+    {
+        foreach (var f in staged)
+        {
+            await using var stream = System.IO.File.OpenRead(f.Path);
+            await workflow.AddAttachmentAsync(Actor, id, f.Name, f.Type, stream, version, ct);
+            version = null;
+        }
     }
 
     private string StagingPath()

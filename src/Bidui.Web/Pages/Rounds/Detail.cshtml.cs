@@ -10,8 +10,12 @@ using Microsoft.AspNetCore.Mvc;
 namespace Bidui.Web.Pages.Rounds;
 
 [Uploads(UploadKind.Inputs)]
-public sealed class DetailModel(RoundService rounds, BackgroundJobs jobs, RoundProgressBoard board) : AppPageModel
+public sealed class DetailModel(RoundService rounds, BackgroundJobs jobs, RoundProgressBoard board, RoundOutputs outputs) : AppPageModel
 {
+    /// <summary>The run's files this user may download (by role and scope: <see cref="RoundOutputs"/>).</summary>
+    public IReadOnlyList<RoundOutput> Outputs { get; private set; } = [];
+    /// <summary>Rows read, blank, rejected and loaded per input, from the run's summary.json.</summary>
+    public IReadOnlyList<InputAccount> Accounting { get; private set; } = [];
     public Round Round { get; private set; } = new();
     public CoverageView? Coverage { get; private set; }
     public WithdrawalView? Withdrawal { get; private set; }
@@ -113,6 +117,18 @@ public sealed class DetailModel(RoundService rounds, BackgroundJobs jobs, RoundP
             return $"批次已撤回：删除核查任务 {view.Cases} 条，恢复此前标为已消除的任务 {view.Reopens} 条。";
         }, ct);
 
+    /// <summary>One output of the run, by its name among the files the run produced (no path is built from the request); audited.</summary>
+    public async Task<IActionResult> OnGetOutputAsync(int id, string? name, CancellationToken ct)
+    {
+        var round = await rounds.FindAsync(id, ct);
+        if (round is null || string.IsNullOrEmpty(name)) return NotFound();
+        var found = await outputs.OpenAsync(Actor, round, name, ct);
+        if (found is null || !System.IO.File.Exists(found.Value.Path)) return NotFound();
+        // Always a download: the report's own script must not run under this site's origin and policy.
+        return PhysicalFile(found.Value.Path, "application/octet-stream",
+            string.Create(CultureInfo.InvariantCulture, $"批次{id}_{found.Value.Output.FileName}"));
+    }
+
     /// <summary>The progress panel (htmx polls it); when the job ends the page reloads itself.</summary>
     public IActionResult OnGetProgress(int id)
     {
@@ -153,6 +169,8 @@ public sealed class DetailModel(RoundService rounds, BackgroundJobs jobs, RoundP
         if (round.State == RoundState.Done && Bidui.Workflow.Access.RoleInfo.ManagesRounds(Actor.Role))
             Withdrawal = await rounds.WithdrawalAsync(id, ct);
         Supervision = rounds.SupervisionInputs(id);
+        Outputs = await outputs.ListAsync(Actor, round, ct);
+        if (round.State is not (RoundState.Draft or RoundState.Running)) Accounting = outputs.Accounting(round);
         return Page();
     }
 }
