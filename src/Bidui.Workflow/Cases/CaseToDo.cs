@@ -30,8 +30,16 @@ public sealed class CaseToDo(BiduiDbContext db, CaseQueries queries)
     public IQueryable<Case> Query(Actor actor, ToDoKind kind, CaseFilter? filter = null)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        var q = queries.Query(filter ?? new CaseFilter())
-            .Where(c => c.ResolvedInRoundId == null && !db.LiveCases.Any(n => n.PreviousCaseId == c.Id));
+        var q = queries.Query(filter ?? new CaseFilter());
+        // The scope again, as plain conditions (the store's filter already applies it, inside an OR that no index
+        // answers): a county's to-do then reads its county through the (county, state, unit) index.
+        var scope = db.Scope;
+        if (!scope.Everything)
+        {
+            int min = scope.MinCounty, max = scope.MaxCounty;
+            q = min == max ? q.Where(c => c.CountyCode == min) : q.Where(c => c.CountyCode >= min && c.CountyCode <= max);
+        }
+        q = q.Where(c => c.ResolvedInRoundId == null && !db.LiveCases.Any(n => n.PreviousCaseId == c.Id));
         switch (kind)
         {
             case ToDoKind.Submit:
