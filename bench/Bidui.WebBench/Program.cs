@@ -47,7 +47,10 @@ internal static class Program
         int failed = 0;
         foreach (var kind in o.Stores)
         {
-            using var child = Process.Start(new ProcessStartInfo(Environment.ProcessPath!, [Environment.GetCommandLineArgs()[0], .. args, "--store", kind]) { UseShellExecute = false })!;
+            // This program again: through `dotnet` with the dll when run that way, else the apphost alone (`dotnet run` starts the apphost).
+            string self = Environment.ProcessPath!;
+            string[] prefix = Path.GetFileNameWithoutExtension(self) == "dotnet" ? [typeof(Program).Assembly.Location] : [];
+            using var child = Process.Start(new ProcessStartInfo(self, [.. prefix, .. args, "--store", kind]) { UseShellExecute = false })!;
             await child.WaitForExitAsync();
             if (child.ExitCode != 0) failed++;
         }
