@@ -106,14 +106,28 @@ public abstract class FundsDashboardBrowserTests<TFixture>(TFixture f) where TFi
         int segment = Enumerable.Range(0, series.Count).MaxBy(x => series[x][tallest]);
         // Just above the segment's base: a bar grows from its base, so the point is covered early in the animation.
         double middle = series.Take(segment).Sum(v => v[tallest]) + series[segment][tallest] / 10;
-        // Bars grow in an animation: click where they stand once it has ended (ECharts 'finished', or 10 s on a loaded machine).
-        await page.EvaluateAsync("() => new Promise(done => { echarts.getInstanceByDom(document.getElementById('chart-funds')).on('finished', done); setTimeout(done, 10000); })");
-        // The click goes to ECharts' own hit test at that point (a mouse click depends on scrolling and timing).
-        await page.EvaluateAsync(
-            "([s, i, y]) => { const c = echarts.getInstanceByDom(document.getElementById('chart-funds')); const [px, py] = c.convertToPixel({ seriesIndex: s }, [i, y]);"
-            + " const e = { zrX: px, zrY: py, offsetX: px, offsetY: py }; for (const n of ['mousedown', 'mouseup', 'click']) c.getZr().handler.dispatch(n, e); }",
-            new object[] { segment, tallest, middle });
-        await page.WaitForURLAsync(new Regex(Regex.Escape(links[tallest]!.Split('?')[1]) + "$"));
+        // Bars grow in an animation and the chart may be redrawn (a resize on a loaded machine), so the click is
+        // tried again, as a person would, until the page follows the bar's link; each try waits for ECharts to
+        // finish drawing and clicks through ECharts' own hit test at that point (a mouse click depends on scrolling).
+        var target = new Regex(Regex.Escape(links[tallest]!.Split('?')[1]) + "$");
+        string last = "";
+        for (int attempt = 0; attempt < 6; attempt++)
+        {
+            await page.EvaluateAsync("() => new Promise(done => { const c = echarts.getInstanceByDom(document.getElementById('chart-funds')); c.on('finished', done); setTimeout(done, 3000); })");
+            last = await page.EvaluateAsync<string>(
+                "([s, i, y]) => { const c = echarts.getInstanceByDom(document.getElementById('chart-funds')); const [px, py] = c.convertToPixel({ seriesIndex: s }, [i, y]);"
+                + " const e = { zrX: px, zrY: py, offsetX: px, offsetY: py }; const hit = c.getZr().handler.findHover(px, py);"
+                + " for (const n of ['mousedown', 'mouseup', 'click']) c.getZr().handler.dispatch(n, e);"
+                + " return `(${px}, ${py}) hit ${hit && hit.target ? hit.target.type : 'nothing'}`; }",
+                new object[] { segment, tallest, middle });
+            try
+            {
+                await page.WaitForURLAsync(target, new() { Timeout = 10_000 });
+                return;
+            }
+            catch (System.TimeoutException) { }
+        }
+        Assert.Fail($"clicking bar {tallest} (series {segment}) never opened {links[tallest]}; last click at {last}, page at {page.Url}");
     }
 
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
