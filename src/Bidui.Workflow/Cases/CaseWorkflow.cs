@@ -177,11 +177,18 @@ public sealed class CaseWorkflow(BiduiDbContext db, AuditLog audit, TimeProvider
         if (wanted.Count > MaxBulk) throw new WorkflowException($"每次最多批量处理 {MaxBulk} 条任务。");
         if (action == BulkAction.Return && string.IsNullOrWhiteSpace(note)) throw new WorkflowException("退回时须说明原因。");
         var refused = new Dictionary<long, BulkRefusal>();
+        bool postgres = db.Database.IsNpgsql();
         for (int attempt = 0; ; attempt++)
         {
             var pending = wanted.Where(i => !refused.ContainsKey(i.CaseId)).ToList();
             var ids = pending.Select(i => i.CaseId).ToList();
+            // On PostgreSQL the cases and then their counters are locked in key order before anything changes:
+            // the save's many UPDATE statements each move counters of their case's school and list, and two
+            // bulk actions taking those in their cases' orders deadlocked (40P01) under 20 users.
+            await using var tx = postgres ? await db.Database.BeginTransactionAsync(ct) : null;
+            if (postgres) await LockCasesAsync(ids, ct);
             var cases = await db.LiveCases.Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
+            if (postgres) await LockCountersAsync(cases.Values, ct);
             var done = new List<long>();
             foreach (var item in pending)
             {
@@ -226,8 +233,15 @@ public sealed class CaseWorkflow(BiduiDbContext db, AuditLog audit, TimeProvider
             try
             {
                 await db.SaveChangesAsync(ct);
+                if (tx is not null) await tx.CommitAsync(ct);
                 db.ChangeTracker.Clear();
                 return new BulkOutcome(action, done.Count, [.. wanted.Where(i => refused.ContainsKey(i.CaseId)).Select(i => refused[i.CaseId])]);
+            }
+            catch (DbUpdateException ex) when (ex is not DbUpdateConcurrencyException && IsTransient(ex) && attempt < 3)
+            {
+                // A deadlock or serialization failure with a single-case change (the locks above prevent one
+                // between bulk actions): nothing was saved; the whole selection is tried again.
+                db.ChangeTracker.Clear();
             }
             catch (DbUpdateConcurrencyException ex)
             {
@@ -240,6 +254,32 @@ public sealed class CaseWorkflow(BiduiDbContext db, AuditLog audit, TimeProvider
             }
         }
     }
+
+    private async Task LockCasesAsync(List<long> ids, CancellationToken ct)
+    {
+        await db.Database.ExecuteSqlRawAsync(
+            "SELECT 1 FROM cases WHERE \"Id\" = ANY(@ids) ORDER BY \"Id\" FOR UPDATE", [new Npgsql.NpgsqlParameter("ids", ids.ToArray())], ct);
+    }
+
+    /// <summary>Every counter of the cases' rounds, counties, schools and lists, in the counters' key order (a superset of those the save moves).</summary>
+    private async Task LockCountersAsync(IEnumerable<Case> cases, CancellationToken ct)
+    {
+        var keys = cases.Select(c => (c.RoundId, c.CountyCode, School: c.SchoolCode ?? "", c.Category)).Distinct().ToList();
+        if (keys.Count == 0) return;
+        await db.Database.ExecuteSqlRawAsync(
+            "SELECT 1 FROM case_counts WHERE (\"RoundId\", \"CountyCode\", \"SchoolCode\", \"Category\") IN (SELECT * FROM unnest(@r, @c, @s, @k))"
+            + " ORDER BY \"RoundId\", \"CountyCode\", \"SchoolCode\", \"Category\", \"State\", \"Unit\", \"ClosedDays\" FOR UPDATE",
+            [
+                new Npgsql.NpgsqlParameter("r", keys.Select(k => k.RoundId).ToArray()),
+                new Npgsql.NpgsqlParameter("c", keys.Select(k => k.CountyCode).ToArray()),
+                new Npgsql.NpgsqlParameter("s", keys.Select(k => k.School).ToArray()),
+                new Npgsql.NpgsqlParameter("k", keys.Select(k => k.Category).ToArray()),
+            ], ct);
+    }
+
+    /// <summary>PostgreSQL's deadlock (40P01) or serialization failure (40001): the transaction was rolled back and may be run again.</summary>
+    private static bool IsTransient(Exception ex) =>
+        ex.InnerException is Npgsql.PostgresException { SqlState: "40P01" or "40001" };
 
     public static string BulkName(BulkAction action) => action switch
     {
