@@ -134,6 +134,25 @@ public class SupervisionTests
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("r.csv", run.StdErr, StringComparison.Ordinal);
         Assert.Contains("低保", run.StdErr, StringComparison.Ordinal);
+        Assert.False(File.Exists(dir.File("out/summary.json")));
+    }
+
+    /// <summary>Registers open on their own thread while the inputs are read; without aid data they are loaded on the main one.</summary>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void A_bad_register_keeps_the_previous_results_with_or_without_aid_data(bool withAid)
+    {
+        var (dir, args) = Setup();
+        using var _ = dir;
+        if (!withAid) args = [.. args.Where((a, i) => a != "--aid" && (i == 0 || args[i - 1] != "--aid"))];
+        Assert.Equal(0, CliRunner.Invoke(args).ExitCode);
+        string before = File.ReadAllText(dir.File("out/summary.json"));
+        File.WriteAllText(dir.File("r.csv"), "姓名,类别\n丙,城市低保\n", new UTF8Encoding(true));
+        var run = CliRunner.Invoke(args);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("r.csv", run.StdErr, StringComparison.Ordinal);
+        Assert.Equal(before, File.ReadAllText(dir.File("out/summary.json")));
     }
 
     [Theory]
