@@ -62,6 +62,7 @@ public static class ServiceRegistration
         services.AddScoped<UserAdmin>();
         services.AddScoped<CaseQueries>();
         services.AddScoped<CaseToDo>();
+        services.AddSingleton<TownshipChoices>();
         services.AddScoped<CaseWorkflow>();
         services.AddScoped<CaseExport>();
         services.AddScoped<FeedbackWorkbook>();

@@ -72,8 +72,12 @@ public sealed class RoundImporter(BiduiDbContext db, TimeProvider clock)
         }
         if (db.Database.IsNpgsql())
         {
-            // A million new rows: the planner must know them before the round's pages are read.
-            await db.Database.ExecuteSqlRawAsync("ANALYZE cases; ANALYZE case_counts", ct);
+            // A million new rows: the planner must know them before the round's pages are read, and the vacuum
+            // marks their pages all-visible so that the to-do and the lists read their indexes alone from the
+            // start (a to-do count of a large county: 250 ms reading the table, 9 ms after; 4 s for 1 M cases).
+            // Not in a transaction (VACUUM cannot be), and none is open here.
+            await db.Database.ExecuteSqlRawAsync("VACUUM (ANALYZE) cases", ct);
+            await db.Database.ExecuteSqlRawAsync("ANALYZE case_counts", ct);
         }
         // The one step that makes the round and its cases visible, with its audit entry.
         await using var tx = await db.Database.BeginTransactionAsync(ct);

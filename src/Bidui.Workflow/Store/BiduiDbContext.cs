@@ -105,7 +105,7 @@ public sealed class BiduiDbContext(DbContextOptions<BiduiDbContext> options) : D
             e.Property(c => c.Township).HasMaxLength(100);
             e.Property(c => c.Village).HasMaxLength(100);
             e.HasIndex(c => new { c.CountyCode, c.Township, c.Village });
-            e.HasIndex(c => new { c.CountyCode, c.State, c.Unit });
+            e.HasIndex(c => new { c.CountyCode, c.State, c.Unit, c.ResolvedInRoundId, c.RoundId });
             e.Property(c => c.IdTail).HasMaxLength(4);
             e.Property(c => c.StudentNo).HasMaxLength(40);
             // The list's order and filters; the trailing columns make a deep page's id step index-only (V007).

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Bidui.Web.Pages.Cases;
 
-public sealed class IndexModel(CaseQueries queries, CaseExport export, RoundService rounds, BiduiDbContext db, StoreOptions store, TimeProvider clock)
+public sealed class IndexModel(CaseQueries queries, CaseExport export, RoundService rounds, BiduiDbContext db, StoreOptions store, TownshipChoices townships, TimeProvider clock)
     : CaseListPage(clock)
 {
     [BindProperty(SupportsGet = true)] public int? RoundId { get; set; }
@@ -48,7 +48,7 @@ public sealed class IndexModel(CaseQueries queries, CaseExport export, RoundServ
             if (Actor.Role != Role.SchoolAid)
                 Schools = await db.Schools.AsNoTracking().Where(s => s.CountyCode == county).OrderBy(s => s.Name).ToListAsync(ct);
             if (!RoleInfo.IsTownshipLevel(Actor.Role))
-                Townships = await db.LiveCases.Where(c => c.CountyCode == county && c.Township != null).Select(c => c.Township!).Distinct().OrderBy(t => t).ToListAsync(ct);
+                Townships = await townships.ForCountyAsync(db, county, ct);
         }
         Total = await queries.CountAsync(Filter, ct);
         ClampPage();
