@@ -182,14 +182,15 @@ public sealed class CaseWorkflow(BiduiDbContext db, AuditLog audit, TimeProvider
         {
             var pending = wanted.Where(i => !refused.ContainsKey(i.CaseId)).ToList();
             var ids = pending.Select(i => i.CaseId).ToList();
-            // On PostgreSQL the cases and then their counters are locked in key order before anything changes:
-            // the save's many UPDATE statements each move counters of their case's school and list, and two
-            // bulk actions taking those in their cases' orders deadlocked (40P01) under 20 users.
-            await using var tx = postgres ? await db.Database.BeginTransactionAsync(ct) : null;
+            // One transaction (on SQLite it takes the write lock at once). On PostgreSQL the cases and then their
+            // counters are locked in key order before anything changes: two bulk actions taking counters in their
+            // cases' orders deadlocked (40P01) under 20 users.
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
             if (postgres) await LockCasesAsync(ids, ct);
-            var cases = await db.LiveCases.Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
+            // Not tracked: the accepted cases are changed by one statement below, not one UPDATE each.
+            var cases = await db.LiveCases.AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
             if (postgres) await LockCountersAsync(cases.Values, ct);
-            var done = new List<long>();
+            var done = new List<BulkItem>();
             foreach (var item in pending)
             {
                 if (!cases.TryGetValue(item.CaseId, out var c))
@@ -210,49 +211,82 @@ public sealed class CaseWorkflow(BiduiDbContext db, AuditLog audit, TimeProvider
                     refused[item.CaseId] = new BulkRefusal(c.Id, c.PersonName, refusal);
                     continue;
                 }
+                // The history event and audit entry of each case, as the single action writes them.
                 switch (action)
                 {
                     case BulkAction.Approve: StageApproval(actor, c, note); break;
                     case BulkAction.Return: StageReturn(actor, c, note!); break;
                     case BulkAction.Dispatch:
-                        c.Unit = Unit.Township;
-                        c.State = CaseState.Open;
                         Stage(actor, c, AuditActions.DispatchTownship, null, $"派发至 {c.Township}" + (string.IsNullOrWhiteSpace(note) ? "" : "：" + note.Trim()));
                         break;
                     default:
-                        c.Unit = Unit.Education;
-                        c.State = CaseState.Open;
                         Stage(actor, c, AuditActions.Recall, null, $"由 {c.Township} 收回县级教育部门" + (string.IsNullOrWhiteSpace(note) ? "" : "：" + note.Trim()));
                         break;
                 }
-                done.Add(c.Id);
+                done.Add(item);
             }
             if (done.Count > 0)
                 audit.Add(actor.UserName, action == BulkAction.Approve ? AuditActions.BulkApprove : action == BulkAction.Return ? AuditActions.BulkReturn
                     : action == BulkAction.Dispatch ? AuditActions.DispatchTownship : AuditActions.BulkRecall, "核查任务", $"{done.Count} 条已处理，{refused.Count} 条未处理" + (string.IsNullOrWhiteSpace(note) ? "" : "；" + note.Trim()));
             try
             {
-                await db.SaveChangesAsync(ct);
-                if (tx is not null) await tx.CommitAsync(ct);
-                db.ChangeTracker.Clear();
-                return new BulkOutcome(action, done.Count, [.. wanted.Where(i => refused.ContainsKey(i.CaseId)).Select(i => refused[i.CaseId])]);
+                int changed = await ApplyBulkAsync(action, done, ct);
+                if (changed == done.Count)
+                {
+                    await db.SaveChangesAsync(ct);
+                    await tx.CommitAsync(ct);
+                    db.ChangeTracker.Clear();
+                    return new BulkOutcome(action, done.Count, [.. wanted.Where(i => refused.ContainsKey(i.CaseId)).Select(i => refused[i.CaseId])]);
+                }
             }
-            catch (DbUpdateException ex) when (ex is not DbUpdateConcurrencyException && IsTransient(ex) && attempt < 3)
+            catch (Exception ex) when (IsTransient(ex) && attempt < 3)
             {
                 // A deadlock or serialization failure with a single-case change (the locks above prevent one
                 // between bulk actions): nothing was saved; the whole selection is tried again.
+                await tx.RollbackAsync(CancellationToken.None);
                 db.ChangeTracker.Clear();
+                continue;
             }
-            catch (DbUpdateConcurrencyException ex)
-            {
-                // A simultaneous change won one of these cases: it is refused; the others are tried again (nothing was saved).
-                db.ChangeTracker.Clear();
-                var lost = ex.Entries.Select(e => e.Entity).OfType<Case>().Select(c => c.Id).ToList();
-                if (lost.Count == 0 || attempt >= 3) lost = done;
-                foreach (long id in lost)
-                    refused[id] = new BulkRefusal(id, cases.GetValueOrDefault(id)?.PersonName, "任务刚被他人处理或修改，未处理。");
-            }
+            // A simultaneous change won some of these cases (their version moved between the read and the update,
+            // which the locks leave to a store without row locks): they are refused, the others tried again.
+            await tx.RollbackAsync(CancellationToken.None);
+            db.ChangeTracker.Clear();
+            var doneIds = done.Select(i => i.CaseId).ToList();
+            var versions = await db.Cases.AsNoTracking().Where(c => doneIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Version, ct);
+            var lost = done.Where(i => versions.GetValueOrDefault(i.CaseId, -1) != i.Version).Select(i => i.CaseId).ToList();
+            if (lost.Count == 0 || attempt >= 3) lost = doneIds;
+            foreach (long id in lost)
+                refused[id] = new BulkRefusal(id, cases.GetValueOrDefault(id)?.PersonName, "任务刚被他人处理或修改，未处理。");
         }
+    }
+
+    /// <summary>
+    /// The accepted cases of a bulk action, changed by one UPDATE per version the page showed (usually one), each
+    /// only where the case still has that version. The counters' triggers then run once per statement, not once
+    /// per case: 500 single-row UPDATEs took 3 s on PostgreSQL with 20 users. Returns how many cases changed.
+    /// </summary>
+    private async Task<int> ApplyBulkAsync(BulkAction action, List<BulkItem> accepted, CancellationToken ct)
+    {
+        int changed = 0;
+        var closedAt = (DateTime?)Now;
+        foreach (var group in accepted.GroupBy(i => i.Version))
+        {
+            var groupIds = group.Select(i => i.CaseId).ToList();
+            int version = group.Key;
+            var q = db.Cases.Where(c => groupIds.Contains(c.Id) && c.Version == version);
+            changed += action switch
+            {
+                BulkAction.Approve => await q.ExecuteUpdateAsync(s => s.SetProperty(c => c.State, CaseState.Closed)
+                    .SetProperty(c => c.ClosedAt, closedAt).SetProperty(c => c.Version, c => c.Version + 1), ct),
+                BulkAction.Return => await q.ExecuteUpdateAsync(s => s.SetProperty(c => c.State, CaseState.Returned)
+                    .SetProperty(c => c.Version, c => c.Version + 1), ct),
+                BulkAction.Dispatch => await q.ExecuteUpdateAsync(s => s.SetProperty(c => c.Unit, Unit.Township).SetProperty(c => c.State, CaseState.Open)
+                    .SetProperty(c => c.Version, c => c.Version + 1), ct),
+                _ => await q.ExecuteUpdateAsync(s => s.SetProperty(c => c.Unit, Unit.Education).SetProperty(c => c.State, CaseState.Open)
+                    .SetProperty(c => c.Version, c => c.Version + 1), ct),
+            };
+        }
+        return changed;
     }
 
     private async Task LockCasesAsync(List<long> ids, CancellationToken ct)
@@ -279,7 +313,7 @@ public sealed class CaseWorkflow(BiduiDbContext db, AuditLog audit, TimeProvider
 
     /// <summary>PostgreSQL's deadlock (40P01) or serialization failure (40001): the transaction was rolled back and may be run again.</summary>
     private static bool IsTransient(Exception ex) =>
-        ex.InnerException is Npgsql.PostgresException { SqlState: "40P01" or "40001" };
+        (ex as Npgsql.PostgresException ?? ex.InnerException as Npgsql.PostgresException) is { SqlState: "40P01" or "40001" };
 
     public static string BulkName(BulkAction action) => action switch
     {
