@@ -188,6 +188,17 @@ public abstract class ScaleStoreTests(StoreProvider provider) : IAsyncLifetime
         await Step(education, w => w.ApproveAsync(education, ids[0], null));
         await Step(education, w => w.ReturnAsync(education, ids[1], "材料不全"));
         await Step(admin, w => w.ReassignAsync(admin, ids[3], CountyB, "户籍在隆回"));
+        // The list's totals come from the counts for every filter they are kept by, the unit among them.
+        await using (var db = Context(education.Scope))
+        {
+            var queries = new CaseQueries(db, TimeProvider.System);
+            foreach (var unit in Enum.GetValues<Unit>())
+                foreach (CaseState? state in new CaseState?[] { null, CaseState.Open, CaseState.Submitted })
+                {
+                    var filter = new CaseFilter { RoundId = round, Unit = unit, State = state, Category = unit == Unit.School ? "aid_missing" : null };
+                    Assert.Equal(await queries.Query(filter).CountAsync(), await queries.CountAsync(filter));
+                }
+        }
 
         await using (var db = Context(UserScope.System))
         {

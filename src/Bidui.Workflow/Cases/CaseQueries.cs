@@ -42,14 +42,14 @@ public sealed class CaseQueries(BiduiDbContext db, TimeProvider clock)
 
     /// <summary>
     /// The number of cases the filter selects: from the counts the store keeps (case_counts) when the filter
-    /// asks only for what they are kept by (round, list, state, region, school), else counted from the cases.
+    /// asks only for what they are kept by (round, list, state, region, school, unit), else counted from the cases.
     /// </summary>
     public async Task<int> CountAsync(CaseFilter filter, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
         // Any other field set (a search, linkage, overdue, or a filter added later), or a township's scope (the counts
         // are not kept per township), falls back to counting the cases.
-        if (filter with { RoundId = null, Category = null, State = null, RegionCode = null, SchoolCode = null } != new CaseFilter() || db.Scope.Township is not null)
+        if (filter with { RoundId = null, Category = null, State = null, RegionCode = null, SchoolCode = null, Unit = null } != new CaseFilter() || db.Scope.Township is not null)
             return await (await QueryAsync(filter, ct)).CountAsync(ct);
         var q = db.CaseCounts.AsNoTracking().Where(x => db.Rounds.Any(r => r.Id == x.RoundId && r.State == RoundState.Done));
         if (filter.RoundId is { } round) q = q.Where(x => x.RoundId == round);
@@ -61,6 +61,7 @@ public sealed class CaseQueries(BiduiDbContext db, TimeProvider clock)
             q = q.Where(x => x.CountyCode >= min && x.CountyCode <= max);
         }
         if (!string.IsNullOrEmpty(filter.SchoolCode)) q = q.Where(x => x.SchoolCode == filter.SchoolCode);
+        if (filter.Unit is { } unit) q = q.Where(x => x.Unit == unit);
         return (int)await q.SumAsync(x => x.Count, ct);
     }
 
