@@ -250,7 +250,7 @@ public static class CompareJob
         // Beside the staging folder (never inside it: everything inside is committed); removed with it, whatever happens.
         string folder = staging.ScratchFolder;
         Directory.CreateDirectory(folder);
-        var tally = new Partitioned.PartitionedCompare(settings, regions, partitions, folder, progress, request.Deadline)
+        var tally = new Partitioned.PartitionedCompare(settings, regions, partitions, folder, progress, request.Deadline, request.CollectBeforeOutputs)
             .Run(sources, supervision, request.Scorecard ?? Bidui.Assessment.Scoring.Scorecard.Default, staging, done);
         staging.Commit();
         return new CompareOutcome(Path.GetFullPath(request.OutputDirectory), settings.ReferenceDate, tally.Inputs,

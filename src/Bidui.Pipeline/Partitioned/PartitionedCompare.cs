@@ -20,7 +20,7 @@ namespace Bidui.Pipeline.Partitioned;
 /// refuses it here.
 /// </remarks>
 internal sealed class PartitionedCompare(ComparisonSettings settings, RegionTable regions, int partitions, string folder, IJobProgress progress,
-    DateOnly? deadline = null)
+    DateOnly? deadline = null, bool collectBetweenPartitions = false)
 {
     private readonly ListLayouts _layouts = new(regions, linkage: false);
 
@@ -70,8 +70,10 @@ internal sealed class PartitionedCompare(ComparisonSettings settings, RegionTabl
                 foreach (var (category, rows) in result.Lists)
                     merger.Spill(p, category, _layouts.For(category), rows, r => ListOrder.KeyOf(category, r));
                 result = null;
-                // Give the partition's memory back before the next one grows.
-                GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+                // Give the partition's memory back before the next one grows; only in a process that runs nothing
+                // else (CompareRequest.CollectBeforeOutputs), since the pause stops every thread of a server.
+                if (collectBetweenPartitions)
+                    GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
                 step.Report(p + 1);
             }
         }

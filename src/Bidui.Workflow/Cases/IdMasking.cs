@@ -10,7 +10,10 @@ public static class IdMasking
         return string.Concat(id.AsSpan(0, 4), new string('*', id.Length - 8), id.AsSpan(id.Length - 4));
     }
 
-    /// <summary>List columns that hold a document number (证件号码, 学籍身份证件号, 建议号码 …).</summary>
+    /// <summary>
+    /// List columns that hold a document number (证件号码, 学籍身份证件号, 建议号码 …) or carry one: the national
+    /// 学籍号 is G followed by the student's ID number, so it is masked like one.
+    /// </summary>
     public static bool IsIdColumn(string header) =>
-        header.Contains("证件号", StringComparison.Ordinal) || header.Contains("号码", StringComparison.Ordinal);
+        header.Contains("证件号", StringComparison.Ordinal) || header.Contains("号码", StringComparison.Ordinal) || header.Contains("学籍号", StringComparison.Ordinal);
 }
