@@ -59,11 +59,21 @@ public abstract class ScopingTests<TFixture>(TFixture f) where TFixture : DemoRo
         TestStores.Require(f.Available);
         await using var db = f.Context(f.LonghuiEducation.Scope);
         var path = Path.Combine(f.Store.DataDirectory, Guid.NewGuid().ToString("N") + ".xlsx");
-        int rows = await new CaseExport(new CaseQueries(db, f.Clock), new AuditLog(db, f.Clock)).WriteAsync(f.LonghuiEducation, new CaseFilter { RoundId = f.RoundId }, false, path);
+        int rows = await new CaseExport(db, new CaseQueries(db, f.Clock), new AuditLog(db, f.Clock)).WriteAsync(f.LonghuiEducation, new CaseFilter { RoundId = f.RoundId }, false, path);
         Assert.True(rows > 0);
         var read = TestStores.ReadSheet(path);
         Assert.Equal(rows, read.Count);
         Assert.All(read, r => Assert.Equal("430524", r["责任县代码"]));
+        // The columns an officer sorts and assigns by, as the store holds them.
+        var cases = await db.Cases.AsNoTracking().Where(c => c.RoundId == f.RoundId).ToDictionaryAsync(c => c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var deadline = (await db.Rounds.SingleAsync(r => r.Id == f.RoundId)).Deadline.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.All(read, r =>
+        {
+            var c = cases[r["任务编号"]];
+            Assert.Equal((c.SchoolCode ?? "", c.Township ?? "", c.Village ?? "", deadline), (r["学校标识码"], r["乡镇"], r["村"], r["截止日期"]));
+        });
+        Assert.Contains(read, r => r["乡镇"].Length > 0);
+        Assert.Contains($"；{rows} 条；", (await db.Audit.Where(a => a.Action == "导出").OrderBy(a => a.Id).LastAsync()).Detail, StringComparison.Ordinal);
         Assert.All(read.Where(r => r["证件号码"].Length == 18), r => Assert.Matches(@"^\w{4}\*{10}\w{4}$", r["证件号码"]));
         Assert.Contains(await db.Audit.ToListAsync(), a => a.Action == "导出" && a.UserName == f.LonghuiEducation.UserName);
     }
