@@ -69,10 +69,13 @@ public sealed class CaseQueries(BiduiDbContext db, TimeProvider clock)
     /// A page of the list. The page's numbers are found first, reading only the list's index (so page 1,000 walks
     /// index entries, not 50,000 rows), then its 50 cases are read by number.
     /// </summary>
-    public async Task<IReadOnlyList<Case>> PageAsync(CaseFilter filter, int page, int pageSize, CancellationToken ct = default, CaseOrder? order = null)
+    public async Task<IReadOnlyList<Case>> PageAsync(CaseFilter filter, int page, int pageSize, CancellationToken ct = default, CaseOrder? order = null) =>
+        await PageOfAsync(CaseSorting.Apply(await QueryAsync(filter, ct), order ?? CaseOrder.Default, db.Rounds), page, pageSize, ct);
+
+    /// <summary>A page of an ordered query: the page's numbers first (an index can answer them alone), then its cases by number, in that order.</summary>
+    public async Task<IReadOnlyList<Case>> PageOfAsync(IQueryable<Case> ordered, int page, int pageSize, CancellationToken ct = default)
     {
-        var ids = await CaseSorting.Apply(await QueryAsync(filter, ct), order ?? CaseOrder.Default, db.Rounds)
-            .Select(c => c.Id).Skip((Math.Max(1, page) - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        var ids = await ordered.Select(c => c.Id).Skip((Math.Max(1, page) - 1) * pageSize).Take(pageSize).ToListAsync(ct);
         if (ids.Count == 0) return [];
         var rows = await db.Cases.AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
         return [.. ids.Where(rows.ContainsKey).Select(id => rows[id])];
