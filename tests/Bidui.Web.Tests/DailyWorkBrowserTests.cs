@@ -151,9 +151,23 @@ public abstract class DailyWorkBrowserTests<TFixture>(TFixture f) where TFixture
             var cells = rows.Nth(i).Locator("td");
             await Expect(cells.Nth(1)).ToHaveTextAsync("疑似失学辍学");
             await Expect(cells.Nth(4)).ToContainTextAsync(township);
-            await Expect(cells.Nth(10)).ToHaveTextAsync(deadline.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-            await Expect(cells.Nth(11)).ToHaveTextAsync("5");
+            await Expect(cells.Nth(11)).ToHaveTextAsync(deadline.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            await Expect(cells.Nth(12)).ToHaveTextAsync("5");
         }
+
+        // A 学籍号 (G + the ID number) shows masked like the ID, and the search finds the case by it.
+        long numbered;
+        string studentNo;
+        await using (var db = f.Context())
+        {
+            var c = await db.Cases.Where(c => c.RoundId == roundId && c.CountyCode == DemoAccounts.Shaodong && c.IdNumber.Length == 18).OrderBy(c => c.Id).FirstAsync();
+            (numbered, studentNo) = (c.Id, "G" + c.IdNumber);
+            await db.Cases.Where(x => x.Id == numbered).ExecuteUpdateAsync(x => x.SetProperty(y => y.StudentNo, studentNo));
+        }
+        await page.GotoAsync($"Cases?RoundId={roundId}&Q={studentNo}");
+        var found = page.Locator($"#cases tr[data-case='{numbered}'] td");
+        await Expect(found.Nth(7)).ToHaveTextAsync(IdMasking.Mask(studentNo));
+        Assert.DoesNotContain(studentNo[1..], await page.Locator("#cases").InnerTextAsync(), StringComparison.Ordinal);
 
         // Sorted by state, descending: the state classes never rise down the list.
         await page.SelectOptionAsync("#sort", "State");
@@ -199,22 +213,24 @@ public abstract class DailyWorkBrowserTests<TFixture>(TFixture f) where TFixture
         await using var browser = await OpenAsync(f);
         var page = browser.Page;
 
-        // The province creates the township's account.
-        await browser.SignInAsync("sheng");
-        await page.GotoAsync("Users");
+        // The county education office creates the township's account (its own county's, and only townships and villages).
+        await browser.SignInAsync("shaodong.jy");
+        await page.ClickAsync("nav a:text-is('乡镇和村账户')");
+        Assert.Equal(["", "Village", "Township"], await page.Locator("#new-user select[name=Role] option").EvaluateAllAsync<string[]>("o => o.map(x => x.value)"));
+        await Expect(page.Locator("#new-user input[name=RegionCode]")).ToHaveValueAsync(DemoAccounts.Shaodong.ToString(CultureInfo.InvariantCulture));
         await page.FillAsync("#new-user input[name=UserName]", userName);
         await page.FillAsync("#new-user input[name=DisplayName]", township + "人民政府");
         await page.SelectOptionAsync("#new-user select[name=Role]", "Township");
-        await page.FillAsync("#new-user input[name=RegionCode]", DemoAccounts.Shaodong.ToString(CultureInfo.InvariantCulture));
         await page.FillAsync("#new-user input[name=Township]", township);
         await page.FillAsync("#new-user input[name=Password]", NewPassword);
         await page.ClickAsync("#new-user button[type=submit]");
         await Expect(page.Locator(".notice")).ToHaveTextAsync("用户已创建。");
         await Expect(page.Locator("#users tr", new() { HasText = userName })).ToContainTextAsync(township);
-        await browser.SignOutAsync();
+        // Its list shows no officer of the county or the province.
+        var roles = await page.Locator("#users tbody tr td:nth-child(3)").AllInnerTextsAsync();
+        Assert.All(roles, r => Assert.True(r is "乡镇" or "村", r));
 
-        // The county education office dispatches the township's dropout cases from its list.
-        await browser.SignInAsync("shaodong.jy");
+        // It dispatches the township's dropout cases from its list.
         await page.GotoAsync($"Cases?Category=dropout_suspect&Unit=Education&Township={Uri.EscapeDataString(township)}&State=Open");
         await page.CheckAsync("#select-all");
         await page.FillAsync("#bulk-note", "请一周内入户核实");
@@ -250,17 +266,19 @@ public abstract class DailyWorkBrowserTests<TFixture>(TFixture f) where TFixture
         await Expect(page.Locator("#history tbody tr").First).ToContainTextAsync("派发乡镇");
         await browser.SignOutAsync();
 
-        // A village account sees its village's cases only.
+        // The county creates a village account, which sees its village's cases only.
         string villager = "cun" + Guid.NewGuid().ToString("N")[..6];
-        await using (var db = f.Context())
-        {
-            db.Users.Add(new User
-            {
-                UserName = villager, DisplayName = village + "村委会", Role = Role.Village, RegionCode = DemoAccounts.Shaodong, Township = township, Village = village,
-                PasswordHash = PasswordHashing.Hash(NewPassword),
-            });
-            await db.SaveChangesAsync();
-        }
+        await browser.SignInAsync("shaodong.jy");
+        await page.GotoAsync("Users");
+        await page.FillAsync("#new-user input[name=UserName]", villager);
+        await page.FillAsync("#new-user input[name=DisplayName]", village + "村委会");
+        await page.SelectOptionAsync("#new-user select[name=Role]", "Village");
+        await page.FillAsync("#new-user input[name=Township]", township);
+        await page.FillAsync("#new-user input[name=Village]", village);
+        await page.FillAsync("#new-user input[name=Password]", NewPassword);
+        await page.ClickAsync("#new-user button[type=submit]");
+        await Expect(page.Locator(".notice")).ToHaveTextAsync("用户已创建。");
+        await browser.SignOutAsync();
         await browser.SignInAsync(villager, NewPassword);
         await page.GotoAsync("Cases");
         var places = await page.Locator("#cases tbody tr td:nth-child(5)").AllInnerTextsAsync();

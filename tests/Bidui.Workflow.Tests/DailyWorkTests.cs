@@ -282,6 +282,42 @@ public abstract class DailyWorkTests<TFixture>(TFixture f) where TFixture : Demo
         Assert.Equal((known.Township, known.Village), (v.Township, v.Village));
         Assert.Equal(UserScope.ForTownship(DemoRoundFixture.Shaodong, known.Township!, known.Village), Actor.Of(v).Scope);
     }
+
+    [SkippableFact]
+    public async Task A_county_education_office_manages_its_own_townships_and_villages_accounts_only()
+    {
+        TestStores.Require(f.Available);
+        var known = (await CasesAsync(q => q.Where(c => c.CountyCode == DemoRoundFixture.Shaodong && c.Village != null))).First();
+        await using var db = f.Context(f.ShaodongEducation.Scope);
+        var audit = new AuditLog(db, f.Clock);
+        var admin = new UserAdmin(db, audit);
+        var county = f.ShaodongEducation;
+        const string password = "Xq7#mPz2!vLr9";
+        string Name() => "c" + Guid.NewGuid().ToString("N")[..8];
+
+        var t = await admin.CreateAsync(county, new(Name(), "某镇", Role.Township, DemoRoundFixture.Shaodong, null, password, known.Township));
+        var v = await admin.CreateAsync(county, new(Name(), "某村", Role.Village, DemoRoundFixture.Shaodong, null, password, known.Township, known.Village));
+        Assert.Equal((Role.Township, DemoRoundFixture.Shaodong, known.Township), (t.Role, t.RegionCode, t.Township));
+        // Nothing above a township, nothing in another county.
+        foreach (var role in new[] { Role.CountyEducation, Role.CountyRural, Role.SchoolAid, Role.Auditor, Role.ProvinceAdmin })
+            Assert.Contains("只能创建", (await Assert.ThrowsAsync<WorkflowException>(() =>
+                admin.CreateAsync(county, new(Name(), "x", role, DemoRoundFixture.Shaodong, f.School.SchoolCode, password)))).Message, StringComparison.Ordinal);
+        Assert.Contains("须为本县", (await Assert.ThrowsAsync<WorkflowException>(() =>
+            admin.CreateAsync(county, new(Name(), "x", Role.Township, DemoRoundFixture.Longhui, null, password, known.Township)))).Message, StringComparison.Ordinal);
+
+        // Its list holds its county's township and village accounts, not the county's own officers nor others'.
+        var listed = await admin.ListAsync(county);
+        Assert.Contains(listed, u => u.Id == t.Id);
+        Assert.Contains(listed, u => u.Id == v.Id);
+        Assert.All(listed, u => Assert.True(u.RegionCode == DemoRoundFixture.Shaodong && u.Role is Role.Township or Role.Village, u.UserName));
+        // It may deactivate its township's account, not its own nor another county officer's.
+        await admin.ResetAsync(county, t.Id, null, active: false);
+        Assert.False((await db.Users.AsNoTracking().SingleAsync(u => u.Id == t.Id)).Active);
+        await Assert.ThrowsAsync<WorkflowException>(() => admin.ResetAsync(county, county.UserId, password, active: true));
+        // Other roles manage nobody.
+        await Assert.ThrowsAsync<WorkflowException>(() => admin.ListAsync(Actor.Of(t)));
+        await Assert.ThrowsAsync<WorkflowException>(() => admin.CreateAsync(f.ShaodongRural, new(Name(), "x", Role.Township, DemoRoundFixture.Shaodong, null, password, known.Township)));
+    }
 }
 
 /// <summary>A demo store of its own: these tests change many cases and count them.</summary>

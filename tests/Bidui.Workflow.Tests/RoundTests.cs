@@ -20,6 +20,12 @@ public abstract class RoundTests<TFixture>(TFixture f) where TFixture : DemoRoun
         var counts = summary.RootElement.GetProperty("categories").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetInt32());
 
         await using var db = f.Context(UserScope.System);
+        // The round offers summary.json for download: its inputs are named as uploaded, not by the server's paths.
+        var uploaded = await db.Rounds.AsNoTracking().SingleAsync(r => r.Id == f.RoundId);
+        var inputs = summary.RootElement.GetProperty("inputs");
+        Assert.Equal(uploaded.StudentsFile, inputs.GetProperty("students").GetProperty("file").GetString());
+        Assert.Equal(uploaded.PovertyFile, inputs.GetProperty("poverty").GetProperty("file").GetString());
+        Assert.DoesNotContain(f.Store.DataDirectory, summary.RootElement.GetRawText(), StringComparison.Ordinal);
         var imported = await db.Cases.Where(c => c.RoundId == f.RoundId).GroupBy(c => c.Category).Select(g => new { g.Key, Count = g.Count() }).ToListAsync();
         foreach (var (code, count) in counts.Where(kv => kv.Key != "matched" && kv.Value > 0))
             Assert.Equal(count, imported.Single(i => i.Key == code).Count);

@@ -53,6 +53,17 @@ public static class RoleInfo
 
     public static bool ManagesRounds(Role role) => role == Role.ProvinceAdmin;
 
+    /// <summary>Who manages accounts: the province (all of its province's), the county education office (its county's townships and villages).</summary>
+    public static bool ManagesUsers(Role role) => RolesManagedBy(role).Count > 0;
+
+    /// <summary>The roles of the accounts this role may create, narrowest first.</summary>
+    public static IReadOnlyList<Role> RolesManagedBy(Role role) => role switch
+    {
+        Role.ProvinceAdmin => [Role.Village, Role.Township, Role.SchoolAid, Role.CountyEducation, Role.CountyRural, Role.Auditor, Role.ProvinceAdmin],
+        Role.CountyEducation => [Role.Village, Role.Township],
+        _ => [],
+    };
+
     public static bool ReadsAudit(Role role) => role is Role.Auditor or Role.ProvinceAdmin;
 
     /// <summary>Auditors read the trail, not people's numbers; everyone who verifies cases may reveal one (audited).</summary>

@@ -9,14 +9,29 @@ namespace Bidui.Workflow.Access;
 public sealed record NewUser(string UserName, string DisplayName, Role? Role, int RegionCode, string? SchoolCode, string Password,
     string? Township = null, string? Village = null);
 
-/// <summary>Accounts: the province administrator manages those inside the province; everyone changes their own password.</summary>
+/// <summary>
+/// Accounts: the province administrator manages those inside the province; the county education office manages its
+/// own county's township (乡镇) and village (村) accounts, the units it dispatches home visits to; everyone changes
+/// their own password.
+/// </summary>
 public sealed class UserAdmin(BiduiDbContext db, AuditLog audit, SignInThrottle? throttle = null)
 {
     public async Task<List<User>> ListAsync(Actor actor, CancellationToken ct = default)
     {
         Require(actor);
-        var (min, max) = UserScope.RegionRange(actor.RegionCode);
-        return await db.Users.AsNoTracking().Where(u => u.RegionCode >= min && u.RegionCode <= max).OrderBy(u => u.RegionCode).ThenBy(u => u.UserName).ToListAsync(ct);
+        return await Managed(actor).AsNoTracking().OrderBy(u => u.RegionCode).ThenBy(u => u.Role).ThenBy(u => u.UserName).ToListAsync(ct);
+    }
+
+    /// <summary>The accounts this manager may see and change.</summary>
+    private IQueryable<User> Managed(Actor actor)
+    {
+        if (actor.Role == Role.ProvinceAdmin)
+        {
+            var (min, max) = UserScope.RegionRange(actor.RegionCode);
+            return db.Users.Where(u => u.RegionCode >= min && u.RegionCode <= max);
+        }
+        int county = actor.RegionCode;
+        return db.Users.Where(u => u.RegionCode == county && (u.Role == Role.Township || u.Role == Role.Village));
     }
 
     public async Task<User> CreateAsync(Actor actor, NewUser spec, CancellationToken ct = default)
@@ -27,6 +42,9 @@ public sealed class UserAdmin(BiduiDbContext db, AuditLog audit, SignInThrottle?
         if (name.Length == 0) throw new WorkflowException("请填写用户名。");
         if (await db.Users.AnyAsync(u => u.UserName == name, ct)) throw new WorkflowException($"用户名“{name}”已存在。");
         if (spec.Role is not { } role || !Enum.IsDefined(role)) throw new WorkflowException("请选择角色。");
+        if (!RoleInfo.RolesManagedBy(actor.Role).Contains(role))
+            throw new WorkflowException($"{RoleInfo.ChineseName(actor.Role)}只能创建{string.Join("、", RoleInfo.RolesManagedBy(actor.Role).Select(RoleInfo.ChineseName))}账户。");
+        if (actor.Role != Role.ProvinceAdmin && spec.RegionCode != actor.RegionCode) throw new WorkflowException("所属地区须为本县。");
         if (!actor.Scope.Contains(spec.RegionCode) || !await db.Regions.AnyAsync(r => r.Code == spec.RegionCode, ct))
             throw new WorkflowException("所属地区须为您辖区内的地区。");
         // The role's reach is its region's: a province role on a county would read the whole province (audit log included).
@@ -78,8 +96,7 @@ public sealed class UserAdmin(BiduiDbContext db, AuditLog audit, SignInThrottle?
     public async Task ResetAsync(Actor actor, int userId, string? newPassword, bool active, CancellationToken ct = default)
     {
         Require(actor);
-        var (min, max) = UserScope.RegionRange(actor.RegionCode);
-        var user = await db.Users.SingleOrDefaultAsync(u => u.Id == userId && u.RegionCode >= min && u.RegionCode <= max, ct)
+        var user = await Managed(actor).SingleOrDefaultAsync(u => u.Id == userId, ct)
             ?? throw new WorkflowException("用户不存在或不在您的辖区内。");
         if (!string.IsNullOrEmpty(newPassword))
         {
@@ -116,6 +133,6 @@ public sealed class UserAdmin(BiduiDbContext db, AuditLog audit, SignInThrottle?
     private static void Require(Actor actor)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        if (actor.Role != Role.ProvinceAdmin) throw new WorkflowException("只有省级管理员可以管理用户。");
+        if (!RoleInfo.ManagesUsers(actor.Role)) throw new WorkflowException("只有省级管理员和县级教育部门可以管理用户。");
     }
 }

@@ -124,6 +124,35 @@ public sealed class RoundOutputs(BiduiDbContext db, AuditLog audit, StoreOptions
         return outputs;
     }
 
+    /// <summary>
+    /// Replaces each input's <c>file</c> in a run's summary.json (the path it was read from) by the name it was
+    /// uploaded under, or the bare file name when that is unknown; written to a new file and moved over the old.
+    /// </summary>
+    public static void NameInputsAsUploaded(string summaryPath, IReadOnlyDictionary<string, string?> inputs, IReadOnlyDictionary<string, string?> registers)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentNullException.ThrowIfNull(registers);
+        if (!File.Exists(summaryPath)) return;
+        var root = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllBytes(summaryPath));
+        if (root?["inputs"] is not System.Text.Json.Nodes.JsonObject accounts) return;
+        static void Rename(System.Text.Json.Nodes.JsonNode? account, string? uploaded)
+        {
+            if (account is System.Text.Json.Nodes.JsonObject a && a["file"]?.GetValue<string>() is { } file)
+                a["file"] = string.IsNullOrWhiteSpace(uploaded) ? System.IO.Path.GetFileName(file) : System.IO.Path.GetFileName(uploaded);
+        }
+        foreach (var (key, account) in accounts)
+        {
+            if (key == "registers" && account is System.Text.Json.Nodes.JsonObject named)
+                foreach (var (label, register) in named) Rename(register, registers.GetValueOrDefault(label));
+            else Rename(account, inputs.GetValueOrDefault(key));
+        }
+        string temp = summaryPath + ".tmp";
+        using (var stream = File.Create(temp))
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+            root.WriteTo(json);
+        File.Move(temp, summaryPath, overwrite: true);
+    }
+
     /// <summary>The run's input accounting from its summary.json, under the names the user uploaded (never the server's paths); empty before a run.</summary>
     public IReadOnlyList<InputAccount> Accounting(Round round)
     {

@@ -51,6 +51,12 @@ public sealed class RoundRunner(StoreOptions store, RoundProgressBoard board, Ti
             };
             // An input that loads no row is an input error of the comparison itself: nothing is proposed.
             var outcome = await Task.Run(() => CompareJob.Run(request, progress), ct);
+            // summary.json names each input by the path it was read from, which on the server is the server's own
+            // directory layout: the round offers the file for download, so it names the files as they were uploaded.
+            RoundOutputs.NameInputsAsUploaded(Path.Combine(results, ResultFiles.Summary), new Dictionary<string, string?>
+            {
+                ["students"] = round.StudentsFile, ["poverty"] = round.PovertyFile, ["aid"] = round.AidFile,
+            }, RoundFiles.Registers(inputs).ToDictionary(r => r.Label, r => (string?)r.FileName));
 
             // The comparison counted every input's rows per county: the proposed coverage comes from them.
             var counties = RoundCoverage.Derive(roundId, round.ProvinceCode, Bidui.Pipeline.Results.ResultsSummary.Read(results));

@@ -19,9 +19,12 @@ public sealed class IndexModel(UserAdmin admin) : AppPageModel
     public IReadOnlyList<User> Users { get; private set; } = [];
     public string? Error { get; private set; }
 
+    /// <summary>A county manages its own county's accounts only: the region is its own, not a choice.</summary>
+    public bool CountyManager => Actor.Role != Bidui.Workflow.Store.Role.ProvinceAdmin;
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (Actor.Role != Bidui.Workflow.Store.Role.ProvinceAdmin) return Forbid();
+        if (!RoleInfo.ManagesUsers(Actor.Role)) return Forbid();
         Users = await admin.ListAsync(Actor, ct);
         return Page();
     }
@@ -43,7 +46,7 @@ public sealed class IndexModel(UserAdmin admin) : AppPageModel
         catch (WorkflowException ex)
         {
             Error = ex.Message;
-            if (Actor.Role == Bidui.Workflow.Store.Role.ProvinceAdmin) Users = await admin.ListAsync(Actor, ct);
+            if (RoleInfo.ManagesUsers(Actor.Role)) Users = await admin.ListAsync(Actor, ct);
             return Page();
         }
     }
