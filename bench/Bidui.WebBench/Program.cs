@@ -276,7 +276,13 @@ internal static class Program
             admin.Open();
             using var cmd = admin.CreateCommand();
             cmd.CommandText = $"DROP DATABASE IF EXISTS {database} WITH (FORCE)";
-            cmd.ExecuteNonQuery();
+            // An autovacuum worker still on the store's tables belongs to the server's superuser, which the
+            // bench's role may not terminate (42501): wait for it to finish its table, up to two minutes.
+            for (int attempt = 1; ; attempt++)
+            {
+                try { cmd.ExecuteNonQuery(); break; }
+                catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InsufficientPrivilege && attempt < 120) { Thread.Sleep(1000); }
+            }
         }
         if (Directory.Exists(store.DataDirectory)) Directory.Delete(store.DataDirectory, recursive: true);
     }
