@@ -264,6 +264,21 @@ public abstract class DailyWorkBrowserTests<TFixture>(TFixture f) where TFixture
         await page.ClickAsync("#approve");
         await Expect(page.Locator("#case-state")).ToHaveTextAsync("已办结");
         await Expect(page.Locator("#history tbody tr").First).ToContainTextAsync("派发乡镇");
+        // Another dispatched case taken back from its own page, then sent again.
+        Assert.True(dispatchable.Count >= 2);
+        await page.GotoAsync($"Cases/Detail/{dispatchable[1]}");
+        await Expect(page.Locator("#dispatch")).ToHaveTextAsync("收回县级教育部门");
+        await page.ClickAsync("#dispatch");
+        await Expect(page.Locator(".notice")).ToHaveTextAsync("已收回县级教育部门。");
+        await Expect(page.Locator("#dispatch")).ToHaveTextAsync($"派发至 {township}");
+        await page.FillAsync("#dispatch-form input[name=note]", "请入户核实");
+        await page.ClickAsync("#dispatch");
+        await Expect(page.Locator(".notice")).ToHaveTextAsync("已派发乡镇。");
+        await using (var db = f.Context())
+        {
+            var again = await db.Cases.AsNoTracking().SingleAsync(c => c.Id == dispatchable[1]);
+            Assert.Equal((Unit.Township, CaseState.Open), (again.Unit, again.State));
+        }
         await browser.SignOutAsync();
 
         // The county creates a village account, which sees its village's cases only.

@@ -96,6 +96,22 @@ public sealed class DetailModel(CaseQueries queries, CaseWorkflow workflow, Bidu
     public Task<IActionResult> OnPostReassignAsync(long id, int county, string? note, int? version, CancellationToken ct) =>
         Act(id, async () => { var c = await workflow.ReassignAsync(Actor, id, county, note, version, ct); return $"已改派至 {c.CountyName}。"; }, ct);
 
+    /// <summary>派发乡镇 / 收回 from the case page: the bulk action's rules, for this one case.</summary>
+    public Task<IActionResult> OnPostDispatchAsync(long id, bool recall, string? note, int version, CancellationToken ct) =>
+        Act(id, async () =>
+        {
+            var action = recall ? BulkAction.Recall : BulkAction.Dispatch;
+            var outcome = await workflow.BulkAsync(Actor, action, [new BulkItem(id, version)], note, ct);
+            if (outcome.Refused.Count > 0) throw new WorkflowException(outcome.Refused[0].Reason);
+            return recall ? "已收回县级教育部门。" : "已派发乡镇。";
+        }, ct);
+
+    /// <summary>The county education office may send this dropout case to its township, or take a dispatched one back.</summary>
+    public BulkAction? DispatchAction =>
+        CaseWorkflow.DispatchRefusal(Actor, Case) is null ? BulkAction.Dispatch
+        : CaseWorkflow.RecallRefusal(Actor, Case) is null ? BulkAction.Recall
+        : null;
+
     public Task<IActionResult> OnPostApproveAsync(long id, string? note, int? version, CancellationToken ct) =>
         Act(id, async () => { await workflow.ApproveAsync(Actor, id, note, version, ct); return "已审核通过，任务办结。"; }, ct);
 
