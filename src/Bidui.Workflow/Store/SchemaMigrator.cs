@@ -29,8 +29,11 @@ public static class SchemaMigrator
             .OrderBy(s => s.version)];
     }
 
-    /// <summary>Brings the store up to the latest version; returns the versions applied.</summary>
-    public static async Task<IReadOnlyList<int>> MigrateAsync(BiduiDbContext db, StoreProvider provider, CancellationToken ct = default)
+    /// <summary>
+    /// Brings the store up to the latest version, or up to <paramref name="upTo"/> (a store as an older release left
+    /// it, for the tests of an upgrade); returns the versions applied.
+    /// </summary>
+    public static async Task<IReadOnlyList<int>> MigrateAsync(BiduiDbContext db, StoreProvider provider, CancellationToken ct = default, int? upTo = null)
     {
         ArgumentNullException.ThrowIfNull(db);
         var connection = db.Database.GetDbConnection();
@@ -47,7 +50,7 @@ public static class SchemaMigrator
             current = Convert.ToInt32(await cmd.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
         }
         var applied = new List<int>();
-        foreach (var (version, name, sql) in Scripts(provider).Where(s => s.Version > current))
+        foreach (var (version, name, sql) in Scripts(provider).Where(s => s.Version > current && s.Version <= (upTo ?? int.MaxValue)))
         {
             await using var tx = await connection.BeginTransactionAsync(ct);
             await ExecuteAsync(connection, tx, sql, ct);
