@@ -74,7 +74,8 @@ internal static class Program
             await app.StartAsync();
             var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/");
             var officers = await SeedUsersAsync(store, province, o.Users);
-            var runner = new RoundRunner(store, new RoundProgressBoard(), TimeProvider.System);
+            // The server's own job, with the store as the server configures it (on SQLite: checkpoints in the background).
+            var runner = app.Services.GetRequiredService<RoundRunner>();
 
             int earlier = await NewRoundAsync(store, province, "上一批次", Path.Combine(lists, "earlier"));
             var sw = Stopwatch.StartNew();

@@ -47,12 +47,14 @@ public static class ServiceRegistration
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         // Sign-in cookies stay valid across restarts: the keys live with the data.
         services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.Store.DataDirectory, "keys")));
+        // The server checkpoints SQLite's log in the background (SqliteCheckpointer), not in its requests.
+        var store = options.Store.Provider == StoreProvider.Sqlite ? options.Store with { CheckpointInBackground = true } : options.Store;
         services.AddSingleton(options);
-        services.AddSingleton(options.Store);
+        services.AddSingleton(store);
         services.AddSingleton(deployment);
         services.AddSingleton<TimeProvider>(new ZonedTimeProvider(options.Clock ?? TimeProvider.System, ZonedTimeProvider.FindZone(deployment.TimeZone)));
         services.AddSingleton(new AttachmentPolicy(deployment.Limits.AttachmentExtensions, RequestLimits.Megabytes(deployment.Limits.AttachmentMegabytes)));
-        services.AddDbContext<BiduiDbContext>(options.Store.Configure);
+        services.AddDbContext<BiduiDbContext>(store.Configure);
         services.AddScoped<AuditLog>();
         services.AddScoped<AuditExport>();
         services.AddScoped<RoundOutputs>();
@@ -77,6 +79,7 @@ public static class ServiceRegistration
         services.AddSingleton<RoundRunner>();
         services.AddSingleton<BackgroundJobs>();
         services.AddHostedService(sp => sp.GetRequiredService<BackgroundJobs>());
+        services.AddHostedService<SqliteCheckpointer>();
         // A background failure is logged where it happens; it must never stop the host.
         services.Configure<HostOptions>(h => h.BackgroundServiceExceptionBehavior = BackgroundServiceExceptionBehavior.Ignore);
 

@@ -6,9 +6,10 @@ namespace Bidui.Workflow.Store;
 /// <summary>
 /// Every SQLite connection waits for a lock instead of failing at once ("database is locked"): the
 /// store runs in WAL mode (readers never wait for the writer; set once by <see cref="SchemaMigrator"/>),
-/// and a writer waits up to the busy timeout for another writer's short transaction to end.
+/// and a writer waits up to the busy timeout for another writer's short transaction to end. With a background
+/// checkpointer, no connection checkpoints as it commits (<see cref="StoreOptions.CheckpointInBackground"/>).
 /// </summary>
-internal sealed class SqliteConnectionSetup(TimeSpan busyTimeout) : DbConnectionInterceptor
+internal sealed class SqliteConnectionSetup(TimeSpan busyTimeout, bool checkpointInBackground = false) : DbConnectionInterceptor
 {
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
@@ -28,7 +29,7 @@ internal sealed class SqliteConnectionSetup(TimeSpan busyTimeout) : DbConnection
     {
         var cmd = connection.CreateCommand();
 #pragma warning disable CA2100 // A number we format ourselves.
-        cmd.CommandText = $"PRAGMA busy_timeout = {(long)busyTimeout.TotalMilliseconds}";
+        cmd.CommandText = $"PRAGMA busy_timeout = {(long)busyTimeout.TotalMilliseconds}" + (checkpointInBackground ? "; PRAGMA wal_autocheckpoint = 0" : "");
 #pragma warning restore CA2100
         return cmd;
     }

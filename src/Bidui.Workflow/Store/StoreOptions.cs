@@ -17,6 +17,13 @@ public sealed record StoreOptions(StoreProvider Provider, string ConnectionStrin
     /// <summary>How long a SQLite writer waits for another writer before "database is locked" (imports write in short batches).</summary>
     public TimeSpan BusyTimeout { get; init; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>
+    /// SQLite: no connection copies the write-ahead log into the database as it commits; a background checkpointer
+    /// (the web host's <c>SqliteCheckpointer</c>) does, every few seconds. Otherwise each import batch, or the officer's
+    /// commit that came after it, rewrote the pages the batch had dirtied.
+    /// </summary>
+    public bool CheckpointInBackground { get; init; }
+
     public static StoreOptions Postgres(string connectionString, string dataDirectory) =>
         new(StoreProvider.Postgres, connectionString, dataDirectory);
 
@@ -28,7 +35,7 @@ public sealed record StoreOptions(StoreProvider Provider, string ConnectionStrin
     {
         ArgumentNullException.ThrowIfNull(builder);
         if (Provider == StoreProvider.Postgres) builder.UseNpgsql(ConnectionString);
-        else builder.UseSqlite(ConnectionString).AddInterceptors(new SqliteConnectionSetup(BusyTimeout));
+        else builder.UseSqlite(ConnectionString).AddInterceptors(new SqliteConnectionSetup(BusyTimeout, CheckpointInBackground));
     }
 
     public BiduiDbContext CreateContext()
