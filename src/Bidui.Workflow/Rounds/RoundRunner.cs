@@ -39,13 +39,14 @@ public sealed class RoundRunner(StoreOptions store, RoundProgressBoard board, Ti
             string students = RoundFiles.Find(inputs, RoundFiles.Students) ?? throw new InvalidOperationException("缺少学籍数据文件。");
             string poverty = RoundFiles.Find(inputs, RoundFiles.Poverty) ?? throw new InvalidOperationException("缺少乡村振兴数据文件。");
             string? aid = RoundFiles.Find(inputs, RoundFiles.Aid);
+            var registers = RoundFiles.Registers(inputs);
             var results = Path.Combine(dir, "results");
             var request = new CompareRequest(students, poverty, aid, results)
             {
                 ReferenceDate = round.ReferenceDate,
                 Deadline = round.Deadline, // shown in the county workbooks' 说明
                 Today = clock.Today(),
-                Registers = [.. RoundFiles.Registers(inputs).Select(r => new RegisterInput(r.Label, r.Path))],
+                Registers = [.. registers.Select(r => new RegisterInput(r.Label, r.Path))],
                 AidProjectsPath = RoundFiles.Find(inputs, RoundFiles.AidProjects),
                 KeyCountiesPath = RoundFiles.Find(inputs, RoundFiles.KeyCounties),
             };
@@ -56,7 +57,7 @@ public sealed class RoundRunner(StoreOptions store, RoundProgressBoard board, Ti
             RoundOutputs.NameInputsAsUploaded(Path.Combine(results, ResultFiles.Summary), new Dictionary<string, string?>
             {
                 ["students"] = round.StudentsFile, ["poverty"] = round.PovertyFile, ["aid"] = round.AidFile,
-            }, RoundFiles.Registers(inputs).ToDictionary(r => r.Label, r => (string?)r.FileName));
+            }, registers.ToDictionary(r => r.Label, r => (string?)r.FileName));
 
             // The comparison counted every input's rows per county: the proposed coverage comes from them.
             var counties = RoundCoverage.Derive(roundId, round.ProvinceCode, Bidui.Pipeline.Results.ResultsSummary.Read(results));
