@@ -248,6 +248,7 @@ public abstract class DailyWorkTests<TFixture>(TFixture f) where TFixture : Demo
         var cases = await all.Cases.Where(c => all.Rounds.Any(r => r.Id == c.RoundId && r.State == RoundState.Done)).ToListAsync();
         var superseded = cases.Where(c => c.PreviousCaseId != null).Select(c => c.PreviousCaseId!.Value).ToHashSet();
         var current = cases.Where(c => c.ResolvedInRoundId == null && !superseded.Contains(c.Id)).ToList();
+        Assert.Equal(superseded.Order(), cases.Where(c => c.CarriedInRoundId != null).Select(c => c.Id).Order());
         foreach (var actor in new[] { f.ShaodongEducation, f.ShaodongRural, f.School, f.Admin, f.LonghuiEducation })
         {
             var mine = current.Where(c => actor.Scope.Contains(c.CountyCode) && (actor.Scope.SchoolCode is null || c.SchoolCode == actor.Scope.SchoolCode)).ToList();

@@ -59,6 +59,9 @@ public abstract class RoundCoverageTests<TFixture>(TFixture f) where TFixture : 
             resolvedShaodong = await db.Cases.CountAsync(c => c.RoundId == full && c.ResolvedInRoundId == partial);
             Assert.Equal(round.ResolvedCount, resolvedShaodong);
             Assert.True(await db.Cases.AnyAsync(c => c.RoundId == partial && c.PreviousCaseId != null), "邵东市's cases link to the full round");
+            // Each earlier case carried on bears the partial round's mark, and no other does (the to-do reads it).
+            var carriedOn = await db.Cases.Where(c => c.RoundId == partial && c.PreviousCaseId != null).Select(c => c.PreviousCaseId!.Value).OrderBy(x => x).ToListAsync();
+            Assert.Equal(carriedOn, await db.Cases.Where(c => c.CarriedInRoundId == partial).Select(c => c.Id).OrderBy(x => x).ToListAsync());
 
             // The full round cannot go while the partial one carries its cases on.
             var blocked = await Assert.ThrowsAsync<WorkflowException>(() => Rounds(db).WithdrawAsync(f.Admin, full, "测试", discardWork: true));
@@ -90,6 +93,7 @@ public abstract class RoundCoverageTests<TFixture>(TFixture f) where TFixture : 
             Assert.Equal(0, await check.CaseEvents.CountAsync(e => e.CaseId == worked));
             Assert.Equal(0, await check.MatchedStats.CountAsync(m => m.RoundId == partial));
             Assert.Equal(0, await check.Cases.CountAsync(c => c.ResolvedInRoundId == partial));
+            Assert.Equal(0, await check.Cases.CountAsync(c => c.CarriedInRoundId == partial));
             var entry = await check.Audit.Where(a => a.Action == "撤回批次" && a.Target == RoundRunner.RoundTarget(partial)).SingleAsync();
             Assert.Contains($"恢复此前标为已消除的任务 {resolvedShaodong} 条", entry.Detail, StringComparison.Ordinal);
             Assert.Contains("学籍文件只有邵东市", entry.Detail, StringComparison.Ordinal);

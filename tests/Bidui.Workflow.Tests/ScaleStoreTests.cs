@@ -174,12 +174,19 @@ public abstract class ScaleStoreTests(StoreProvider provider) : IAsyncLifetime
         // 丙 (county B, covered again) is no longer listed: resolved by round two.
         Assert.Equal(two, (await db.Cases.AsNoTracking().SingleAsync(c => c.Id == before[1].Id)).ResolvedInRoundId);
         Assert.Equal(1, (await db.Rounds.SingleAsync(r => r.Id == two)).ResolvedCount);
+        // The cases carried on are marked with the round that carried them (the to-do leaves them out); 丙 is not.
+        Assert.Equal([two, null, two, two, two], (await db.Cases.AsNoTracking().Where(c => c.RoundId == one).OrderBy(c => c.Id).ToListAsync()).Select(c => c.CarriedInRoundId));
+        var educationA = new Actor(2, "eduA", Role.CountyEducation, CountyA, null);
+        async Task<List<long>> ToDo() => await new CaseToDo(db, new CaseQueries(db, TimeProvider.System)).Query(educationA, ToDoKind.Submit).Select(c => c.Id).ToListAsync();
+        Assert.Equal(after[0].Id, Assert.Single(await ToDo(), id => id == before[0].Id || id == after[0].Id));
         await AssertCountsEqualRecountAsync(db);
 
         // A failed import is undone: its cases go, the resolved mark is cleared, the counts follow.
         await new RoundImporter(db, TimeProvider.System) { BatchSize = 2 }.UndoAsync(two);
         Assert.False(await db.Cases.AnyAsync(c => c.RoundId == two));
         Assert.Null((await db.Cases.AsNoTracking().SingleAsync(c => c.Id == before[1].Id)).ResolvedInRoundId);
+        Assert.False(await db.Cases.AnyAsync(c => c.CarriedInRoundId != null), "the carried marks are cleared");
+        Assert.Contains(before[0].Id, await ToDo());
         Assert.DoesNotContain((await db.CaseCounts.Where(x => x.RoundId == two).ToListAsync())
             .GroupBy(x => (x.CountyCode, x.SchoolCode, x.Category, x.State, x.Unit, x.ClosedDays)), g => g.Sum(x => x.Count) != 0);
         await AssertCountsEqualRecountAsync(db);

@@ -39,7 +39,8 @@ public sealed class CaseToDo(BiduiDbContext db, CaseQueries queries)
             int min = scope.MinCounty, max = scope.MaxCounty;
             q = min == max ? q.Where(c => c.CountyCode == min) : q.Where(c => c.CountyCode >= min && c.CountyCode <= max);
         }
-        q = q.Where(c => c.ResolvedInRoundId == null && !db.LiveCases.Any(n => n.PreviousCaseId == c.Id));
+        // Current: marked by the import of the round that resolved or carried the case on (V012), both in the to-do index.
+        q = q.Where(c => c.ResolvedInRoundId == null && c.CarriedInRoundId == null);
         switch (kind)
         {
             case ToDoKind.Submit:

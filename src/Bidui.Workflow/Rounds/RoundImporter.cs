@@ -36,6 +36,8 @@ public sealed class RoundImporter(BiduiDbContext db, TimeProvider clock)
 
         int skipped = 0, imported;
         List<MatchedStat> matched;
+        // The earlier cases listed again, carried on as new cases of this round (marked once they are all written).
+        var carried = new List<long>();
         await using (var writer = new CaseBatchWriter(db, roundId, now, Batch))
         {
             foreach (var list in CategoryNames.ActionLists)
@@ -49,6 +51,7 @@ public sealed class RoundImporter(BiduiDbContext db, TimeProvider clock)
                     if (earlier.TryTake(row.Category, row.PersonKey) is { } before)
                     {
                         row.PreviousCaseId = before.Id;
+                        carried.Add(before.Id);
                         row.RoundsSeen = before.RoundsSeen + 1;
                         row.Linkage = before.State == CaseState.Closed ? Linkage.Reappeared : Linkage.Persisting;
                     }
@@ -69,6 +72,12 @@ public sealed class RoundImporter(BiduiDbContext db, TimeProvider clock)
         {
             var ids = chunk;
             resolved += await db.Cases.Where(c => ids.Contains(c.Id)).ExecuteUpdateAsync(s => s.SetProperty(c => c.ResolvedInRoundId, roundId), ct);
+        }
+        // Earlier cases listed again: the new case is the one worked now (the to-do reads this mark, V012).
+        foreach (var chunk in carried.Chunk(Math.Min(Batch, 5_000)))
+        {
+            var ids = chunk;
+            await db.Cases.Where(c => ids.Contains(c.Id)).ExecuteUpdateAsync(s => s.SetProperty(c => c.CarriedInRoundId, roundId), ct);
         }
         if (db.Database.IsNpgsql())
         {
@@ -99,12 +108,13 @@ public sealed class RoundImporter(BiduiDbContext db, TimeProvider clock)
 
     /// <summary>
     /// Removes what a failed or interrupted import wrote: its cases and matched figures (in batches)
-    /// and the resolved marks it set on earlier cases.
+    /// and the resolved and carried marks it set on earlier cases.
     /// </summary>
     public async Task UndoAsync(int roundId, CancellationToken ct = default)
     {
         db.SetScope(Access.UserScope.System);
         await db.Cases.Where(c => c.ResolvedInRoundId == roundId).ExecuteUpdateAsync(s => s.SetProperty(c => c.ResolvedInRoundId, (int?)null), ct);
+        await db.Cases.Where(c => c.CarriedInRoundId == roundId).ExecuteUpdateAsync(s => s.SetProperty(c => c.CarriedInRoundId, (int?)null), ct);
         await PurgeCasesAsync(roundId, ct);
     }
 

@@ -105,7 +105,7 @@ public sealed class BiduiDbContext(DbContextOptions<BiduiDbContext> options) : D
             e.Property(c => c.Township).HasMaxLength(100);
             e.Property(c => c.Village).HasMaxLength(100);
             e.HasIndex(c => new { c.CountyCode, c.Township, c.Village });
-            e.HasIndex(c => new { c.CountyCode, c.State, c.Unit, c.ResolvedInRoundId, c.RoundId });
+            e.HasIndex(c => new { c.CountyCode, c.State, c.Unit, c.ResolvedInRoundId, c.CarriedInRoundId, c.RoundId });
             e.Property(c => c.IdTail).HasMaxLength(4);
             e.Property(c => c.StudentNo).HasMaxLength(40);
             // The list's order and filters; the trailing columns make a deep page's id step index-only (V007).
@@ -118,6 +118,7 @@ public sealed class BiduiDbContext(DbContextOptions<BiduiDbContext> options) : D
             e.HasIndex(c => c.SchoolCode);
             e.HasIndex(c => c.ResolvedInRoundId).HasFilter("\"ResolvedInRoundId\" IS NOT NULL");
             e.HasIndex(c => c.PreviousCaseId).HasFilter("\"PreviousCaseId\" IS NOT NULL");
+            e.HasIndex(c => c.CarriedInRoundId).HasFilter("\"CarriedInRoundId\" IS NOT NULL");
             e.Property(c => c.Version).IsConcurrencyToken();
             e.HasMany(c => c.Events).WithOne(v => v.Case!).HasForeignKey(v => v.CaseId);
             e.HasMany(c => c.Attachments).WithOne(a => a.Case!).HasForeignKey(a => a.CaseId);

@@ -140,6 +140,8 @@ public sealed class Case
     public long? PreviousCaseId { get; set; }
     /// <summary>Set when a later round no longer lists the person: the problem went away.</summary>
     public int? ResolvedInRoundId { get; set; }
+    /// <summary>Set when a later round lists the person again and carries this case on as a new one (its <see cref="PreviousCaseId"/>): the new case is the one worked.</summary>
+    public int? CarriedInRoundId { get; set; }
     public string? Result { get; set; }
     public string? Note { get; set; }
     public DateTime CreatedAt { get; set; }
