@@ -106,7 +106,9 @@ public abstract class DailyWorkTests<TFixture>(TFixture f) where TFixture : Demo
             new(rural[5].Id, rural[5].Version),             // not submitted
             new(longhui.Id, longhui.Version),               // another county
         };
+        var t0 = DateTime.UtcNow.AddSeconds(-1);
         var outcome = await workflow.BulkAsync(f.ShaodongRural, BulkAction.Approve, items, "材料齐全");
+        var t1 = DateTime.UtcNow.AddSeconds(1);
         Assert.Equal(3, outcome.Done);
         Assert.Equal([submitted[3].Id, rural[5].Id, longhui.Id], outcome.Refused.Select(r => r.CaseId));
         Assert.Contains("已被他人处理或修改", outcome.Refused[0].Reason, StringComparison.Ordinal);
@@ -128,6 +130,13 @@ public abstract class DailyWorkTests<TFixture>(TFixture f) where TFixture : Demo
             Assert.Equal(["提交核查结果", "审核通过"], await check.CaseEvents.Where(e => e.CaseId == c.Id).OrderBy(e => e.Id).Select(e => e.Action).ToListAsync());
             var entry = await check.Audit.SingleAsync(a => a.Target == CaseWorkflow.CaseTarget(c.Id) && a.Action == "审核通过");
             Assert.Contains("材料齐全", entry.Detail, StringComparison.Ordinal);
+            // Written by the bulk path's own statements: every field as the single action writes it, and times the store
+            // compares as it compares EF's (a range in the store's own terms finds them).
+            var approval = await check.CaseEvents.Where(e => e.CaseId == c.Id).OrderBy(e => e.Id).LastAsync();
+            Assert.Equal((f.ShaodongRural.UserName, (string?)null, "材料齐全"), (approval.UserName, approval.Result, approval.Note));
+            Assert.InRange(approval.At, t0, t1);
+            Assert.True(await check.CaseEvents.AnyAsync(e => e.Id == approval.Id && e.At >= t0 && e.At <= t1));
+            Assert.True(await check.Audit.AnyAsync(a => a.Id == entry.Id && a.At >= t0 && a.At <= t1 && a.UserName == f.ShaodongRural.UserName));
         }
         Assert.Equal("请补充说明", (await check.CaseEvents.Where(e => e.CaseId == submitted[4].Id).OrderBy(e => e.Id).LastAsync()).Note);
         Assert.Contains(await check.Audit.Where(a => a.Action == "批量审核通过" && a.UserName == f.ShaodongRural.UserName).Select(a => a.Detail).ToListAsync(),

@@ -252,7 +252,7 @@ public sealed class CaseWorkflow(BiduiDbContext db, AuditLog audit, TimeProvider
                 // locks are held only from that statement to the commit just after it. Locked at the start of the
                 // transaction, five officers of a county approving at once queued behind each other's whole
                 // transaction (p50 1.3 s waiting for the counters, 20 users, 1 M cases).
-                await db.SaveChangesAsync(ct);
+                await BulkHistoryWriter.SaveAsync(db, ct);
                 int changed = await ApplyBulkAsync(action, done, ct);
                 if (changed == done.Count)
                 {
