@@ -74,11 +74,47 @@ public sealed class CaseToDo(BiduiDbContext db, CaseQueries queries)
         _ => [ToDoKind.Submit, ToDoKind.Review],
     };
 
+    /// <summary>
+    /// The to-do's numbers, from the counts the store keeps with the cases (case_counts, current cases: V012): read from
+    /// the to-do index, each of a large county's 13,000 entries on a page changed since the last vacuum sent the count to
+    /// the table (54-80 ms a to-do after 50,000 submissions, instead of 16-22). Counts are not kept per township: a
+    /// township or village counts its cases.
+    /// </summary>
     public async Task<ToDoCounts> CountAsync(Actor actor, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
         var kinds = KindsFor(actor.Role);
-        async Task<int> Count(ToDoKind k) => kinds.Contains(k) ? await Query(actor, k).CountAsync(ct) : 0;
+        bool counters = db.Scope.Township is null;
+        async Task<int> Count(ToDoKind k) => !kinds.Contains(k) ? 0 : counters ? await CountedAsync(actor, k, ct) : await Query(actor, k).CountAsync(ct);
         return new ToDoCounts(await Count(ToDoKind.Submit), await Count(ToDoKind.Review), await Count(ToDoKind.Reassign));
+    }
+
+    /// <summary>The rules of <see cref="Query"/>, over the counters (the store's filter cuts them to the user's county or school).</summary>
+    private async Task<int> CountedAsync(Actor actor, ToDoKind kind, CancellationToken ct)
+    {
+        var q = db.CaseCounts.AsNoTracking().Where(x => x.Current && db.Rounds.Any(r => r.Id == x.RoundId && r.State == RoundState.Done));
+        var scope = db.Scope;
+        if (!scope.Everything)
+        {
+            int min = scope.MinCounty, max = scope.MaxCounty;
+            q = q.Where(x => x.CountyCode >= min && x.CountyCode <= max);
+        }
+        switch (kind)
+        {
+            case ToDoKind.Submit:
+                List<Unit> units = actor.Role == Role.Village ? [Unit.Township] : [.. RoleInfo.SubmitUnits(actor.Role)];
+                q = q.Where(x => (x.State == CaseState.Open || x.State == CaseState.Returned) && units.Contains(x.Unit));
+                break;
+            case ToDoKind.Review:
+                var reviewed = RoleInfo.ReviewUnits(actor.Role).ToList();
+                q = q.Where(x => x.State == CaseState.Submitted && reviewed.Contains(x.Unit));
+                break;
+            default:
+                if (actor.Role != Role.ProvinceAdmin) return 0;
+                int province = actor.RegionCode / 10000 * 10000;
+                q = q.Where(x => x.State != CaseState.Closed && x.CountyCode == province);
+                break;
+        }
+        return (int)await q.SumAsync(x => x.Count, ct);
     }
 }

@@ -154,7 +154,7 @@ public sealed class BiduiDbContext(DbContextOptions<BiduiDbContext> options) : D
         modelBuilder.Entity<CaseCount>(e =>
         {
             e.ToTable("case_counts");
-            e.HasKey(x => new { x.RoundId, x.CountyCode, x.SchoolCode, x.Category, x.State, x.Unit, x.ClosedDays });
+            e.HasKey(x => new { x.RoundId, x.CountyCode, x.SchoolCode, x.Category, x.State, x.Unit, x.ClosedDays, x.Current });
             e.Property(x => x.SchoolCode).HasMaxLength(20);
             e.Property(x => x.Category).HasMaxLength(40);
             // Counts are kept per county and school, not per township: a township or village scope sees none

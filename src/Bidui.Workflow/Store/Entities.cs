@@ -174,6 +174,8 @@ public sealed class CaseCount
     public CaseState State { get; set; }
     public Unit Unit { get; set; }
     public int ClosedDays { get; set; }
+    /// <summary>Cases no later round resolved or carried on (V012): those the to-do counts.</summary>
+    public bool Current { get; set; }
     public long Count { get; set; }
 }
 
