@@ -181,9 +181,8 @@ internal static class Program
         }
         // The schools' submissions of days, made here in a few seconds: the autovacuum (after 1 % of the cases changed,
         // V010) would have run between them. Without it the first page measured reads the 50,000 old versions' index
-        // entries from the table (one user's to-do: 51-98 ms against 16-22 ms after the vacuum;
-        // 20 users': p50 855 ms). The officers' own changes during
-        // the measurement (the bulk approvals) are not vacuumed for them.
+        // entries from the table (one user's to-do: 51-98 ms against 16-22 ms after the vacuum; 20 users': p50 855 ms).
+        // The officers' own changes during the measurement (the bulk approvals) are not vacuumed for them.
         if (store.Provider == StoreProvider.Postgres) await db.Database.ExecuteSqlRawAsync("VACUUM (ANALYZE) cases");
     }
 
