@@ -49,8 +49,19 @@ public sealed class CaseQueries(BiduiDbContext db, TimeProvider clock)
         ArgumentNullException.ThrowIfNull(filter);
         // Any other field set (a search, linkage, overdue, or a filter added later), or a township's scope (the counts
         // are not kept per township), falls back to counting the cases.
-        if (filter with { RoundId = null, Category = null, State = null, RegionCode = null, SchoolCode = null, Unit = null } != new CaseFilter() || db.Scope.Township is not null)
-            return await (await QueryAsync(filter, ct)).CountAsync(ct);
+        if (!Countable(filter)) return await (await QueryAsync(filter, ct)).CountAsync(ct);
+        return (int)await Counts(filter).SumAsync(x => x.Count, ct);
+    }
+
+    /// <summary>Whether the counts the store keeps answer the filter: only round, list, state, region, school and unit (any
+    /// other field, a search, linkage, overdue or one added later, needs the cases), and not in a township's scope.</summary>
+    private bool Countable(CaseFilter filter) =>
+        filter with { RoundId = null, Category = null, State = null, RegionCode = null, SchoolCode = null, Unit = null } == new CaseFilter()
+        && db.Scope.Township is null;
+
+    /// <summary>The counters of the cases a <see cref="Countable"/> filter selects.</summary>
+    private IQueryable<CaseCount> Counts(CaseFilter filter)
+    {
         var q = db.CaseCounts.AsNoTracking().Where(x => db.Rounds.Any(r => r.Id == x.RoundId && r.State == RoundState.Done));
         if (filter.RoundId is { } round) q = q.Where(x => x.RoundId == round);
         if (!string.IsNullOrEmpty(filter.Category)) q = q.Where(x => x.Category == filter.Category);
@@ -62,20 +73,63 @@ public sealed class CaseQueries(BiduiDbContext db, TimeProvider clock)
         }
         if (!string.IsNullOrEmpty(filter.SchoolCode)) q = q.Where(x => x.SchoolCode == filter.SchoolCode);
         if (filter.Unit is { } unit) q = q.Where(x => x.Unit == unit);
-        return (int)await q.SumAsync(x => x.Count, ct);
+        return q;
     }
 
     /// <summary>
     /// A page of the list. The page's numbers are found first, reading only the list's index (so page 1,000 walks
     /// index entries, not 50,000 rows), then its 50 cases are read by number.
     /// </summary>
-    public async Task<IReadOnlyList<Case>> PageAsync(CaseFilter filter, int page, int pageSize, CancellationToken ct = default, CaseOrder? order = null) =>
-        await PageOfAsync(CaseSorting.Apply(await QueryAsync(filter, ct), order ?? CaseOrder.Default, db.Rounds), page, pageSize, ct);
+    public async Task<IReadOnlyList<Case>> PageAsync(CaseFilter filter, int page, int pageSize, CancellationToken ct = default, CaseOrder? order = null)
+    {
+        order ??= CaseOrder.Default;
+        int skip = (Math.Max(1, page) - 1) * pageSize;
+        if (order == CaseOrder.Default && skip >= DeepPageFrom && Countable(filter))
+            return await CasesAsync(await DeepPageIdsAsync(filter, skip, pageSize, ct), ct);
+        return await PageOfAsync(CaseSorting.Apply(await QueryAsync(filter, ct), order, db.Rounds), page, pageSize, ct);
+    }
+
+    /// <summary>From this many cases skipped, a page of the default order skips whole (county, list) groups by their counts.</summary>
+    internal int DeepPageFrom { get; init; } = 2_000;
+
+    /// <summary>
+    /// The numbers of a deep page in the default order (county, list, number): whole (county, list) groups are skipped by
+    /// the counts the store keeps, and only the group the page starts in is walked in the list index (page 1,000 of a
+    /// county walked 50,000 index entries; now at most one list's). A case moved between the two reads may shift the
+    /// page by a row, as it would between two requests.
+    /// </summary>
+    private async Task<List<long>> DeepPageIdsAsync(CaseFilter filter, int skip, int take, CancellationToken ct)
+    {
+        var groups = await Counts(filter).GroupBy(x => new { x.CountyCode, x.Category }).Select(g => new { g.Key.CountyCode, g.Key.Category, Count = g.Sum(x => x.Count) })
+            .Where(g => g.Count > 0).OrderBy(g => g.CountyCode).ThenBy(g => g.Category).ToListAsync(ct);
+        var ids = new List<long>(take);
+        foreach (var g in groups)
+        {
+            if (skip >= g.Count)
+            {
+                skip -= (int)g.Count;
+                continue;
+            }
+            int county = g.CountyCode;
+            string category = g.Category;
+            ids.AddRange(await Query(filter).Where(c => c.CountyCode == county && c.Category == category).OrderBy(c => c.Id).Select(c => c.Id)
+                .Skip(skip).Take(take - ids.Count).ToListAsync(ct));
+            skip = 0;
+            if (ids.Count == take) break;
+        }
+        return ids;
+    }
 
     /// <summary>A page of an ordered query: the page's numbers first (an index can answer them alone), then its cases by number, in that order.</summary>
     public async Task<IReadOnlyList<Case>> PageOfAsync(IQueryable<Case> ordered, int page, int pageSize, CancellationToken ct = default)
     {
         var ids = await ordered.Select(c => c.Id).Skip((Math.Max(1, page) - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        return await CasesAsync(ids, ct);
+    }
+
+    /// <summary>The cases of these numbers, in this order.</summary>
+    private async Task<IReadOnlyList<Case>> CasesAsync(List<long> ids, CancellationToken ct)
+    {
         if (ids.Count == 0) return [];
         var rows = await db.Cases.AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
         return [.. ids.Where(rows.ContainsKey).Select(id => rows[id])];
