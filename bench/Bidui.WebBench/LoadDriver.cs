@@ -138,7 +138,7 @@ internal static class LoadDriver
 
     /// <summary>Users working through the pages in turn until <paramref name="stop"/>: requests and failures.</summary>
     public static async Task<(long Requests, long Errors, IReadOnlyList<string> Samples, double P99)> WorkUntilAsync(
-        IReadOnlyList<PageSpec> pages, IReadOnlyList<BenchUser> users, CancellationToken stop)
+        IReadOnlyList<PageSpec> pages, IReadOnlyList<BenchUser> users, CancellationToken stop, TimeSpan think = default)
     {
         var latencies = new ConcurrentBag<double>();
         var errors = new ConcurrentQueue<string>();
@@ -150,6 +150,8 @@ internal static class LoadDriver
                 var error = await pages[n % pages.Count].Request(u);
                 latencies.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
                 if (error is not null) errors.Enqueue(error);
+                // An officer reading the page before the next click (--think-ms); none: each user as fast as the server answers.
+                if (think > TimeSpan.Zero) await Task.Delay(think, CancellationToken.None);
             }
         }));
         var sorted = latencies.Order().ToArray();

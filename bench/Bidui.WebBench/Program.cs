@@ -89,7 +89,7 @@ internal static class Program
             int round = await NewRoundAsync(store, province, "本批次", Path.Combine(lists, "round"));
             long peakBefore = PeakWorkingSet();
             using var stop = new CancellationTokenSource();
-            var working = LoadDriver.WorkUntilAsync(Pages(earlier, earlierCases), o.QuietImport ? [] : users, stop.Token);
+            var working = LoadDriver.WorkUntilAsync(Pages(earlier, earlierCases), o.QuietImport ? [] : users, stop.Token, TimeSpan.FromMilliseconds(o.ThinkMs));
             var cpu = ProcessorTime();
             sw.Restart();
             await runner.ImportAsync(round);
@@ -309,7 +309,7 @@ internal static class Program
     private static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
 }
 
-internal sealed record BenchOptions(long Cases, int Users, int Seconds, string Work, string? Postgres, bool Keep, string[] Stores, string? Store, bool QuietImport)
+internal sealed record BenchOptions(long Cases, int Users, int Seconds, string Work, string? Postgres, bool Keep, string[] Stores, string? Store, bool QuietImport, int ThinkMs)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -318,6 +318,7 @@ internal sealed record BenchOptions(long Cases, int Users, int Seconds, string W
         string work = Path.Combine(Path.GetTempPath(), "bidui-webbench");
         string? postgres = null, store = null;
         bool keep = false, quiet = false;
+        int thinkMs = 0;
         string[] stores = ["sqlite", "postgres"];
         for (int i = 0; i < args.Length; i++)
         {
@@ -331,12 +332,13 @@ internal sealed record BenchOptions(long Cases, int Users, int Seconds, string W
                 case "--postgres": postgres = Next(); break;
                 case "--keep": keep = true; break;
                 case "--quiet-import": quiet = true; break;
+                case "--think-ms": thinkMs = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--stores": stores = Next().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries); break;
                 case "--store": store = Next(); break;
-                default: throw new ArgumentException("unknown option " + args[i] + "; usage: bidui-webbench [--cases N] [--users N] [--seconds S] [--stores sqlite,postgres] [--postgres CS] [--work DIR] [--keep] [--quiet-import]");
+                default: throw new ArgumentException("unknown option " + args[i] + "; usage: bidui-webbench [--cases N] [--users N] [--seconds S] [--stores sqlite,postgres] [--postgres CS] [--work DIR] [--keep] [--quiet-import] [--think-ms MS]");
             }
         }
         if (stores.Any(s => s is not ("sqlite" or "postgres"))) throw new ArgumentException("--stores takes sqlite and/or postgres");
-        return new BenchOptions(cases, users, seconds, work, postgres, keep, stores, store, quiet);
+        return new BenchOptions(cases, users, seconds, work, postgres, keep, stores, store, quiet, thinkMs);
     }
 }
