@@ -76,6 +76,12 @@ public abstract class DemoRoundFixture : IAsyncLifetime
             await rounds.ConfirmAsync(Admin, id, [.. coverage.Counties.Where(c => c.Covered).Select(c => c.CountyCode)], acceptShortInputs: false);
         }
         await Runner().ImportAsync(id);
+        // The runner records a failed import on the round (and undoes it): a test must not go on with no cases.
+        await using (var db = Context(UserScope.System))
+        {
+            var done = await db.Rounds.AsNoTracking().SingleAsync(r => r.Id == id);
+            if (done.State != RoundState.Done) throw new InvalidOperationException($"round {id} import: {done.State}, {done.LastError}");
+        }
         return id;
     }
 

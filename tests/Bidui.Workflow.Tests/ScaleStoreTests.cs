@@ -185,13 +185,14 @@ public abstract class ScaleStoreTests(StoreProvider provider) : IAsyncLifetime
         await AssertCountsEqualRecountAsync(db);
 
         // A failed import is undone: its cases go, the resolved mark is cleared, the counts follow.
-        await new RoundImporter(db, TimeProvider.System) { BatchSize = 2 }.UndoAsync(two);
+                await new RoundImporter(db, TimeProvider.System) { BatchSize = 2 }.UndoAsync(two);
         Assert.False(await db.Cases.AnyAsync(c => c.RoundId == two));
         Assert.Null((await db.Cases.AsNoTracking().SingleAsync(c => c.Id == before[1].Id)).ResolvedInRoundId);
         Assert.False(await db.Cases.AnyAsync(c => c.CarriedInRoundId != null), "the carried marks are cleared");
         Assert.Contains(before[0].Id, await ToDo());
         Assert.Equal((await ToDo()).Count, await ToDoCount());
-        Assert.DoesNotContain((await db.CaseCounts.Where(x => x.RoundId == two).ToListAsync())
+        // Not tracked: on PostgreSQL a key's counter is several rows (slots), which tracking would fold into one.
+        Assert.DoesNotContain((await db.CaseCounts.AsNoTracking().Where(x => x.RoundId == two).ToListAsync())
             .GroupBy(x => (x.CountyCode, x.SchoolCode, x.Category, x.State, x.Unit, x.ClosedDays)), g => g.Sum(x => x.Count) != 0);
         await AssertCountsEqualRecountAsync(db);
     }
@@ -364,6 +365,7 @@ public abstract class ScaleStoreTests(StoreProvider provider) : IAsyncLifetime
     }
 
     // ---- helpers ----
+
 
     private BiduiDbContext Context(UserScope scope)
     {

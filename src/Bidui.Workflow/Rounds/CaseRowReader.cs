@@ -31,6 +31,9 @@ internal sealed class CaseRow
     public Linkage Linkage { get; set; }
     public int RoundsSeen { get; set; } = 1;
     public long? PreviousCaseId { get; set; }
+
+    /// <summary>A copy to keep (the reader reuses this row for the next one).</summary>
+    public CaseRow Clone() => (CaseRow)MemberwiseClone();
 }
 
 /// <summary>Reads one list CSV written by CompareJob, row by row, into one reused <see cref="CaseRow"/>.</summary>
