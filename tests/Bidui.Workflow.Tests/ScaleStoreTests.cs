@@ -185,7 +185,7 @@ public abstract class ScaleStoreTests(StoreProvider provider) : IAsyncLifetime
         await AssertCountsEqualRecountAsync(db);
 
         // A failed import is undone: its cases go, the resolved mark is cleared, the counts follow.
-                await new RoundImporter(db, TimeProvider.System) { BatchSize = 2 }.UndoAsync(two);
+        await new RoundImporter(db, TimeProvider.System) { BatchSize = 2 }.UndoAsync(two);
         Assert.False(await db.Cases.AnyAsync(c => c.RoundId == two));
         Assert.Null((await db.Cases.AsNoTracking().SingleAsync(c => c.Id == before[1].Id)).ResolvedInRoundId);
         Assert.False(await db.Cases.AnyAsync(c => c.CarriedInRoundId != null), "the carried marks are cleared");
