@@ -19,11 +19,12 @@ public sealed class RoundImporter(BiduiDbContext db, TimeProvider clock)
     /// <summary>
     /// Cases per transaction: on SQLite a few tens of milliseconds of writing (another writer waits at most that
     /// long; readers never wait in WAL mode); on PostgreSQL, where readers and writers never wait for a COPY,
-    /// batches only bound what a failure rolls back and how often progress is reported.
+    /// batches bound what a failure rolls back, how often progress is reported, and the rows each of the two
+    /// COPY lanes holds (both lanes busy soon, and little memory).
     /// </summary>
     internal int? BatchSize { get; init; }
 
-    private int Batch => BatchSize ?? (db.Database.IsNpgsql() ? 50_000 : 5_000);
+    private int Batch => BatchSize ?? (db.Database.IsNpgsql() ? 10_000 : 2_000);
 
     public async Task ImportAsync(int roundId, string resultsDirectory, IProgressStep? progress = null, CancellationToken ct = default)
     {

@@ -22,8 +22,8 @@ public sealed class RoundRunner(StoreOptions store, RoundProgressBoard board, Ti
 {
     private readonly ILogger _log = (ILogger?)logger ?? NullLogger.Instance;
 
-    /// <summary>Cases per import transaction (tests make it small to see readers and writers between batches).</summary>
-    internal int ImportBatchSize { get; init; } = 2000;
+    /// <summary>Cases per import transaction; null: the importer's size for the store (tests make it small to see readers and writers between batches).</summary>
+    internal int? ImportBatchSize { get; init; }
 
     /// <summary>Compares the round's files and proposes its coverage; no case is written yet.</summary>
     public async Task RunAsync(int roundId, CancellationToken ct = default)
