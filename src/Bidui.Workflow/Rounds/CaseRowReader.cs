@@ -87,16 +87,18 @@ internal static class CaseRowReader
             _ = int.TryParse(reader.GetString(0), NumberStyles.None, CultureInfo.InvariantCulture, out int sourceRow);
             if (sourceRow == 0) _ = int.TryParse(Cell("来源行号"), NumberStyles.None, CultureInfo.InvariantCulture, out sourceRow);
             row.SourceRow = sourceRow;
-            row.PersonKey = PersonKey(name, id, today);
+            // Cells longer than their column (a school name in the code column, a paragraph in 乡镇) are cut to fit: the
+            // whole cell stays in the details the case page shows. PostgreSQL refused the whole import for one such cell.
+            row.PersonKey = Fit(PersonKey(name, id, today), MaxPersonKey)!;
             row.PersonName = name;
             row.IdNumber = id;
-            row.StudentNo = First(StudentNoColumns) is { Length: > 0 } no ? no.ToUpperInvariant() : null;
+            row.StudentNo = Fit(First(StudentNoColumns) is { Length: > 0 } no ? no.ToUpperInvariant() : null, MaxStudentNo);
             row.CountyCode = county;
             row.CountyName = Cell("责任县") is { Length: > 0 } cn ? cn : "（责任县不明）";
-            row.SchoolCode = schoolCode.Length > 0 ? schoolCode : null;
-            row.SchoolName = First(SchoolNameColumns) is { Length: > 0 } sn ? sn : null;
-            row.Township = township;
-            row.Village = village;
+            row.SchoolCode = Fit(schoolCode.Length > 0 ? schoolCode : null, MaxSchoolCode);
+            row.SchoolName = Fit(First(SchoolNameColumns) is { Length: > 0 } sn ? sn : null, MaxSchoolName);
+            row.Township = Fit(township, MaxPlace);
+            row.Village = Fit(village, MaxPlace);
             row.Unit = UnitOf(category, Cell("来源数据"), schoolCode.Length > 0);
             row.Reason = Cell("原因") is { Length: > 0 } r ? r : null;
             row.Details = Encoding.UTF8.GetString(buffer.WrittenSpan);
@@ -105,6 +107,17 @@ internal static class CaseRowReader
             row.PreviousCaseId = null;
             yield return row;
         }
+    }
+
+    // The store's column sizes (BiduiDbContext): cases' PersonKey, StudentNo, SchoolCode, Township, Village; schools' Name.
+    internal const int MaxPersonKey = 200, MaxStudentNo = 40, MaxSchoolCode = 20, MaxPlace = 100, MaxSchoolName = 200;
+
+    /// <summary>The value cut to at most <paramref name="max"/> characters, never between the halves of a surrogate pair.</summary>
+    internal static string? Fit(string? value, int max)
+    {
+        if (value is null || value.Length <= max) return value;
+        int end = char.IsHighSurrogate(value[max - 1]) ? max - 1 : max;
+        return value[..end];
     }
 
     /// <summary>The responsible county; unknown goes to the province, whose administrator dispatches it.</summary>
