@@ -44,7 +44,7 @@ public sealed class CaseToDo(BiduiDbContext db, CaseQueries queries)
         switch (kind)
         {
             case ToDoKind.Submit:
-                List<Unit> units = actor.Role == Role.Village ? [Unit.Township] : [.. RoleInfo.SubmitUnits(actor.Role)];
+                var units = SubmitUnitsOf(actor);
                 return q.Where(c => (c.State == CaseState.Open || c.State == CaseState.Returned) && units.Contains(c.Unit));
             case ToDoKind.Review:
                 var reviewed = RoleInfo.ReviewUnits(actor.Role).ToList();
@@ -52,7 +52,7 @@ public sealed class CaseToDo(BiduiDbContext db, CaseQueries queries)
             default:
                 if (actor.Role != Role.ProvinceAdmin) return q.Where(c => false);
                 // Cases with no responsible county carry the province's own code (an equality the county index answers).
-                int province = actor.RegionCode / 10000 * 10000;
+                int province = ProvinceCountyOf(actor);
                 return q.Where(c => c.State != CaseState.Closed && c.CountyCode == province);
         }
     }
@@ -63,6 +63,12 @@ public sealed class CaseToDo(BiduiDbContext db, CaseQueries queries)
     /// </summary>
     public Task<IReadOnlyList<Case>> PageAsync(IQueryable<Case> query, CaseOrder order, int page, int pageSize, CancellationToken ct = default) =>
         queries.PageOfAsync(CaseSorting.Apply(query, order, db.Rounds), page, pageSize, ct);
+
+    /// <summary>The units whose open or returned cases the user fills in (a village: its cases awaiting the township's home visit).</summary>
+    private static List<Unit> SubmitUnitsOf(Actor actor) => actor.Role == Role.Village ? [Unit.Township] : [.. RoleInfo.SubmitUnits(actor.Role)];
+
+    /// <summary>The code cases with no responsible county carry: the province's own.</summary>
+    private static int ProvinceCountyOf(Actor actor) => actor.RegionCode / 10000 * 10000;
 
     /// <summary>The kinds of to-do this role has (the page shows a tab for each).</summary>
     public static IReadOnlyList<ToDoKind> KindsFor(Role role) => role switch
@@ -102,7 +108,7 @@ public sealed class CaseToDo(BiduiDbContext db, CaseQueries queries)
         switch (kind)
         {
             case ToDoKind.Submit:
-                List<Unit> units = actor.Role == Role.Village ? [Unit.Township] : [.. RoleInfo.SubmitUnits(actor.Role)];
+                var units = SubmitUnitsOf(actor);
                 q = q.Where(x => (x.State == CaseState.Open || x.State == CaseState.Returned) && units.Contains(x.Unit));
                 break;
             case ToDoKind.Review:
@@ -111,7 +117,7 @@ public sealed class CaseToDo(BiduiDbContext db, CaseQueries queries)
                 break;
             default:
                 if (actor.Role != Role.ProvinceAdmin) return 0;
-                int province = actor.RegionCode / 10000 * 10000;
+                int province = ProvinceCountyOf(actor);
                 q = q.Where(x => x.State != CaseState.Closed && x.CountyCode == province);
                 break;
         }

@@ -115,8 +115,9 @@ internal sealed class CaseBatchWriter : IAsyncDisposable
             _opened = true;
         }
         // Regions and schools first, in their own short transaction on this connection: no case refers to them by key.
-        await using (var tx = await _db.Database.BeginTransactionAsync(ct))
+        if (_pendingCounties.Count > 0 || _pendingSchools.Count > 0)
         {
+            await using var tx = await _db.Database.BeginTransactionAsync(ct);
             AddPendingRegionsAndSchools();
             await _db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
@@ -171,6 +172,7 @@ internal sealed class CaseBatchWriter : IAsyncDisposable
         _schools ??= (await _db.Schools.Select(s => s.Code).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
     }
 
+    /// <summary>SQLite: a batch's transaction and prepared insert (PostgreSQL's batches go to the lanes).</summary>
     private async Task BeginAsync(CancellationToken ct)
     {
         await LoadKnownAsync(ct);
@@ -178,14 +180,11 @@ internal sealed class CaseBatchWriter : IAsyncDisposable
         {
             await _db.Database.OpenConnectionAsync(ct);
             _opened = true;
-            if (!_postgres)
-            {
-                await SqlitePragmasAsync(ImportPragmas, ct);
-                await using var cmd = _db.Database.GetDbConnection().CreateCommand();
-                cmd.CommandText = "PRAGMA wal_autocheckpoint";
-                // 0: the server's background checkpointer copies the log (StoreOptions.CheckpointInBackground).
-                _backgroundCheckpoints = Convert.ToInt64(await cmd.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture) == 0;
-            }
+            await SqlitePragmasAsync(ImportPragmas, ct);
+            await using var cmd = _db.Database.GetDbConnection().CreateCommand();
+            cmd.CommandText = "PRAGMA wal_autocheckpoint";
+            // 0: the server's background checkpointer copies the log (StoreOptions.CheckpointInBackground).
+            _backgroundCheckpoints = Convert.ToInt64(await cmd.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture) == 0;
         }
         _batchTime.Restart();
         _tx = await _db.Database.BeginTransactionAsync(ct);
