@@ -2,6 +2,7 @@ using System.Data.Common;
 using Bidui.Workflow.Store;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using NpgsqlTypes;
@@ -211,14 +212,19 @@ internal sealed class CaseBatchWriter : IAsyncDisposable
         _db.ChangeTracker.Clear();
         _written += _inBatch;
         _inBatch = 0;
-        if (_backgroundCheckpoints)
+        if (_backgroundCheckpoints && OthersConnected())
         {
             // SQLite's one writer: with no checkpoint after each commit the next batch took the lock at once, and the
             // officers' own writes (the audit of a case view) waited for seconds (200,000 cases: p99 7.5 s). A pause of
-            // a quarter of the batch's time lets them in.
+            // a quarter of the batch's time lets them in. With nobody else connected it would only slow the import.
             await Task.Delay(TimeSpan.FromMilliseconds(Math.Max(50, _batchTime.Elapsed.TotalMilliseconds / 4)), ct);
         }
     }
+
+    /// <summary>Whether another connection to the store is open in this process (officers' requests; the import holds one).</summary>
+    private bool OthersConnected() =>
+        _db.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.Interceptors?.OfType<SqliteConnectionSetup>().FirstOrDefault()
+            is not { } setup || setup.OpenConnections > 1;
 
     private void AddPendingRegionsAndSchools()
     {

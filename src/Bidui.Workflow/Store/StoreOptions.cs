@@ -24,6 +24,9 @@ public sealed record StoreOptions(StoreProvider Provider, string ConnectionStrin
     /// </summary>
     public bool CheckpointInBackground { get; init; }
 
+    // SQLite: the store's open connections in this process, shared by its copies (`with`) and every context made from them.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<System.Data.Common.DbConnection, bool> _openConnections = new(ReferenceEqualityComparer.Instance);
+
     public static StoreOptions Postgres(string connectionString, string dataDirectory) =>
         new(StoreProvider.Postgres, connectionString, dataDirectory);
 
@@ -35,7 +38,7 @@ public sealed record StoreOptions(StoreProvider Provider, string ConnectionStrin
     {
         ArgumentNullException.ThrowIfNull(builder);
         if (Provider == StoreProvider.Postgres) builder.UseNpgsql(ConnectionString);
-        else builder.UseSqlite(ConnectionString).AddInterceptors(new SqliteConnectionSetup(BusyTimeout, CheckpointInBackground));
+        else builder.UseSqlite(ConnectionString).AddInterceptors(new SqliteConnectionSetup(BusyTimeout, CheckpointInBackground, _openConnections));
     }
 
     public BiduiDbContext CreateContext()
