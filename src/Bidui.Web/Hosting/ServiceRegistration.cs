@@ -62,6 +62,7 @@ public static class ServiceRegistration
         services.AddSingleton<SignInThrottle>();
         services.AddScoped<UserSessions>();
         services.AddScoped<UserAdmin>();
+        services.AddSingleton<ImportPriority>();
         services.AddScoped<CaseQueries>();
         services.AddScoped<CaseToDo>();
         services.AddSingleton<TownshipChoices>();
@@ -155,6 +156,7 @@ public static class ServiceRegistration
         app.UseStatusCodePagesWithReExecute("/Error/{0}");
         app.UseRouting();
         app.UseAuthentication();
+        app.Use(ImportPriority.InvokeAsync);
         app.Use(BodyLimits.InvokeAsync);
         app.Use(ScopeMiddleware.InvokeAsync);
         app.UseAuthorization();

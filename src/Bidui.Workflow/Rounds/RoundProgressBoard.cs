@@ -10,6 +10,27 @@ public sealed record RoundProgressSnapshot(string Step, long Done, long? Total, 
 public sealed class RoundProgressBoard
 {
     private readonly ConcurrentDictionary<int, RoundProgressSnapshot> _rounds = new();
+    private int _imports;
+
+    /// <summary>Whether a round's cases are being written now (the server gives the import priority: ImportPriority).</summary>
+    public bool Importing => Volatile.Read(ref _imports) > 0;
+
+    /// <summary>Marks an import as running until the returned value is disposed.</summary>
+    public IDisposable BeginImport()
+    {
+        Interlocked.Increment(ref _imports);
+        return new ImportMark(this);
+    }
+
+    private sealed class ImportMark(RoundProgressBoard board) : IDisposable
+    {
+        private int _done;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _done, 1) == 0) Interlocked.Decrement(ref board._imports);
+        }
+    }
 
     public RoundProgressSnapshot? Get(int roundId) => _rounds.GetValueOrDefault(roundId);
 

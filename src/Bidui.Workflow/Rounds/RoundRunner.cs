@@ -96,6 +96,7 @@ public sealed class RoundRunner(StoreOptions store, RoundProgressBoard board, Ti
     public async Task ImportAsync(int roundId, CancellationToken ct = default)
     {
         var progress = board.For(roundId);
+        using var importing = board.BeginImport();
         try
         {
             int total;

@@ -1,0 +1,82 @@
+using Bidui.Web.Hosting;
+using Bidui.Workflow.Rounds;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Bidui.Web.Tests;
+
+/// <summary>
+/// While an import runs, requests go through one per core at a time, in the order they came, and none is refused;
+/// before and after it, nothing waits.
+/// </summary>
+public sealed class ImportPriorityTests
+{
+    [Fact]
+    public async Task During_an_import_requests_take_turns_and_all_are_served()
+    {
+        var board = new RoundProgressBoard();
+        using var priority = new ImportPriority(board);
+        var services = new ServiceCollection().AddSingleton(priority).BuildServiceProvider();
+        int running = 0, most = 0, served = 0;
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        async Task Page(HttpContext _)
+        {
+            int now = Interlocked.Increment(ref running);
+            InterlockedMax(ref most, now);
+            await release.Task;
+            Interlocked.Decrement(ref running);
+            Interlocked.Increment(ref served);
+        }
+
+        Task Request() => ImportPriority.InvokeAsync(new DefaultHttpContext { RequestServices = services }, Page);
+
+        int users = Environment.ProcessorCount + 5;
+        // No import: every request runs at once.
+        var free = Enumerable.Range(0, users).Select(_ => Request()).ToList();
+        await WaitUntil(() => Volatile.Read(ref running) == users);
+        release.SetResult();
+        await Task.WhenAll(free);
+        Assert.Equal(users, most);
+
+        // During an import: one per core at a time, the rest wait and are then served.
+        release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        most = 0;
+        served = 0;
+        var importing = board.BeginImport();
+        var turns = Enumerable.Range(0, users).Select(_ => Request()).ToList();
+        await WaitUntil(() => Volatile.Read(ref running) == Environment.ProcessorCount);
+        await Task.Delay(200);
+        Assert.Equal(Environment.ProcessorCount, Volatile.Read(ref running));
+        release.SetResult();
+        await Task.WhenAll(turns);
+        Assert.Equal(users, served);
+        Assert.Equal(Environment.ProcessorCount, most);
+
+        // After it: nothing waits again.
+        importing.Dispose();
+        Assert.False(board.Importing);
+        release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        most = 0;
+        var after = Enumerable.Range(0, users).Select(_ => Request()).ToList();
+        await WaitUntil(() => Volatile.Read(ref running) == users);
+        release.SetResult();
+        await Task.WhenAll(after);
+        Assert.Equal(users, most);
+    }
+
+    private static void InterlockedMax(ref int target, int value)
+    {
+        int seen;
+        while ((seen = Volatile.Read(ref target)) < value && Interlocked.CompareExchange(ref target, value, seen) != seen) { }
+    }
+
+    private static async Task WaitUntil(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "timed out");
+            await Task.Delay(10);
+        }
+    }
+}
