@@ -4,6 +4,7 @@ using Bidui.Workflow.Audit;
 using Bidui.Workflow.Cases;
 using Bidui.Workflow.Store;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query;
 
 namespace Bidui.Workflow.Rounds;
 
@@ -68,18 +69,9 @@ public sealed class RoundImporter(BiduiDbContext db, TimeProvider clock)
             await writer.WriteMatchedAsync(matched, matchedSchools.Values.Where(s => covered.Contains(s.CountyCode)), ct);
         }
         // Earlier cases not listed again: the problem went away. Short updates, a chunk at a time.
-        int resolved = 0;
-        foreach (var chunk in earlier.Untaken().Chunk(Math.Min(Batch, 5_000)))
-        {
-            var ids = chunk;
-            resolved += await db.Cases.Where(c => ids.Contains(c.Id)).ExecuteUpdateAsync(s => s.SetProperty(c => c.ResolvedInRoundId, roundId), ct);
-        }
+        int resolved = await MarkAsync(earlier.Untaken(), s => s.SetProperty(c => c.ResolvedInRoundId, roundId), ct);
         // Earlier cases listed again: the new case is the one worked now (the to-do reads this mark, V012).
-        foreach (var chunk in carried.Chunk(Math.Min(Batch, 5_000)))
-        {
-            var ids = chunk;
-            await db.Cases.Where(c => ids.Contains(c.Id)).ExecuteUpdateAsync(s => s.SetProperty(c => c.CarriedInRoundId, roundId), ct);
-        }
+        await MarkAsync(carried, s => s.SetProperty(c => c.CarriedInRoundId, roundId), ct);
         if (db.Database.IsNpgsql())
         {
             // A million new rows: the planner must know them before the round's pages are read, and the vacuum
@@ -114,9 +106,28 @@ public sealed class RoundImporter(BiduiDbContext db, TimeProvider clock)
     public async Task UndoAsync(int roundId, CancellationToken ct = default)
     {
         db.SetScope(Access.UserScope.System);
-        await db.Cases.Where(c => c.ResolvedInRoundId == roundId).ExecuteUpdateAsync(s => s.SetProperty(c => c.ResolvedInRoundId, (int?)null), ct);
-        await db.Cases.Where(c => c.CarriedInRoundId == roundId).ExecuteUpdateAsync(s => s.SetProperty(c => c.CarriedInRoundId, (int?)null), ct);
+        await ClearMarksAsync(db, roundId, ct);
         await PurgeCasesAsync(roundId, ct);
+    }
+
+    /// <summary>Sets a mark on the earlier cases of these numbers, a chunk at a time (short updates); returns how many were marked.</summary>
+    private async Task<int> MarkAsync(IEnumerable<long> ids, Action<UpdateSettersBuilder<Case>> mark, CancellationToken ct)
+    {
+        int marked = 0;
+        foreach (var chunk in ids.Chunk(Math.Min(Batch, 5_000)))
+            marked += await db.Cases.Where(c => chunk.Contains(c.Id)).ExecuteUpdateAsync(mark, ct);
+        return marked;
+    }
+
+    /// <summary>
+    /// Takes back the resolved and carried marks a round set on earlier cases (its import failed, or it was withdrawn):
+    /// those cases are current again. Returns how many were resolved.
+    /// </summary>
+    internal static async Task<int> ClearMarksAsync(BiduiDbContext db, int roundId, CancellationToken ct)
+    {
+        int reopened = await db.Cases.Where(c => c.ResolvedInRoundId == roundId).ExecuteUpdateAsync(s => s.SetProperty(c => c.ResolvedInRoundId, (int?)null), ct);
+        await db.Cases.Where(c => c.CarriedInRoundId == roundId).ExecuteUpdateAsync(s => s.SetProperty(c => c.CarriedInRoundId, (int?)null), ct);
+        return reopened;
     }
 
     /// <summary>Deletes a round's cases (their history and attachments with them) and matched figures, a batch at a time; returns the attachment files to delete.</summary>

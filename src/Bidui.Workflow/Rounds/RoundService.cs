@@ -181,9 +181,8 @@ public sealed class RoundService(BiduiDbContext db, AuditLog audit, StoreOptions
         if (view.BlockedBy is { } later) throw new WorkflowException($"批次 {later} 的核查任务承接了本批次的任务，请先撤回批次 {later}。");
         if (view.Worked > 0 && !discardWork)
             throw new WorkflowException($"本批次有 {view.Worked} 条任务已有核查或审核记录，撤回将一并删除；请勾选确认后再撤回。");
-        int reopened = await db.Cases.Where(c => c.ResolvedInRoundId == roundId).ExecuteUpdateAsync(s => s.SetProperty(c => c.ResolvedInRoundId, (int?)null), ct);
-        // The earlier cases it carried on are the current ones again (their successors go with this round).
-        await db.Cases.Where(c => c.CarriedInRoundId == roundId).ExecuteUpdateAsync(s => s.SetProperty(c => c.CarriedInRoundId, (int?)null), ct);
+        // The earlier cases it resolved or carried on are the current ones again (their successors go with this round).
+        int reopened = await RoundImporter.ClearMarksAsync(db, roundId, ct);
         round.State = RoundState.Withdrawn;
         await db.SaveChangesAsync(ct);
         await audit.WriteAsync(actor.UserName, "撤回批次", RoundRunner.RoundTarget(roundId),
