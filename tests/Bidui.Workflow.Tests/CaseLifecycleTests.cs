@@ -51,7 +51,7 @@ public abstract class CaseLifecycleTests<TFixture>(TFixture f) where TFixture : 
         Assert.Equal(["提交核查结果", "退回", "上传附件", "提交核查结果", "审核通过"], events);
         var stored = await check.Attachments.SingleAsync(a => a.CaseId == c.Id);
         Assert.Equal("%PDF-1.4 在读证明", await File.ReadAllTextAsync(Path.Combine(f.Store.AttachmentsDirectory, stored.StoredName)));
-        var audit = await check.Audit.Where(a => a.Target == CaseWorkflow.CaseTarget(c.Id)).Select(a => a.Action).ToListAsync();
+        var audit = await check.Audit.Where(a => a.Target == CaseWorkflow.CaseTarget(c.Id)).OrderBy(a => a.Id).Select(a => a.Action).ToListAsync();
         Assert.Equal(["提交核查结果", "退回", "上传附件", "提交核查结果", "审核通过"], audit);
     }
 
