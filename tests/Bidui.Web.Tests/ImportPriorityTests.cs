@@ -6,8 +6,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Bidui.Web.Tests;
 
 /// <summary>
-/// While an import runs, requests go through one per core at a time, in the order they came, and none is refused;
-/// before and after it, nothing waits.
+/// While an import runs, requests go through one per core at a time and none is refused, but a page's assets do not
+/// wait; before and after it, nothing waits.
 /// </summary>
 public sealed class ImportPriorityTests
 {
@@ -51,6 +51,16 @@ public sealed class ImportPriorityTests
         await Task.WhenAll(turns);
         Assert.Equal(users, served);
         Assert.Equal(Environment.ProcessorCount, most);
+
+        // Meanwhile a page's scripts and styles do not queue behind the pages.
+        release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        most = 0;
+        var assets = Enumerable.Range(0, users).Select(_ => ImportPriority.InvokeAsync(
+            new DefaultHttpContext { RequestServices = services, Request = { Path = "/assets/site.css" } }, Page)).ToList();
+        await WaitUntil(() => Volatile.Read(ref running) == users);
+        release.SetResult();
+        await Task.WhenAll(assets);
+        Assert.Equal(users, most);
 
         // After it: nothing waits again.
         importing.Dispose();

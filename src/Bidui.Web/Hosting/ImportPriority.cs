@@ -9,8 +9,8 @@ namespace Bidui.Web.Hosting;
 /// While a round's cases are imported, requests run at most one per core at a time, the others waiting in turn (first
 /// come, first served; none refused). The import is the province's once a term and the officers' pages the rest of
 /// it: on a two-core server, twenty officers clicking as fast as pages came back took most of the machine from the
-/// import (1,000,000 cases: 105 s against 41 s alone on PostgreSQL, 258 s against 119 s on SQLite). Outside an
-/// import nothing waits here.
+/// import (1,000,000 cases on PostgreSQL: 114 s, against 41 s alone and 72-96 s with these turns; docs/PERFORMANCE.md).
+/// The page's own scripts and styles (/assets/) do not wait, nor does anything outside an import.
 /// </summary>
 internal sealed class ImportPriority(RoundProgressBoard board) : IDisposable
 {
@@ -25,7 +25,7 @@ internal sealed class ImportPriority(RoundProgressBoard board) : IDisposable
     public static async Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
         var priority = context.RequestServices.GetRequiredService<ImportPriority>();
-        if (!priority._board.Importing)
+        if (!priority._board.Importing || context.Request.Path.StartsWithSegments("/assets", StringComparison.Ordinal))
         {
             await next(context);
             return;
