@@ -14,8 +14,11 @@ public sealed class AuditLog(BiduiDbContext db, TimeProvider clock)
     }
 
     /// <summary>Adds an entry to be saved with the caller's own changes, in the same transaction (a case change and its entry: both or neither).</summary>
-    public void Add(string userName, string action, string target, string detail) =>
-        db.Audit.Add(new AuditEntry { At = clock.GetUtcNow().UtcDateTime, UserName = userName, Action = action, Target = target, Detail = detail });
+    public void Add(string userName, string action, string target, string detail) => db.Audit.Add(Entry(userName, action, target, detail));
+
+    /// <summary>An entry stamped now, for a caller that saves it itself (a bulk action's: BulkHistoryWriter).</summary>
+    public AuditEntry Entry(string userName, string action, string target, string detail) =>
+        new() { At = clock.GetUtcNow().UtcDateTime, UserName = userName, Action = action, Target = target, Detail = detail };
 
     /// <summary>A search of the log. Pages are keyset pages on the id (newest first): <see cref="Before"/> the entries older than
     /// an id (next page), <see cref="After"/> those newer (previous page); OFFSET would read every skipped row.</summary>

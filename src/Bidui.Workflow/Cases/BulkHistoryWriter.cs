@@ -8,27 +8,19 @@ using NpgsqlTypes;
 namespace Bidui.Workflow.Cases;
 
 /// <summary>
-/// Saves the history events and audit entries a bulk action staged (500 of each at most) in the caller's
+/// Saves the history events and audit entries of a bulk action (500 of each at most, and its own entry) in the caller's
 /// transaction, as one statement per table on PostgreSQL (arrays unnested) and one prepared statement run per row
 /// on SQLite. Through EF they were 1,001 single INSERTs, each parsed and planned by the server: about 40 ms of a
-/// bulk approval's 89 ms on PostgreSQL. Nothing else may be pending in the context.
+/// bulk approval's 89 ms on PostgreSQL. The rows never enter EF's change tracker.
 /// </summary>
 internal static class BulkHistoryWriter
 {
-    public static async Task SaveAsync(BiduiDbContext db, CancellationToken ct)
+    public static async Task SaveAsync(BiduiDbContext db, List<CaseEvent> events, List<AuditEntry> entries, CancellationToken ct)
     {
-        var tracker = db.ChangeTracker;
-        var events = tracker.Entries<CaseEvent>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
-        var entries = tracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
-        if (tracker.Entries().Count(e => e.State != EntityState.Unchanged && e.State != EntityState.Detached) != events.Count + entries.Count)
-            throw new InvalidOperationException("A bulk action staged changes other than history events and audit entries.");
         var connection = db.Database.GetDbConnection();
         var tx = db.Database.CurrentTransaction?.GetDbTransaction() ?? throw new InvalidOperationException("A bulk action writes in a transaction.");
         if (db.Database.IsNpgsql()) await PostgresAsync((NpgsqlConnection)connection, (NpgsqlTransaction)tx, events, entries, ct);
         else await SqliteAsync(connection, tx, events, entries, ct);
-        // Saved: the context must not insert them again.
-        foreach (var e in events) db.Entry(e).State = EntityState.Detached;
-        foreach (var a in entries) db.Entry(a).State = EntityState.Detached;
     }
 
     private static async Task PostgresAsync(NpgsqlConnection connection, NpgsqlTransaction tx, List<CaseEvent> events, List<AuditEntry> entries, CancellationToken ct)
