@@ -56,6 +56,9 @@ public abstract class ScaleStoreTests(StoreProvider provider) : IAsyncLifetime
             await using (var db = Context(UserScope.System))
             {
                 await db.Cases.Where(c => c.RoundId == round).ExecuteUpdateAsync(s => s.SetProperty(c => c.State, CaseState.Submitted).SetProperty(c => c.ClosedAt, (DateTime?)null));
+                // Odd waves: the cases of each action at two versions, so that each changes them by two UPDATEs (the
+                // path that locks its cases first); even waves: one version, one UPDATE that locks them itself.
+                if (wave % 2 == 1) await db.Cases.Where(c => c.RoundId == round && c.Id % 2 == 0).ExecuteUpdateAsync(s => s.SetProperty(c => c.Version, c => c.Version + 1));
                 all = await db.Cases.Where(c => c.RoundId == round).OrderBy(c => c.Id).Select(c => new BulkItem(c.Id, c.Version)).ToListAsync();
             }
             var groups = all.GroupBy(_ => random.Next(8)).Select(g => g.ToList()).ToList();

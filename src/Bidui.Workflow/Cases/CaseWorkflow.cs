@@ -202,14 +202,18 @@ public sealed class CaseWorkflow(BiduiDbContext db, AuditLog audit, TimeProvider
         {
             var pending = wanted.Where(i => !refused.ContainsKey(i.CaseId)).ToList();
             var ids = pending.Select(i => i.CaseId).ToList();
-            // One transaction (on SQLite it takes the write lock at once). On PostgreSQL the cases are locked in key
-            // order before anything changes, and the counters are moved by one UPDATE per shown version, whose
-            // trigger upserts them in key order: two bulk actions moving counters case by case in their cases'
-            // orders deadlocked (40P01) under 20 users.
+            // One transaction (on SQLite it takes the write lock at once). The accepted cases are changed by one UPDATE
+            // per version the page showed, whose trigger moves the counters in key order. One UPDATE locks its cases in
+            // key order itself (the primary key's scan of the sorted array) before its trigger locks any counter; with
+            // several versions, two bulk actions could each hold counters the other's next UPDATE waits for, so on
+            // PostgreSQL their cases are then locked in key order first. The usual single version takes no such lock:
+            // it cost 16-39 ms and a WAL record per case of a 500-case approval (20 users, 1 M cases).
             await using var tx = await db.Database.BeginTransactionAsync(ct);
-            if (postgres) await LockCasesAsync(ids, ct);
-            // Not tracked: the accepted cases are changed by one statement below, not one UPDATE each.
-            var cases = await db.LiveCases.AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
+            if (postgres && pending.Select(i => i.Version).Distinct().Skip(1).Any()) await LockCasesAsync(ids, ct);
+            // Only the columns the rules and the history read, not the list row's JSON. Not tracked.
+            var cases = await db.LiveCases.AsNoTracking().Where(c => ids.Contains(c.Id))
+                .Select(c => new Case { Id = c.Id, Version = c.Version, State = c.State, Unit = c.Unit, Category = c.Category, Township = c.Township, PersonName = c.PersonName })
+                .ToDictionaryAsync(c => c.Id, ct);
             var done = new List<BulkItem>();
             var events = new List<CaseEvent>();
             var entries = new List<AuditEntry>();
