@@ -19,6 +19,8 @@ internal sealed record BenchOptions
           --*-file F        compare given CSV files instead of generating them
           --memory-limit S  pass --memory-limit S to Bidui (e.g. 4GB: partitioned to disk when the inputs do not fit)
           --xlsx            generate the student file as xlsx (at most 1,048,000 rows; Bidui only: needs --only bidui)
+               bidui-bench small [--runs R]
+          the small demo's compare (3,000 students) R times (default 5), start to exit, against the 0.8 s target
         """;
 
     public long Students { get; init; } = 10_000_000;

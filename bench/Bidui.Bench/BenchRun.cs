@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using Bidui.Inputs;
 
 namespace Bidui.Bench;
@@ -27,7 +28,7 @@ internal static class BenchRun
             if (o.Only is null or "bidui")
             {
                 Clear(biduiOut);
-                runs.Add(Report(ChildRun.Run("Bidui", "dotnet", [bidui, "compare", "--students", inputs.Students, "--poverty", inputs.Poverty,
+                runs.Add(Report(ChildRun.Run("Bidui", bidui, ["compare", "--students", inputs.Students, "--poverty", inputs.Poverty,
                     "--aid", inputs.Aid, "--out", biduiOut, "--reference-date", o.ReferenceDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                     "--exact-only", .. (o.MemoryLimit is null ? Array.Empty<string>() : ["--memory-limit", o.MemoryLimit])],
                     Path.Combine(o.WorkDir, $"bidui-{run}.log")), rows));
@@ -99,7 +100,7 @@ internal static class BenchRun
         return Path.GetFileNameWithoutExtension(process) == "dotnet" ? (process, [dll]) : (process, []);
     }
 
-    private static string RepoRoot()
+    internal static string RepoRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
@@ -112,17 +113,27 @@ internal static class BenchRun
         throw new InvalidOperationException("run the benchmark from the repository (Bidui.sln not found above it)");
     }
 
-    /// <summary>The real `bidui` command, Release build, built now so that the run measures the current code.</summary>
-    private static string BuildCli(string root)
+    /// <summary>
+    /// The `bidui` an office runs: the release profile's single file for this machine (self-contained, ReadyToRun),
+    /// published now so that the run measures the current code. The JIT build that `dotnet run` uses starts slower.
+    /// </summary>
+    internal static string BuildCli(string root)
     {
-        var build = Process.Start("dotnet", ["build", Path.Combine(root, "src/Bidui.Cli"), "-c", "Release", "-m:1", "-v", "q", "-nologo"])
-            ?? throw new InvalidOperationException("could not start dotnet build");
-        build.WaitForExit();
-        if (build.ExitCode != 0)
+        string rid = RuntimeInformation.RuntimeIdentifier;
+        if (!File.Exists(Path.Combine(root, "src/Bidui.Cli/Properties/PublishProfiles", rid + ".pubxml")))
         {
-            throw new InvalidOperationException("building src/Bidui.Cli failed");
+            throw new InvalidOperationException($"no release profile for this machine ({rid}) in src/Bidui.Cli/Properties/PublishProfiles");
         }
 
-        return Path.Combine(root, "src/Bidui.Cli/bin/Release/net10.0/bidui.dll");
+        string dir = Path.Combine(root, "artifacts/bench-cli", rid);
+        var publish = Process.Start("dotnet", ["publish", Path.Combine(root, "src/Bidui.Cli"), "-p:PublishProfile=" + rid, "-p:PublishDir=" + dir + "/", "-v", "q", "-nologo"])
+            ?? throw new InvalidOperationException("could not start dotnet publish");
+        publish.WaitForExit();
+        if (publish.ExitCode != 0)
+        {
+            throw new InvalidOperationException("publishing src/Bidui.Cli failed");
+        }
+
+        return Path.Combine(dir, OperatingSystem.IsWindows() ? "bidui.exe" : "bidui");
     }
 }

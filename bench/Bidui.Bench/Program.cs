@@ -33,6 +33,13 @@ internal static class Program
                 return 0;
             }
 
+            if (args is ["small", .. var rest])
+            {
+                int runs = rest is ["--runs", var r] ? int.Parse(r, NumberStyles.None, CultureInfo.InvariantCulture) : rest.Length == 0 ? 5
+                    : throw new ArgumentException("usage: bidui-bench small [--runs R]");
+                return SmallRun.Execute(runs);
+            }
+
             if (args is ["check", var dir])
             {
                 // The list check alone, on the outputs a --keep run left (say, of contenders run one at a time).
