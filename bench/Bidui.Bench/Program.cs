@@ -35,8 +35,12 @@ internal static class Program
 
             if (args is ["small", .. var rest])
             {
-                int runs = rest is ["--runs", var r] ? int.Parse(r, NumberStyles.None, CultureInfo.InvariantCulture) : rest.Length == 0 ? 5
-                    : throw new ArgumentException("usage: bidui-bench small [--runs R]");
+                int runs = 5;
+                if (rest.Length > 0 && !(rest is ["--runs", var r] && int.TryParse(r, NumberStyles.None, CultureInfo.InvariantCulture, out runs) && runs > 0))
+                {
+                    throw new ArgumentException("usage: bidui-bench small [--runs R] (R ≥ 1)");
+                }
+
                 return SmallRun.Execute(runs);
             }
 

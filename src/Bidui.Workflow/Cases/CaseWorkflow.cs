@@ -207,7 +207,7 @@ public sealed class CaseWorkflow(BiduiDbContext db, AuditLog audit, TimeProvider
             // key order itself (the primary key's scan of the sorted array) before its trigger locks any counter; with
             // several versions, two bulk actions could each hold counters the other's next UPDATE waits for, so on
             // PostgreSQL their cases are then locked in key order first. The usual single version takes no such lock:
-            // it cost 16-39 ms and a WAL record per case of a 500-case approval (20 users, 1 M cases).
+            // it cost 16-39 ms and a WAL record per case of a 500-case approval (one officer, 1 M cases).
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             if (postgres && pending.Select(i => i.Version).Distinct().Skip(1).Any()) await LockCasesAsync(ids, ct);
             // Only the columns the rules and the history read, not the list row's JSON. Not tracked.
