@@ -49,24 +49,34 @@ public static class CompareJob
         // register of 600,000 rows takes about 3 s to open (its reader scans the sheet first), which on the
         // main thread delayed the whole run by that much. A register's error still stops the run (see Sources).
         var registers = request.Registers.Count == 0 ? Task.FromResult<IReadOnlyList<BoundTable>>([]) : Task.Run(() => OpenRegisters(request, progress));
+        // The three inputs open side by side for the same reason (the small demo's two xlsx files: ~40 ms of its
+        // 0.75 s one after the other). Each finishes before any is used, and the first bad one in the order
+        // 乡村振兴, 学籍, 资助 is the error reported, as when they opened in turn.
+        Task<BoundTable?>[] opening =
+        [
+            Task.Run<BoundTable?>(() => BoundTable.Open(request.PovertyPath, DatasetSchema.Poverty, request.PovertySheet ?? request.SheetName)),
+            Task.Run<BoundTable?>(() => BoundTable.Open(request.StudentsPath, DatasetSchema.Students, request.StudentsSheet ?? request.SheetName)),
+            request.AidPath is null ? Task.FromResult<BoundTable?>(null) : Task.Run<BoundTable?>(() => BoundTable.Open(request.AidPath, DatasetSchema.Aid, request.AidSheet ?? request.SheetName)),
+        ];
         try
         {
-            using (var step = progress.Start("打开输入文件并检查表头", 2 + (request.AidPath is null ? 0 : 1)))
+            using (progress.Start("打开输入文件并检查表头", 1))
             {
-                poverty = BoundTable.Open(request.PovertyPath, DatasetSchema.Poverty, request.PovertySheet ?? request.SheetName);
-                step.Report(1);
-                students = BoundTable.Open(request.StudentsPath, DatasetSchema.Students, request.StudentsSheet ?? request.SheetName);
-                step.Report(2);
-                aid = request.AidPath is null ? null : BoundTable.Open(request.AidPath, DatasetSchema.Aid, request.AidSheet ?? request.SheetName);
+                WaitAll(opening);
+                poverty = opening[0].GetAwaiter().GetResult();
+                students = opening[1].GetAwaiter().GetResult();
+                aid = opening[2].GetAwaiter().GetResult();
             }
-            var sources = new Sources(poverty, students, aid, registers, request.Registers.Select(r => r.Label).ToList());
+            var sources = new Sources(poverty!, students!, aid, registers, request.Registers.Select(r => r.Label).ToList());
             return Run(request, referenceDate, sources, supervision with { Regions = regions }, staging, progress, regions, clock, partitions);
         }
         finally
         {
-            poverty?.Dispose();
-            students?.Dispose();
-            aid?.Dispose();
+            WaitAll(opening);
+            foreach (var task in opening)
+            {
+                if (task.IsCompletedSuccessfully) task.Result?.Dispose();
+            }
             try
             {
                 foreach (var r in registers.GetAwaiter().GetResult())
@@ -76,6 +86,19 @@ public static class CompareJob
             {
                 // Its error has been thrown already, or another input's error is on its way out (the first one found is reported).
             }
+        }
+    }
+
+    /// <summary>Until every task has ended, failed or not (each one's error is read from the task itself, in order).</summary>
+    private static void WaitAll(Task[] tasks)
+    {
+        try
+        {
+            Task.WaitAll(tasks);
+        }
+        catch (AggregateException)
+        {
+            // Not here: the caller rethrows the first failed input's own exception.
         }
     }
 
