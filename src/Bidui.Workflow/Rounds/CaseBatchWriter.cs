@@ -54,7 +54,7 @@ internal sealed class CaseBatchWriter : IAsyncDisposable
 
     private int _written;
 
-    /// <summary>Cases committed so far.</summary>
+    /// <summary>Cases written so far (SQLite: committed; PostgreSQL: sent into the round's table, committed at the end).</summary>
     public int Written => Volatile.Read(ref _written);
 
     /// <summary>Adds a case; returns true when this completed a batch (on PostgreSQL: handed it to a lane).</summary>
@@ -98,36 +98,31 @@ internal sealed class CaseBatchWriter : IAsyncDisposable
     {
         if (_postgres)
         {
+            if (_indexed) return;
             if (_rows.Count > 0) await DispatchAsync(ct);
-            await Task.WhenAll(_lanes);
-            if (!_opened)
-            {
-                // A round with no case: its table still becomes the round's (empty) partition.
-                await _db.Database.OpenConnectionAsync(ct);
-                _opened = true;
-                await RoundPartition.CreateAsync((NpgsqlConnection)_db.Database.GetDbConnection(), _roundId, ct);
-            }
-            if (!_indexed)
-            {
-                await RoundPartition.BuildIndexesAsync(_connectionString!, _roundId, ct);
-                _indexed = true;
-            }
+            await CompleteCopyAsync(ct);
+            await RoundPartition.BuildIndexesAsync(_connectionString!, _roundId, ct);
+            _indexed = true;
             return;
         }
         if (_tx is not null) await CommitAsync(ct);
     }
 
-    // ---- PostgreSQL: two COPY lanes ----
-    // One COPY keeps one server process busy while the other core mostly waits (1 M cases alone: 47-58 s, 12 s of it
-    // this process); with 20 officers working it was one backend among forty (178 s). Batches now go to two
-    // connections in turn, each a COPY in its own transaction, while this one reads the next. Their numbers are
-    // taken from the cases' sequence before the batch is sent, so the cases keep the lists' order.
+    // ---- PostgreSQL: one COPY into the round's own table ----
+    // Into twelve indexes, one COPY kept one server process busy while the other core mostly waited, so batches went
+    // to two connections in turn. The round's table has no index while it fills (RoundPartition), and the server's
+    // share of a row is small: one COPY in one transaction now keeps up with this process reading the lists, and,
+    // since that transaction created the table, writes its rows frozen (FREEZE): the index builds and the vacuum that
+    // follow need not visit every row again to set its hints. Batches keep the memory bounded: while one is sent, the
+    // next is read. Their numbers are taken from the cases' sequence before the batch is sent, so the cases keep the
+    // lists' order.
 
-    private const int LaneCount = 2;
     private bool _indexed;
     private readonly List<CaseRow> _rows = [];
-    private readonly Task[] _lanes = [Task.CompletedTask, Task.CompletedTask];
-    private int _nextLane;
+    private NpgsqlConnection? _copyConnection;
+    private NpgsqlTransaction? _copyTx;
+    private NpgsqlBinaryImporter? _copy;
+    private Task _sending = Task.CompletedTask;
 
     private async Task DispatchAsync(CancellationToken ct)
     {
@@ -137,8 +132,8 @@ internal sealed class CaseBatchWriter : IAsyncDisposable
         {
             await _db.Database.OpenConnectionAsync(ct);
             _opened = true;
-            await RoundPartition.CreateAsync((NpgsqlConnection)_db.Database.GetDbConnection(), _roundId, ct);
         }
+        if (_copy is null) await BeginCopyAsync(ct);
         // Regions and schools first, in their own short transaction on this connection: no case refers to them by key.
         if (_pendingCounties.Count > 0 || _pendingSchools.Count > 0)
         {
@@ -155,26 +150,42 @@ internal sealed class CaseBatchWriter : IAsyncDisposable
             await using var reader = await cmd.ExecuteReaderAsync(ct);
             for (int i = 0; await reader.ReadAsync(ct); i++) ids[i] = reader.GetInt64(0);
         }
-        int lane = _nextLane++ % LaneCount;
-        await _lanes[lane]; // its previous batch (a failure surfaces here)
-        _lanes[lane] = CopyAsync(rows, ids, ct);
+        await _sending; // the previous batch (a failure surfaces here)
+        _sending = SendAsync(rows, ids, ct);
     }
 
-    private async Task CopyAsync(CaseRow[] rows, long[] ids, CancellationToken ct)
+    /// <summary>The round's table, created in the COPY's own transaction (which FREEZE requires), and the COPY begun.</summary>
+    private async Task BeginCopyAsync(CancellationToken ct)
     {
-        await using var connection = new NpgsqlConnection(_connectionString);
-        await connection.OpenAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
-        await using (var copy = await connection.BeginBinaryImportAsync($"COPY {RoundPartition.TableName(_roundId)} (\"Id\", {Columns}) FROM STDIN (FORMAT BINARY)", ct))
+        _copyConnection = new NpgsqlConnection(_connectionString);
+        await _copyConnection.OpenAsync(ct);
+        _copyTx = await _copyConnection.BeginTransactionAsync(ct);
+        await RoundPartition.CreateAsync(_copyConnection, _roundId, ct);
+        _copy = await _copyConnection.BeginBinaryImportAsync($"COPY {RoundPartition.TableName(_roundId)} (\"Id\", {Columns}) FROM STDIN (FORMAT BINARY, FREEZE)", ct);
+    }
+
+    private async Task SendAsync(CaseRow[] rows, long[] ids, CancellationToken ct)
+    {
+        for (int i = 0; i < rows.Length; i++)
         {
-            for (int i = 0; i < rows.Length; i++)
-            {
-                await WriteCopyAsync(copy, ids[i], rows[i], ct);
-            }
-            await copy.CompleteAsync(ct);
+            await WriteCopyAsync(_copy!, ids[i], rows[i], ct);
         }
-        await tx.CommitAsync(ct);
         Interlocked.Add(ref _written, rows.Length);
+    }
+
+    /// <summary>Ends the COPY and commits the round's table (still unattached: nobody sees it).</summary>
+    private async Task CompleteCopyAsync(CancellationToken ct)
+    {
+        if (_copy is null) await BeginCopyAsync(ct); // a round with no case: its table still becomes its (empty) partition
+        await _sending;
+        await _copy!.CompleteAsync(ct);
+        await _copy.DisposeAsync();
+        _copy = null;
+        await _copyTx!.CommitAsync(ct);
+        await _copyTx.DisposeAsync();
+        _copyTx = null;
+        await _copyConnection!.DisposeAsync();
+        _copyConnection = null;
     }
 
     public async Task WriteMatchedAsync(IReadOnlyList<MatchedStat> matched, IEnumerable<School> schools, CancellationToken ct)
@@ -343,16 +354,28 @@ internal sealed class CaseBatchWriter : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        // A lane still copying finishes or fails before the caller undoes the import (a failure is already on its way out).
+        // A batch still being sent finishes or fails before the COPY is abandoned (a failure is already on its way out);
+        // the COPY's transaction then rolls back, and the round's table, created in it, goes with it.
         try
         {
-            await Task.WhenAll(_lanes);
+            await _sending;
         }
-#pragma warning disable CA1031 // Only waited for: the import has failed already, and its undo removes what a lane wrote.
+#pragma warning disable CA1031 // Only waited for: the import has failed already.
         catch (Exception)
 #pragma warning restore CA1031
         {
         }
+        try
+        {
+            if (_copy is not null) await _copy.DisposeAsync(); // not completed: cancels the COPY
+            if (_copyTx is not null) await _copyTx.DisposeAsync();
+        }
+#pragma warning disable CA1031 // A broken connection cannot cancel; the server rolls back its transaction when it goes.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+        }
+        if (_copyConnection is not null) await _copyConnection.DisposeAsync();
         if (_insert is not null) await _insert.DisposeAsync();
         if (_tx is not null) await _tx.DisposeAsync();
         if (_opened)

@@ -11,18 +11,17 @@ namespace Bidui.Workflow.Rounds;
 /// <summary>
 /// Turns a confirmed comparison's lists into the round's cases. Only the counties the round covers
 /// get cases, and only their earlier cases are linked (new / persisting / reappeared) or marked
-/// resolved. Cases are written in short batches, each its own transaction, so readers and other
-/// writers (sign-ins, case views) never wait long; none of them is visible until the last, small
-/// transaction marks the round Done (on PostgreSQL they are written into the round's own table, which that
-/// transaction attaches as the round's partition). A failed import is undone (<see cref="UndoAsync"/>).
+/// resolved. On SQLite cases are written in short batches, each its own transaction, so readers and other
+/// writers (sign-ins, case views) never wait long; on PostgreSQL into the round's own table, by one COPY. None of
+/// them is visible until the last, small transaction marks the round Done (on PostgreSQL it attaches the round's
+/// table as its partition of cases). A failed import is undone (<see cref="UndoAsync"/>).
 /// </summary>
 public sealed class RoundImporter(BiduiDbContext db, TimeProvider clock)
 {
     /// <summary>
-    /// Cases per transaction: on SQLite a few tens of milliseconds of writing (another writer waits at most that
-    /// long; readers never wait in WAL mode); on PostgreSQL, where readers and writers never wait for a COPY,
-    /// batches bound what a failure rolls back, how often progress is reported, and the rows each of the two
-    /// COPY lanes holds (both lanes busy soon, and little memory).
+    /// Cases per batch: on SQLite a transaction of a few tens of milliseconds of writing (another writer waits at most
+    /// that long; readers never wait in WAL mode); on PostgreSQL, where nobody waits for the COPY into the round's own
+    /// table, batches bound the rows held while the previous batch is sent, and how often progress is reported.
     /// </summary>
     internal int? BatchSize { get; init; }
 
