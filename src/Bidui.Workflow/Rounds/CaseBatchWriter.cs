@@ -11,9 +11,9 @@ using NpgsqlTypes;
 namespace Bidui.Workflow.Rounds;
 
 /// <summary>
-/// The one place cases are inserted: streamed into the store with each database's bulk path, a batch
-/// per short transaction with the regions and schools the batch names. PostgreSQL: binary COPY
-/// (<see cref="NpgsqlBinaryImporter"/>) on two connections at once, batches taken in turn; SQLite (one writer): one
+/// The one place cases are inserted: streamed into the store with each database's bulk path, each batch after the
+/// regions and schools it names. PostgreSQL: one binary COPY (<see cref="NpgsqlBinaryImporter"/>)
+/// in one transaction, a batch sent while the next is read; SQLite (one writer): a short transaction per batch, one
 /// prepared INSERT reused for every row. No entity
 /// is created and nothing is tracked, so memory does not grow with the round. On PostgreSQL the batches go into the
 /// round's own table, indexed and attached as its partition at the end (<see cref="RoundPartition"/>); on SQLite into
@@ -57,7 +57,7 @@ internal sealed class CaseBatchWriter : IAsyncDisposable
     /// <summary>Cases written so far (SQLite: committed; PostgreSQL: sent into the round's table, committed at the end).</summary>
     public int Written => Volatile.Read(ref _written);
 
-    /// <summary>Adds a case; returns true when this completed a batch (on PostgreSQL: handed it to a lane).</summary>
+    /// <summary>Adds a case; returns true when this completed a batch (on PostgreSQL: handed it to the COPY).</summary>
     public async Task<bool> AddAsync(CaseRow row, CancellationToken ct)
     {
         if (_postgres)
@@ -93,7 +93,7 @@ internal sealed class CaseBatchWriter : IAsyncDisposable
             _pendingSchools.TryAdd(school, new School { Code = school, Name = schoolName, CountyCode = row.CountyCode });
     }
 
-    /// <summary>Commits what is pending (on PostgreSQL: waits for both lanes, then builds the round table's indexes).</summary>
+    /// <summary>Commits what is pending (on PostgreSQL: ends the COPY, commits the round's table, then builds its indexes).</summary>
     public async Task FlushAsync(CancellationToken ct)
     {
         if (_postgres)
@@ -159,6 +159,7 @@ internal sealed class CaseBatchWriter : IAsyncDisposable
     {
         _copyConnection = new NpgsqlConnection(_connectionString);
         await _copyConnection.OpenAsync(ct);
+        await RoundPartition.DropStaleAsync(_copyConnection, _roundId, ct);
         _copyTx = await _copyConnection.BeginTransactionAsync(ct);
         await RoundPartition.CreateAsync(_copyConnection, _roundId, ct);
         _copy = await _copyConnection.BeginBinaryImportAsync($"COPY {RoundPartition.TableName(_roundId)} (\"Id\", {Columns}) FROM STDIN (FORMAT BINARY, FREEZE)", ct);

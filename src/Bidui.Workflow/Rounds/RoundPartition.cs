@@ -18,19 +18,44 @@ internal static class RoundPartition
     public static string TableName(int roundId) => "cases_round_" + roundId.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>
-    /// An empty table shaped as <c>cases</c>, accepting only this round's cases. A table left by a failed import is
-    /// dropped first; so is an empty partition of the round (a withdrawn import's). A round that still has cases is refused.
+    /// Before the import's transaction: drops a table of the round that a failed import left unattached, and an empty
+    /// partition of the round (a withdrawn import's). Dropping a partition locks all of <c>cases</c>, so it is done
+    /// here, alone, giving up after 5 s rather than holding every reader back behind a long transaction (another
+    /// round's import holds a share lock on <c>cases</c> while it copies). A round that still has cases is refused.
+    /// </summary>
+    public static async Task DropStaleAsync(NpgsqlConnection connection, int roundId, CancellationToken ct)
+    {
+        string table = TableName(roundId);
+        var (exists, attached) = await StateAsync(connection, table, ct);
+        if (!exists) return;
+        if (!attached)
+        {
+            await ExecuteAsync(connection, $"DROP TABLE {table}", ct);
+            return;
+        }
+        if (await ScalarAsync<bool>(connection, $"SELECT EXISTS (SELECT 1 FROM {table})", ct))
+            throw new InvalidOperationException($"批次 {roundId} 已有核查任务，不能再次导入。");
+        try
+        {
+            await ExecuteAsync(connection, $"SET lock_timeout = '5s'; DROP TABLE {table}", ct);
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.LockNotAvailable)
+        {
+            throw new InvalidOperationException($"批次 {roundId} 的旧分区正被其他操作（如另一批次的导入）占用，暂不能重新导入，请稍后重试。", ex);
+        }
+        finally
+        {
+            await ExecuteAsync(connection, "RESET lock_timeout", CancellationToken.None);
+        }
+    }
+
+    /// <summary>
+    /// In the caller's transaction (the COPY's, which FREEZE requires): an empty table shaped as <c>cases</c>, accepting
+    /// only this round's cases.
     /// </summary>
     public static async Task CreateAsync(NpgsqlConnection connection, int roundId, CancellationToken ct)
     {
         string table = TableName(roundId);
-        var (exists, attached) = await StateAsync(connection, table, ct);
-        if (exists && attached)
-        {
-            if (await ScalarAsync<bool>(connection, $"SELECT EXISTS (SELECT 1 FROM {table})", ct))
-                throw new InvalidOperationException($"批次 {roundId} 已有核查任务，不能再次导入。");
-        }
-        if (exists) await ExecuteAsync(connection, $"DROP TABLE {table}", ct);
         // The storage options of V010 (vacuum after 1 % changed), which a partitioned table cannot carry for its partitions.
         await ExecuteAsync(connection, $"CREATE TABLE {table} (LIKE cases INCLUDING DEFAULTS) WITH (autovacuum_vacuum_scale_factor = 0.01, " +
             "autovacuum_vacuum_insert_scale_factor = 0.01, autovacuum_analyze_scale_factor = 0.02); " +
