@@ -112,8 +112,8 @@ internal sealed class CaseBatchWriter : IAsyncDisposable
     // Into twelve indexes, one COPY kept one server process busy while the other core mostly waited, so batches went
     // to two connections in turn. The round's table has no index while it fills (RoundPartition), and the server's
     // share of a row is small: one COPY in one transaction now keeps up with this process reading the lists, and,
-    // since that transaction created the table, writes its rows frozen (FREEZE): the index builds and the vacuum that
-    // follow need not visit every row again to set its hints. Batches keep the memory bounded: while one is sent, the
+    // since that transaction created the table, writes its rows frozen (FREEZE): the vacuum that follows has less to do
+    // (3.7 s -> 2.3 s with 20 users working; the index builds took as long). Batches keep the memory bounded: while one is sent, the
     // next is read. Their numbers are taken from the cases' sequence before the batch is sent, so the cases keep the
     // lists' order.
 
