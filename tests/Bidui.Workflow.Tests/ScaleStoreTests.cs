@@ -110,6 +110,57 @@ public abstract class ScaleStoreTests(StoreProvider provider) : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task Search_keys_follow_the_cases_through_the_upgrade_and_every_insert_change_and_delete()
+    {
+        // SQLite keeps the search keys in case_keys (V014): filled from a store's cases by the upgrade, by the importer
+        // after a round's cases, and by triggers for every other change. PostgreSQL searches the cases' own indexes.
+        TestStores.Require(_available);
+        int round;
+        await using (var old = _store.CreateContext())
+        {
+            old.SetScope(UserScope.System);
+            _ = await SchemaMigrator.MigrateAsync(old, _store.Provider, upTo: 10);
+            round = await InsertAsV010Async(old, 30);
+        }
+        await using var db = Context(UserScope.System);
+        Assert.Contains(14, await SchemaMigrator.MigrateAsync(db, _store.Provider));
+        var queries = new CaseQueries(db, TimeProvider.System);
+        async Task<string[]> Find(string text) =>
+            [.. (await queries.PageAsync(new CaseFilter { RoundId = round, Text = text }, 1, 50)).Select(c => c.PersonName).Order(StringComparer.Ordinal)];
+
+        string[] ones = ["王某1", .. Enumerable.Range(10, 10).Select(i => "王某" + i)];
+        Assert.Equal(ones, await Find("王某1"));
+        var seventh = await db.Cases.AsNoTracking().Where(c => c.RoundId == round && c.PersonName == "王某7").SingleAsync();
+        Assert.Contains("王某7", await Find(seventh.IdNumber[^4..]));
+        Assert.Equal(["王某7"], await Find(seventh.IdNumber));
+
+        // A case written outside an import (the round is done): the insert trigger.
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO cases ("RoundId", "Category", "SourceRow", "PersonKey", "PersonName", "IdNumber", "IdTail", "StudentNo", "CountyCode", "CountyName",
+                "Unit", "Details", "State", "Linkage", "RoundsSeen", "CreatedAt", "Version")
+            VALUES ({round}, {"aid_missing"}, {99}, {"k"}, {"欧阳补录"}, {"430582201501019999"}, {"9999"}, {"G2015999"}, {CountyA}, {"县"}, {(int)Unit.Education}, {"{}"}, 0, 0, 1, {Now}, 1)
+            """);
+        Assert.Equal(["欧阳补录"], await Find("欧阳"));
+        Assert.Equal(["欧阳补录"], await Find("9999"));
+        Assert.Equal(["欧阳补录"], await Find("G2015999"));
+
+        // A changed name: found by the new one only.
+        await db.Cases.Where(c => c.Id == seventh.Id).ExecuteUpdateAsync(s => s.SetProperty(c => c.PersonName, "诸葛七"));
+        Assert.Equal(["诸葛七"], await Find("诸葛"));
+        Assert.DoesNotContain("王某7", await Find("王某"));
+
+        // Deleted cases take their keys with them.
+        await db.Cases.Where(c => c.RoundId == round && c.PersonName.StartsWith("王某2")).ExecuteDeleteAsync();
+        Assert.Empty(await Find("王某2"));
+        if (_store.Provider == StoreProvider.Sqlite)
+        {
+            var live = await db.Cases.AsNoTracking().Select(c => new { c.Id, c.IdTail, c.StudentNo }).ToListAsync();
+            long expected = live.Count * 2 + live.Count(c => c.IdTail is not null) + live.Count(c => c.StudentNo is not null);
+            Assert.Equal(expected, await db.Database.SqlQuery<long>($"SELECT COUNT(*) AS \"Value\" FROM case_keys").SingleAsync());
+        }
+    }
+
+    [SkippableFact]
     public async Task The_importer_writes_every_row_of_covered_counties_with_its_search_columns_in_many_batches()
     {
         TestStores.Require(_available);
@@ -424,16 +475,21 @@ public abstract class ScaleStoreTests(StoreProvider provider) : IAsyncLifetime
         await using var province = Logged(UserScope.System);
         var queries = new CaseQueries(province, TimeProvider.System);
         // A search's first step (the numbers of the matches) reads the search's own index; the digits are three searches
-        // in one (the tail, the ID's start, the 学籍号's start), each by its index.
+        // in one (the tail, the ID's start, the 学籍号's start), each by its index. SQLite keeps the search keys in
+        // case_keys (V014): a range of its primary key, then the cases by number, never a pass over the cases.
+        const string Keys = "SEARCH case_keys USING PRIMARY KEY", ByNumber = "USING INTEGER PRIMARY KEY (rowid=?)";
+        bool sqlite = provider == StoreProvider.Sqlite;
         foreach (var (text, indexes) in new[]
         {
-            ("王", new[] { "IX_cases_PersonName" }), ("1234", ["IX_cases_IdTail"]), ("G43058220", ["IX_cases_StudentNo"]),
-            ("430582201", ["IX_cases_IdTail", "IX_cases_IdNumber", "IX_cases_StudentNo"]),
+            ("王", sqlite ? [Keys, ByNumber] : new[] { "IX_cases_PersonName" }), ("1234", sqlite ? [Keys, ByNumber] : ["IX_cases_IdTail"]),
+            ("G43058220", sqlite ? [Keys, ByNumber] : ["IX_cases_StudentNo"]),
+            ("430582201", sqlite ? [Keys, ByNumber] : ["IX_cases_IdTail", "IX_cases_IdNumber", "IX_cases_StudentNo"]),
         })
         {
             _ = await queries.CountAsync(new CaseFilter { RoundId = round, Text = text });
             string searchPlan = await PlanAsync(province, _log.Commands[^2], onlyBitmaps: true);
             foreach (var index in indexes) Assert.True(searchPlan.Contains(index, StringComparison.Ordinal), $"{text}: {index} not in\n{searchPlan}");
+            if (sqlite) Assert.False(searchPlan.Contains("SCAN c", StringComparison.Ordinal) || searchPlan.Contains("SCAN case_keys", StringComparison.Ordinal), $"{text}: a pass over a table\n{searchPlan}");
         }
         await using var db = Logged(UserScope.ForRegion(CountyA));
         _ = await new CaseQueries(db, TimeProvider.System).PageAsync(new CaseFilter { RoundId = round, State = CaseState.Open }, 3, 5);

@@ -23,7 +23,7 @@ public sealed class CaseQueries(BiduiDbContext db, TimeProvider clock)
         if (!string.IsNullOrEmpty(filter.SchoolCode)) q = q.Where(c => c.SchoolCode == filter.SchoolCode);
         if (filter.Unit is { } unit) q = q.Where(c => c.Unit == unit);
         if (!string.IsNullOrEmpty(filter.Township)) q = q.Where(c => c.Township == filter.Township);
-        if (!string.IsNullOrWhiteSpace(filter.Text)) q = CaseSearch.Apply(q, filter.Text);
+        if (!string.IsNullOrWhiteSpace(filter.Text)) q = CaseSearch.Apply(db, q, filter.Text);
         else if (!db.Scope.Everything)
         {
             // The scope again, as a plain range the list index can seek: the store's filter holds it inside an OR
@@ -146,7 +146,7 @@ public sealed class CaseQueries(BiduiDbContext db, TimeProvider clock)
     private async Task<IQueryable<Case>> QueryAsync(CaseFilter filter, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(filter.Text)) return Query(filter);
-        var ids = await CaseSearch.Apply(db.Cases.AsNoTracking(), filter.Text).Select(c => c.Id).Take(SearchLimit + 1).ToListAsync(ct);
+        var ids = await CaseSearch.Apply(db, db.Cases.AsNoTracking(), filter.Text).Select(c => c.Id).Take(SearchLimit + 1).ToListAsync(ct);
         if (ids.Count > SearchLimit) return Query(filter);
         return Query(filter with { Text = null }).Where(c => ids.Contains(c.Id));
     }

@@ -17,7 +17,8 @@ namespace Bidui.Workflow.Rounds;
 /// prepared INSERT reused for every row. No entity
 /// is created and nothing is tracked, so memory does not grow with the round. On PostgreSQL the batches go into the
 /// round's own table, indexed and attached as its partition at the end (<see cref="RoundPartition"/>); on SQLite into
-/// <c>cases</c>, whose triggers count the cases into case_counts as they arrive (V007).
+/// <c>cases</c>, whose triggers count the cases into case_counts as they arrive (V007), their search keys after them,
+/// sorted (V014).
 /// </summary>
 internal sealed class CaseBatchWriter : IAsyncDisposable
 {
@@ -106,6 +107,11 @@ internal sealed class CaseBatchWriter : IAsyncDisposable
             return;
         }
         if (_tx is not null) await CommitAsync(ct);
+        if (_opened && !_keysWritten)
+        {
+            await WriteKeysAsync(ct);
+            _keysWritten = true;
+        }
     }
 
     // ---- PostgreSQL: one COPY into the round's own table ----
@@ -248,6 +254,11 @@ internal sealed class CaseBatchWriter : IAsyncDisposable
         _db.ChangeTracker.Clear();
         _written += _inBatch;
         _inBatch = 0;
+        await LetOthersWriteAsync(ct);
+    }
+
+    private async Task LetOthersWriteAsync(CancellationToken ct)
+    {
         if (_backgroundCheckpoints && OthersConnected())
         {
             // SQLite's one writer: with no checkpoint after each commit the next batch took the lock at once, and the
@@ -255,6 +266,57 @@ internal sealed class CaseBatchWriter : IAsyncDisposable
             // a quarter of the batch's time lets them in. With nobody else connected it would only slow the import.
             await Task.Delay(TimeSpan.FromMilliseconds(Math.Max(50, _batchTime.Elapsed.TotalMilliseconds / 4)), ct);
         }
+    }
+
+    /// <summary>Search keys a short transaction copies into case_keys: a run of neighbouring keys, a few hundred pages.</summary>
+    private const int KeyChunk = 20_000;
+
+    private bool _keysWritten;
+
+    /// <summary>
+    /// SQLite, once the round's cases are written: their search keys (V014), read back from the cases, sorted into a
+    /// temporary table (in a file: memory does not grow with the round) and copied into case_keys in key order, a chunk
+    /// per short transaction, so that each transaction writes neighbouring pages instead of pages all over the index.
+    /// The round's cases are not visible yet, so nobody searches for them meanwhile. Keys already there (a round not in
+    /// the Importing state gets them from the insert trigger) are left as they are.
+    /// </summary>
+    private async Task WriteKeysAsync(CancellationToken ct)
+    {
+        var connection = (SqliteConnection)_db.Database.GetDbConnection();
+        string round = _roundId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await ExecuteAsync(connection, null, "PRAGMA temp_store = FILE; DROP TABLE IF EXISTS temp.import_keys; " +
+            "CREATE TEMP TABLE import_keys AS SELECT k.\"Kind\" AS \"Kind\", " +
+            "CASE k.\"Kind\" WHEN 1 THEN c.\"PersonName\" WHEN 2 THEN c.\"IdNumber\" WHEN 3 THEN c.\"IdTail\" ELSE c.\"StudentNo\" END AS \"Key\", c.\"Id\" AS \"CaseId\" " +
+            // CROSS JOIN keeps the cases outside: one pass over them, not one per kind.
+            $"FROM main.cases c CROSS JOIN (SELECT 1 AS \"Kind\" UNION ALL SELECT 2 UNION ALL SELECT 3 UNION ALL SELECT 4) k WHERE c.\"RoundId\" = {round} " +
+            "AND \"Key\" IS NOT NULL ORDER BY 1, 2, 3", ct);
+        long total;
+        await using (var count = connection.CreateCommand())
+        {
+            count.CommandText = "SELECT COALESCE(MAX(rowid), 0) FROM temp.import_keys";
+            total = Convert.ToInt64(await count.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
+        }
+        for (long from = 0; from < total; from += KeyChunk)
+        {
+            _batchTime.Restart();
+            await using (var tx = (SqliteTransaction)await connection.BeginTransactionAsync(ct))
+            {
+                // Rowids follow the sort: the temporary table was filled in key order.
+                await ExecuteAsync(connection, tx, "INSERT OR IGNORE INTO main.case_keys (\"Kind\", \"Key\", \"CaseId\") SELECT \"Kind\", \"Key\", \"CaseId\" " +
+                    $"FROM temp.import_keys WHERE rowid > {from} AND rowid <= {from + KeyChunk} ORDER BY rowid", ct);
+                await tx.CommitAsync(ct);
+            }
+            await LetOthersWriteAsync(ct);
+        }
+        await ExecuteAsync(connection, null, "DROP TABLE temp.import_keys; PRAGMA temp_store = MEMORY", ct);
+    }
+
+    private static async Task ExecuteAsync(SqliteConnection connection, SqliteTransaction? tx, string sql, CancellationToken ct)
+    {
+        await using var cmd = connection.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = sql;
+        await cmd.ExecuteNonQueryAsync(ct);
     }
 
     /// <summary>Whether another connection to the store is open in this process (officers' requests; the import holds one).</summary>
