@@ -229,8 +229,8 @@ internal sealed class CaseBatchWriter : IAsyncDisposable
             // 0: the server's background checkpointer copies the log (StoreOptions.CheckpointInBackground).
             _backgroundCheckpoints = Convert.ToInt64(await cmd.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture) == 0;
         }
-        _batchTime.Restart();
         _tx = await _db.Database.BeginTransactionAsync(ct);
+        Hold();
         // Prepared once per batch and reused for every row of it.
         _insert = ((SqliteConnection)_db.Database.GetDbConnection()).CreateCommand();
         _insert.Transaction = (SqliteTransaction)_tx.GetDbTransaction();
@@ -251,25 +251,33 @@ internal sealed class CaseBatchWriter : IAsyncDisposable
         await _tx!.CommitAsync(ct);
         await _tx.DisposeAsync();
         _tx = null;
+        Release();
         _db.ChangeTracker.Clear();
         _written += _inBatch;
         _inBatch = 0;
         await LetOthersWriteAsync(ct);
     }
 
+    /// <summary>
+    /// SQLite's one writer: between two of the import's transactions, the officers' writes waiting for the lock (the
+    /// audit of a case view, an approval) go first, for at most <see cref="GiveWayAtMost"/>; with nobody waiting the
+    /// import goes straight on. Those that waited for the batch in the process (<see cref="SqliteWriteIntents"/>) go on
+    /// at its commit; the import waits until their statements have run or their transactions have begun, not a fixed time.
+    /// </summary>
     private async Task LetOthersWriteAsync(CancellationToken ct)
     {
-        if (_backgroundCheckpoints && OthersConnected())
-        {
-            // SQLite's one writer: with no checkpoint after each commit the next batch took the lock at once, and the
-            // officers' own writes (the audit of a case view) waited for seconds (200,000 cases: p99 7.5 s). A pause of
-            // a quarter of the batch's time lets them in. With nobody else connected it would only slow the import.
-            await Task.Delay(TimeSpan.FromMilliseconds(Math.Max(50, _batchTime.Elapsed.TotalMilliseconds / 4)), ct);
-        }
+        if (!_backgroundCheckpoints || Intents() is not { } intents) return;
+        var mine = _db.Database.GetDbConnection();
+        long start = System.Diagnostics.Stopwatch.GetTimestamp();
+        while (intents.OthersWaiting(mine) && System.Diagnostics.Stopwatch.GetElapsedTime(start) < GiveWayAtMost)
+            await Task.Delay(1, ct);
     }
 
+    /// <summary>The longest the import gives way after one of its transactions: officers writing without end cannot stop it.</summary>
+    private static readonly TimeSpan GiveWayAtMost = TimeSpan.FromMilliseconds(250);
+
     /// <summary>Search keys a short transaction copies into case_keys: a run of neighbouring keys, a few hundred pages.</summary>
-    private const int KeyChunk = 20_000;
+    private const int KeyChunk = 50_000;
 
     private bool _keysWritten;
 
@@ -284,11 +292,20 @@ internal sealed class CaseBatchWriter : IAsyncDisposable
     {
         var connection = (SqliteConnection)_db.Database.GetDbConnection();
         string round = _roundId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        long first;
+        await using (var min = connection.CreateCommand())
+        {
+            min.CommandText = $"SELECT COALESCE(MIN(\"Id\"), 0) FROM cases WHERE \"RoundId\" = {round}";
+            first = Convert.ToInt64(await min.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
+        }
         await ExecuteAsync(connection, null, "PRAGMA temp_store = FILE; DROP TABLE IF EXISTS temp.import_keys; " +
             "CREATE TEMP TABLE import_keys AS SELECT k.\"Kind\" AS \"Kind\", " +
             "CASE k.\"Kind\" WHEN 1 THEN c.\"PersonName\" WHEN 2 THEN c.\"IdNumber\" WHEN 3 THEN c.\"IdTail\" ELSE c.\"StudentNo\" END AS \"Key\", c.\"Id\" AS \"CaseId\" " +
-            // CROSS JOIN keeps the cases outside: one pass over them, not one per kind.
-            $"FROM main.cases c CROSS JOIN (SELECT 1 AS \"Kind\" UNION ALL SELECT 2 UNION ALL SELECT 3 UNION ALL SELECT 4) k WHERE c.\"RoundId\" = {round} " +
+            // One pass over the round's cases in the order they were written (they follow each other from its first
+            // number: NOT INDEXED reads the table, not the list index, whose order jumps about it); CROSS JOIN keeps
+            // the cases outside, so not one pass per kind.
+            $"FROM main.cases c NOT INDEXED CROSS JOIN (SELECT 1 AS \"Kind\" UNION ALL SELECT 2 UNION ALL SELECT 3 UNION ALL SELECT 4) k " +
+            $"WHERE c.\"Id\" >= {first} AND c.\"RoundId\" = {round} " +
             "AND \"Key\" IS NOT NULL ORDER BY 1, 2, 3", ct);
         long total;
         await using (var count = connection.CreateCommand())
@@ -298,14 +315,15 @@ internal sealed class CaseBatchWriter : IAsyncDisposable
         }
         for (long from = 0; from < total; from += KeyChunk)
         {
-            _batchTime.Restart();
             await using (var tx = (SqliteTransaction)await connection.BeginTransactionAsync(ct))
             {
+                Hold();
                 // Rowids follow the sort: the temporary table was filled in key order.
                 await ExecuteAsync(connection, tx, "INSERT OR IGNORE INTO main.case_keys (\"Kind\", \"Key\", \"CaseId\") SELECT \"Kind\", \"Key\", \"CaseId\" " +
                     $"FROM temp.import_keys WHERE rowid > {from} AND rowid <= {from + KeyChunk} ORDER BY rowid", ct);
                 await tx.CommitAsync(ct);
             }
+            Release();
             await LetOthersWriteAsync(ct);
         }
         await ExecuteAsync(connection, null, "DROP TABLE temp.import_keys; PRAGMA temp_store = MEMORY", ct);
@@ -319,10 +337,24 @@ internal sealed class CaseBatchWriter : IAsyncDisposable
         await cmd.ExecuteNonQueryAsync(ct);
     }
 
-    /// <summary>Whether another connection to the store is open in this process (officers' requests; the import holds one).</summary>
-    private bool OthersConnected() =>
-        _db.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.Interceptors?.OfType<SqliteConnectionSetup>().FirstOrDefault()
-            is not { } setup || setup.OpenConnections > 1;
+    private SqliteWriteIntents? Intents() =>
+        _db.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.Interceptors?.OfType<SqliteWriteIntents>().FirstOrDefault();
+
+    /// <summary>The import's transaction has the write lock: the officers' writes wait for its commit in the process.</summary>
+    private void Hold()
+    {
+        Intents()?.Hold(_db.Database.GetDbConnection());
+        _holding = true;
+    }
+
+    private void Release()
+    {
+        if (!_holding) return;
+        _holding = false;
+        Intents()?.Release();
+    }
+
+    private bool _holding;
 
     private void AddPendingRegionsAndSchools()
     {
@@ -406,7 +438,6 @@ internal sealed class CaseBatchWriter : IAsyncDisposable
 
     private bool _opened;
     private bool _backgroundCheckpoints;
-    private readonly System.Diagnostics.Stopwatch _batchTime = new();
 
     private async Task SqlitePragmasAsync(string pragmas, CancellationToken ct)
     {
@@ -438,6 +469,7 @@ internal sealed class CaseBatchWriter : IAsyncDisposable
 #pragma warning restore CA1031
         {
         }
+        Release(); // a batch that failed holds nobody back
         if (_copyConnection is not null) await _copyConnection.DisposeAsync();
         if (_insert is not null) await _insert.DisposeAsync();
         if (_tx is not null) await _tx.DisposeAsync();

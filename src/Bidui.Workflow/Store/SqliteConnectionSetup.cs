@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Bidui.Workflow.Store;
@@ -9,18 +8,13 @@ namespace Bidui.Workflow.Store;
 /// store runs in WAL mode (readers never wait for the writer; set once by <see cref="SchemaMigrator"/>),
 /// and a writer waits up to the busy timeout for another writer's short transaction to end. With a background
 /// checkpointer, no connection checkpoints as it commits (<see cref="StoreOptions.CheckpointInBackground"/>).
-/// It also counts the store's open connections in this process, so that the importer gives way to others only
-/// when there are others (<see cref="OpenConnections"/>).
+/// A connection that closes is forgotten by <see cref="SqliteWriteIntents"/>.
 /// </summary>
-internal sealed class SqliteConnectionSetup(TimeSpan busyTimeout, bool checkpointInBackground, ConcurrentDictionary<DbConnection, bool> open) : DbConnectionInterceptor
+internal sealed class SqliteConnectionSetup(TimeSpan busyTimeout, bool checkpointInBackground, SqliteWriteIntents.Shared writers) : DbConnectionInterceptor
 {
-    /// <summary>Connections of this store open now in this process (the caller's own included).</summary>
-    public int OpenConnections => open.Count;
-
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        open.TryAdd(connection, true);
         using var cmd = Command(connection);
         cmd.ExecuteNonQuery();
     }
@@ -28,27 +22,28 @@ internal sealed class SqliteConnectionSetup(TimeSpan busyTimeout, bool checkpoin
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        open.TryAdd(connection, true);
         await using var cmd = Command(connection);
         await cmd.ExecuteNonQueryAsync(cancellationToken);
     }
 
     // A context disposed with its connection open disposes it without closing it first.
-    public override void ConnectionClosed(DbConnection connection, ConnectionEndEventData eventData) => open.TryRemove(connection, out _);
+    public override void ConnectionClosed(DbConnection connection, ConnectionEndEventData eventData) => Forget(connection);
 
     public override Task ConnectionClosedAsync(DbConnection connection, ConnectionEndEventData eventData)
     {
-        open.TryRemove(connection, out _);
+        Forget(connection);
         return Task.CompletedTask;
     }
 
-    public override void ConnectionDisposed(DbConnection connection, ConnectionEndEventData eventData) => open.TryRemove(connection, out _);
+    public override void ConnectionDisposed(DbConnection connection, ConnectionEndEventData eventData) => Forget(connection);
 
     public override Task ConnectionDisposedAsync(DbConnection connection, ConnectionEndEventData eventData)
     {
-        open.TryRemove(connection, out _);
+        Forget(connection);
         return Task.CompletedTask;
     }
+
+    private void Forget(DbConnection connection) => SqliteWriteIntents.Forget(writers, connection);
 
     private DbCommand Command(DbConnection connection)
     {

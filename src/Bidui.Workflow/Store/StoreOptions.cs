@@ -24,8 +24,9 @@ public sealed record StoreOptions(StoreProvider Provider, string ConnectionStrin
     /// </summary>
     public bool CheckpointInBackground { get; init; }
 
-    // SQLite: the store's open connections in this process, shared by its copies (`with`) and every context made from them.
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<System.Data.Common.DbConnection, bool> _openConnections = new(ReferenceEqualityComparer.Instance);
+    // SQLite: the connections waiting for the write lock and the importer's turn (SqliteWriteIntents), shared by the
+    // store's copies (`with`) and every context made from them.
+    private readonly SqliteWriteIntents.Shared _writers = new();
 
     public static StoreOptions Postgres(string connectionString, string dataDirectory) =>
         new(StoreProvider.Postgres, connectionString, dataDirectory);
@@ -38,7 +39,8 @@ public sealed record StoreOptions(StoreProvider Provider, string ConnectionStrin
     {
         ArgumentNullException.ThrowIfNull(builder);
         if (Provider == StoreProvider.Postgres) builder.UseNpgsql(ConnectionString);
-        else builder.UseSqlite(ConnectionString).AddInterceptors(new SqliteConnectionSetup(BusyTimeout, CheckpointInBackground, _openConnections));
+        else builder.UseSqlite(ConnectionString).AddInterceptors(new SqliteConnectionSetup(BusyTimeout, CheckpointInBackground, _writers),
+            new SqliteWriteIntents(_writers, BusyTimeout));
     }
 
     public BiduiDbContext CreateContext()
