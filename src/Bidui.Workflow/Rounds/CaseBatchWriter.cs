@@ -341,20 +341,16 @@ internal sealed class CaseBatchWriter : IAsyncDisposable
         _db.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.Interceptors?.OfType<SqliteWriteIntents>().FirstOrDefault();
 
     /// <summary>The import's transaction has the write lock: the officers' writes wait for its commit in the process.</summary>
-    private void Hold()
-    {
-        Intents()?.Hold(_db.Database.GetDbConnection());
-        _holding = true;
-    }
+    private void Hold() => _turn = Intents()?.Hold(_db.Database.GetDbConnection());
 
     private void Release()
     {
-        if (!_holding) return;
-        _holding = false;
-        Intents()?.Release();
+        if (_turn is not { } turn) return;
+        _turn = null;
+        Intents()?.Release(turn);
     }
 
-    private bool _holding;
+    private SqliteWriteIntents.Turn? _turn;
 
     private void AddPendingRegionsAndSchools()
     {

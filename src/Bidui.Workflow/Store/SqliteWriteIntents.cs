@@ -20,7 +20,7 @@ internal sealed class SqliteWriteIntents(SqliteWriteIntents.Shared shared, TimeS
     internal sealed class Shared
     {
         public readonly ConcurrentDictionary<DbConnection, int> Waiting = new(ReferenceEqualityComparer.Instance);
-        public volatile Turn? Batch;
+        public Turn? Batch;
     }
 
     /// <summary>A batch of the importer: its connection, and what completes when it commits or fails.</summary>
@@ -35,14 +35,19 @@ internal sealed class SqliteWriteIntents(SqliteWriteIntents.Shared shared, TimeS
     }
 
     /// <summary>The importer, once its transaction has the lock: other writers wait for <see cref="Release"/>.</summary>
-    public void Hold(DbConnection importer) => shared.Batch = new Turn(importer, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
-
-    /// <summary>The importer's batch has committed (or failed): the writers waiting go on.</summary>
-    public void Release()
+    public Turn Hold(DbConnection importer)
     {
-        var turn = shared.Batch;
-        shared.Batch = null;
-        turn?.Done.TrySetResult();
+        var turn = new Turn(importer, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        Volatile.Write(ref shared.Batch, turn);
+        return turn;
+    }
+
+    /// <summary>The importer's batch has committed (or failed): the writers waiting for it go on.</summary>
+    public void Release(Turn turn)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        Interlocked.CompareExchange(ref shared.Batch, null, turn); // only its own: another import may hold the next one
+        turn.Done.TrySetResult();
     }
 
     /// <summary>Forgets a connection that closed (a BEGIN that failed leaves its count behind; nothing else names it).</summary>
@@ -64,7 +69,7 @@ internal sealed class SqliteWriteIntents(SqliteWriteIntents.Shared shared, TimeS
     private async ValueTask EnterAsync(DbConnection? connection, CancellationToken ct)
     {
         Enter(connection);
-        if (shared.Batch is { } turn && !ReferenceEquals(turn.Holder, connection))
+        if (Volatile.Read(ref shared.Batch) is { } turn && !ReferenceEquals(turn.Holder, connection))
         {
             try
             {
@@ -74,13 +79,18 @@ internal sealed class SqliteWriteIntents(SqliteWriteIntents.Shared shared, TimeS
             {
                 // Then SQLite's own busy timeout decides, as it would have without the importer's turns.
             }
+            catch (OperationCanceledException)
+            {
+                Exit(connection); // the statement will not run: no end event will come for it
+                throw;
+            }
         }
     }
 
     private void EnterBlocking(DbConnection? connection)
     {
         Enter(connection);
-        if (shared.Batch is { } turn && !ReferenceEquals(turn.Holder, connection)) turn.Done.Task.Wait(busyTimeout);
+        if (Volatile.Read(ref shared.Batch) is { } turn && !ReferenceEquals(turn.Holder, connection)) turn.Done.Task.Wait(busyTimeout);
     }
 
     private static bool IsWrite(DbCommand command)
