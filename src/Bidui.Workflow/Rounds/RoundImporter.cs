@@ -3,8 +3,10 @@ using Bidui.Pipeline;
 using Bidui.Workflow.Audit;
 using Bidui.Workflow.Cases;
 using Bidui.Workflow.Store;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Query;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Bidui.Workflow.Rounds;
 
@@ -79,6 +81,8 @@ public sealed class RoundImporter(BiduiDbContext db, TimeProvider clock)
         // table (indexed and vacuumed by the writer) becomes its partition of cases here, with its counts.
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         if (postgres) await RoundPartition.AttachAsync(db, roundId, counts, ct);
+        // SQLite's insert trigger counts the cases of a round only when it is not importing (V015).
+        else if (round.State == RoundState.Importing) await AddCountsAsync(roundId, counts, ct);
         var done = await db.Rounds.SingleAsync(r => r.Id == roundId, ct);
         done.PreviousRoundId = await db.Rounds.Where(r => r.State == RoundState.Done && r.Id != roundId && r.ProvinceCode == round.ProvinceCode)
             .OrderByDescending(r => r.FinishedAt).Select(r => (int?)r.Id).FirstOrDefaultAsync(ct);
@@ -94,6 +98,32 @@ public sealed class RoundImporter(BiduiDbContext db, TimeProvider clock)
             $"核查任务 {imported} 条；覆盖 {covered.Count} 个县级单位；未覆盖县的清单行 {skipped} 条未导入；上一批次中已消除 {resolved} 条", ct);
         await tx.CommitAsync(ct);
         if (postgres) await AnalyzeAsync(ct);
+    }
+
+    /// <summary>SQLite, in the round's final transaction: its cases' counts, as the insert trigger would have added them.</summary>
+    private async Task AddCountsAsync(int roundId, Dictionary<(int County, string School, string Category, Unit Unit), long> counts, CancellationToken ct)
+    {
+        var connection = (SqliteConnection)db.Database.GetDbConnection();
+        await using var cmd = connection.CreateCommand();
+        cmd.Transaction = (SqliteTransaction?)db.Database.CurrentTransaction?.GetDbTransaction() ?? throw new InvalidOperationException("The counts are added in the round's final transaction.");
+        cmd.CommandText = "INSERT INTO case_counts (\"RoundId\", \"CountyCode\", \"SchoolCode\", \"Category\", \"State\", \"Unit\", \"ClosedDays\", \"Current\", \"Count\") " +
+            $"VALUES ($round, $county, $school, $category, {(int)CaseState.Open}, $unit, -1, 1, $count) " +
+            "ON CONFLICT (\"RoundId\", \"CountyCode\", \"SchoolCode\", \"Category\", \"State\", \"Unit\", \"ClosedDays\", \"Current\") DO UPDATE SET \"Count\" = \"Count\" + excluded.\"Count\"";
+        var county = cmd.Parameters.Add("$county", SqliteType.Integer);
+        var school = cmd.Parameters.Add("$school", SqliteType.Text);
+        var category = cmd.Parameters.Add("$category", SqliteType.Text);
+        var unit = cmd.Parameters.Add("$unit", SqliteType.Integer);
+        var count = cmd.Parameters.Add("$count", SqliteType.Integer);
+        cmd.Parameters.AddWithValue("$round", roundId);
+        foreach (var ((c, s, g, u), n) in counts)
+        {
+            county.Value = c;
+            school.Value = s;
+            category.Value = g;
+            unit.Value = (int)u;
+            count.Value = n;
+            await cmd.ExecuteNonQueryAsync(ct);
+        }
     }
 
     /// <summary>
