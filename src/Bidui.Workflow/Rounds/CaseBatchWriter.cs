@@ -17,8 +17,8 @@ namespace Bidui.Workflow.Rounds;
 /// prepared INSERT reused for every row. No entity
 /// is created and nothing is tracked, so memory does not grow with the round. On PostgreSQL the batches go into the
 /// round's own table, indexed and attached as its partition at the end (<see cref="RoundPartition"/>); on SQLite into
-/// <c>cases</c>, whose triggers count the cases into case_counts as they arrive (V007), their search keys after them,
-/// sorted (V014).
+/// <c>cases</c> (whose count triggers leave a round being imported to this writer's <see cref="Counts"/>, V015), their
+/// search keys after them, sorted (V014).
 /// </summary>
 internal sealed class CaseBatchWriter : IAsyncDisposable
 {
