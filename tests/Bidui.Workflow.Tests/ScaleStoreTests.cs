@@ -89,14 +89,8 @@ public abstract class ScaleStoreTests(StoreProvider provider) : IAsyncLifetime
         // V011 keeps each PostgreSQL counter in slots: a store upgraded with counts in it must keep them, and the
         // counts must follow every change made after the upgrade (SQLite's V011 changes nothing).
         TestStores.Require(_available);
-        int round;
-        await using (var old = _store.CreateContext())
-        {
-            old.SetScope(UserScope.System);
-            Assert.Equal(Enumerable.Range(1, 10), await SchemaMigrator.MigrateAsync(old, _store.Provider, upTo: 10));
-            round = await InsertAsV010Async(old, 360);
-            await old.Cases.Where(c => c.RoundId == round && c.Id % 3 == 0).ExecuteUpdateAsync(s => s.SetProperty(c => c.State, CaseState.Submitted));
-        }
+        int round = await RoundAtV010Async(360, (old, r) =>
+            old.Cases.Where(c => c.RoundId == r && c.Id % 3 == 0).ExecuteUpdateAsync(s => s.SetProperty(c => c.State, CaseState.Submitted)));
         await using var db = Context(UserScope.System);
         Assert.Contains(11, await SchemaMigrator.MigrateAsync(db, _store.Provider));
         await AssertCountsEqualRecountAsync(db);
@@ -115,13 +109,7 @@ public abstract class ScaleStoreTests(StoreProvider provider) : IAsyncLifetime
         // SQLite keeps the search keys in case_keys (V014): filled from a store's cases by the upgrade, by the importer
         // after a round's cases, and by triggers for every other change. PostgreSQL searches the cases' own indexes.
         TestStores.Require(_available);
-        int round;
-        await using (var old = _store.CreateContext())
-        {
-            old.SetScope(UserScope.System);
-            _ = await SchemaMigrator.MigrateAsync(old, _store.Provider, upTo: 10);
-            round = await InsertAsV010Async(old, 30);
-        }
+        int round = await RoundAtV010Async(30);
         await using var db = Context(UserScope.System);
         Assert.Contains(14, await SchemaMigrator.MigrateAsync(db, _store.Provider));
         var queries = new CaseQueries(db, TimeProvider.System);
@@ -230,6 +218,17 @@ public abstract class ScaleStoreTests(StoreProvider provider) : IAsyncLifetime
         Assert.Equal(1, (await db.Rounds.SingleAsync(r => r.Id == two)).ResolvedCount);
         // The cases carried on are marked with the round that carried them (the to-do leaves them out); 丙 is not.
         Assert.Equal([two, null, two, two, two], (await db.Cases.AsNoTracking().Where(c => c.RoundId == one).OrderBy(c => c.Id).ToListAsync()).Select(c => c.CarriedInRoundId));
+        if (_store.Provider == StoreProvider.Postgres)
+        {
+            // Each round's table has every index of cases, made by the import (named after the partitioned table's: the
+            // attach had none to build), the marks' indexes with the empty table and the others after the COPY.
+            async Task<List<string>> IndexesOf(string table) => await db.Database.SqlQuery<string>(
+                $"SELECT c.relname AS \"Value\" FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid WHERE i.indrelid = {table}::regclass").ToListAsync();
+            var parent = await IndexesOf("cases");
+            Assert.Contains(parent, n => n.Contains("CarriedInRoundId", StringComparison.Ordinal));
+            foreach (int r in new[] { one, two })
+                Assert.Equal(parent.Select(n => $"{n}_r{r}").Order(StringComparer.Ordinal), (await IndexesOf($"cases_round_{r}")).Order(StringComparer.Ordinal));
+        }
         var educationA = new Actor(2, "eduA", Role.CountyEducation, CountyA, null);
         async Task<List<long>> ToDo() => await new CaseToDo(db, new CaseQueries(db, TimeProvider.System)).Query(educationA, ToDoKind.Submit).Select(c => c.Id).ToListAsync();
         Assert.Equal(after[0].Id, Assert.Single(await ToDo(), id => id == before[0].Id || id == after[0].Id));
@@ -619,6 +618,20 @@ public abstract class ScaleStoreTests(StoreProvider provider) : IAsyncLifetime
         await db.SaveChangesAsync();
         db.ChangeTracker.Clear();
         return round.Id;
+    }
+
+    /// <summary>
+    /// The test's store brought up to V010 only, holding a finished round of n cases written as that release wrote them;
+    /// <paramref name="then"/> changes it further while the store is still at V010. Returns the round.
+    /// </summary>
+    private async Task<int> RoundAtV010Async(int n, Func<BiduiDbContext, int, Task>? then = null)
+    {
+        await using var old = _store.CreateContext();
+        old.SetScope(UserScope.System);
+        Assert.Equal(Enumerable.Range(1, 10), await SchemaMigrator.MigrateAsync(old, _store.Provider, upTo: 10));
+        int round = await InsertAsV010Async(old, n);
+        if (then is not null) await then(old, round);
+        return round;
     }
 
     /// <summary>

@@ -61,38 +61,60 @@ internal static class RoundPartition
             "autovacuum_vacuum_insert_scale_factor = 0.01, autovacuum_analyze_scale_factor = 0.02); " +
             // Lets the attach skip its scan of a million rows: the constraint already proves them.
             $"ALTER TABLE {table} ADD CONSTRAINT {table}_round CHECK (\"RoundId\" = {roundId.ToString(CultureInfo.InvariantCulture)})", ct);
+        // The indexes of the marks a later round sets (resolved, carried on) hold no imported case: made now, while the
+        // table is empty, the COPY only tests their condition, instead of a pass over the whole table each afterwards.
+        foreach (var index in await IndexesAsync(connection, roundId, ct))
+            if (index.EmptyAtImport) await ExecuteAsync(connection, index.Create, ct);
+    }
+
+    /// <summary>Columns an import leaves empty: set on earlier cases by the rounds after them.</summary>
+    private static readonly string[] MarkColumns = ["\"ResolvedInRoundId\"", "\"CarriedInRoundId\""];
+
+    /// <summary>One index of cases as the round's table gets it (named after the partitioned table's, so a plan says which one it read).</summary>
+    private sealed record RoundIndex(string Create, string? MakePrimaryKey, bool EmptyAtImport);
+
+    /// <summary>The partitioned table's indexes (from the catalog, so the attach adopts them), the largest first.</summary>
+    private static async Task<List<RoundIndex>> IndexesAsync(NpgsqlConnection connection, int roundId, CancellationToken ct)
+    {
+        string table = TableName(roundId);
+        var indexes = new List<RoundIndex>();
+        await using var cmd = new NpgsqlCommand("SELECT pg_get_indexdef(i.indexrelid), i.indisprimary, c.relname FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid " +
+            "WHERE i.indrelid = 'cases'::regclass ORDER BY i.indisprimary DESC, pg_relation_size(i.indexrelid) DESC", connection);
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            // "CREATE INDEX name ON ONLY public.cases USING btree (…) [INCLUDE …] [WHERE …]": the part from USING on.
+            string def = reader.GetString(0);
+            int at = def.IndexOf(" USING ", StringComparison.Ordinal);
+            if (at < 0) throw new InvalidOperationException("Unexpected index definition on cases: " + def);
+            string body = def[at..];
+            string name = "\"" + reader.GetString(2).Replace("\"", "", StringComparison.Ordinal) + "_r" + roundId.ToString(CultureInfo.InvariantCulture) + "\"";
+            // The primary key's index is built as the others are (ADD PRIMARY KEY would lock them out) and becomes the key after.
+            // IF NOT EXISTS: the indexes made with the table are not built again.
+            string create = $"CREATE {(def.StartsWith("CREATE UNIQUE", StringComparison.Ordinal) ? "UNIQUE " : "")}INDEX IF NOT EXISTS {name} ON {table}{body}";
+            bool empty = MarkColumns.Any(column => body.EndsWith($" WHERE ({column} IS NOT NULL)", StringComparison.Ordinal));
+            indexes.Add(new RoundIndex(create, reader.GetBoolean(1) ? $"ALTER TABLE {table} ADD CONSTRAINT {name} PRIMARY KEY USING INDEX {name}" : null, empty));
+        }
+        return indexes;
     }
 
     /// <summary>
     /// Builds the round table's primary key and indexes, the same as the partitioned table's (read from the catalog, so
-    /// the attach adopts them instead of building its own under lock), on two connections at once; then vacuums it,
+    /// the attach adopts them instead of building its own under lock; the marks' indexes were made with the table), on
+    /// two connections at once; then vacuums it,
     /// so that its pages are all-visible and the to-do and the lists read their indexes alone from the start.
     /// </summary>
     public static async Task BuildIndexesAsync(string connectionString, int roundId, CancellationToken ct)
     {
         string table = TableName(roundId);
-        var statements = new List<string>();
-        string? primaryKey = null;
+        List<RoundIndex> indexes;
         await using (var connection = new NpgsqlConnection(connectionString))
         {
             await connection.OpenAsync(ct);
-            await using var cmd = new NpgsqlCommand("SELECT pg_get_indexdef(i.indexrelid), i.indisprimary, c.relname FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid " +
-                "WHERE i.indrelid = 'cases'::regclass ORDER BY i.indisprimary DESC, pg_relation_size(i.indexrelid) DESC", connection);
-            await using var reader = await cmd.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct))
-            {
-                // "CREATE INDEX name ON ONLY public.cases USING btree (…) [INCLUDE …] [WHERE …]": the part from USING on.
-                string def = reader.GetString(0);
-                int at = def.IndexOf(" USING ", StringComparison.Ordinal);
-                if (at < 0) throw new InvalidOperationException("Unexpected index definition on cases: " + def);
-                string body = def[at..];
-                // Named after the partitioned table's index, so that a plan says which one it read.
-                string name = "\"" + reader.GetString(2).Replace("\"", "", StringComparison.Ordinal) + "_r" + roundId.ToString(CultureInfo.InvariantCulture) + "\"";
-                // The primary key's index is built as the others are (ADD PRIMARY KEY would lock them out) and becomes the key after.
-                statements.Add($"CREATE {(def.StartsWith("CREATE UNIQUE", StringComparison.Ordinal) ? "UNIQUE " : "")}INDEX {name} ON {table}{body}");
-                if (reader.GetBoolean(1)) primaryKey = $"ALTER TABLE {table} ADD CONSTRAINT {name} PRIMARY KEY USING INDEX {name}";
-            }
+            indexes = await IndexesAsync(connection, roundId, ct);
         }
+        var statements = indexes.Where(i => !i.EmptyAtImport).Select(i => i.Create).ToList();
+        string? primaryKey = indexes.Select(i => i.MakePrimaryKey).FirstOrDefault(k => k is not null);
         // The largest first, taken in turn by two connections (one core each; no parallel workers on top).
         var queue = new Queue<string>(statements);
         async Task LaneAsync()
