@@ -52,16 +52,27 @@ public abstract class RoundCoverageTests<TFixture>(TFixture f) where TFixture : 
             Assert.Equal(RoundState.Done, round.State);
             Assert.True(round.SkippedCaseCount > 0, "隆回县 and 新邵县's list rows are not imported");
             Assert.All(await db.Cases.Where(c => c.RoundId == partial).ToListAsync(), c => Assert.Equal(DemoRoundFixture.Shaodong, c.CountyCode));
-            // The other counties' cases of the full round are untouched: still open, not "resolved".
-            Assert.Equal(0, await db.Cases.CountAsync(c => c.RoundId == full && c.CountyCode != DemoRoundFixture.Shaodong && c.ResolvedInRoundId != null));
+            // The full round is superseded in 邵东市 only: the other counties' cases of it are untouched, still current.
+            Assert.Equal([(DemoRoundFixture.Shaodong, (int?)partial)], (await db.RoundCounties.Where(x => x.RoundId == full && x.SupersededBy != null)
+                .Select(x => new { x.CountyCode, x.SupersededBy }).ToListAsync()).Select(x => (x.CountyCode, x.SupersededBy)));
             Assert.Equal(0, await db.Cases.CountAsync(c => c.RoundId == partial && c.PreviousCaseId != null
                 && db.Cases.Any(p => p.Id == c.PreviousCaseId && p.CountyCode != DemoRoundFixture.Shaodong)));
-            resolvedShaodong = await db.Cases.CountAsync(c => c.RoundId == full && c.ResolvedInRoundId == partial);
-            Assert.Equal(round.ResolvedCount, resolvedShaodong);
             Assert.True(await db.Cases.AnyAsync(c => c.RoundId == partial && c.PreviousCaseId != null), "邵东市's cases link to the full round");
-            // Each earlier case carried on bears the partial round's mark, and no other does (the to-do reads it).
-            var carriedOn = await db.Cases.Where(c => c.RoundId == partial && c.PreviousCaseId != null).Select(c => c.PreviousCaseId!.Value).OrderBy(x => x).ToListAsync();
-            Assert.Equal(carriedOn, await db.Cases.Where(c => c.CarriedInRoundId == partial).Select(c => c.Id).OrderBy(x => x).ToListAsync());
+            // 邵东市's earlier cases are each carried on (a case of the partial round links to it) or resolved, never both;
+            // no earlier case of another county is resolved. The import set no mark on any earlier case.
+            var queries = new CaseQueries(db, f.Clock);
+            var carriedOn = (await db.Cases.Where(c => c.RoundId == partial && c.PreviousCaseId != null).Select(c => c.PreviousCaseId!.Value).ToListAsync()).ToHashSet();
+            var resolved = new List<long>();
+            foreach (var c in await db.Cases.AsNoTracking().Where(c => c.RoundId == full).ToListAsync())
+            {
+                int? resolvedIn = await queries.ResolvedInAsync(c);
+                Assert.True(resolvedIn is null || (resolvedIn == partial && c.CountyCode == DemoRoundFixture.Shaodong && !carriedOn.Contains(c.Id)), $"case {c.Id}");
+                if (resolvedIn is not null) resolved.Add(c.Id);
+            }
+            resolvedShaodong = resolved.Count;
+            Assert.Equal(round.ResolvedCount, resolvedShaodong);
+            Assert.Equal(await db.Cases.CountAsync(c => c.RoundId == full && c.CountyCode == DemoRoundFixture.Shaodong), carriedOn.Count + resolved.Count);
+            Assert.False(await db.Cases.AnyAsync(c => c.ResolvedInRoundId != null || c.CarriedInRoundId != null));
 
             // The full round cannot go while the partial one carries its cases on.
             var blocked = await Assert.ThrowsAsync<WorkflowException>(() => Rounds(db).WithdrawAsync(f.Admin, full, "测试", discardWork: true));
@@ -92,8 +103,8 @@ public abstract class RoundCoverageTests<TFixture>(TFixture f) where TFixture : 
             Assert.Equal(0, await check.Cases.CountAsync(c => c.RoundId == partial));
             Assert.Equal(0, await check.CaseEvents.CountAsync(e => e.CaseId == worked));
             Assert.Equal(0, await check.MatchedStats.CountAsync(m => m.RoundId == partial));
-            Assert.Equal(0, await check.Cases.CountAsync(c => c.ResolvedInRoundId == partial));
-            Assert.Equal(0, await check.Cases.CountAsync(c => c.CarriedInRoundId == partial));
+            // The full round's 邵东市 cases are current again.
+            Assert.Equal(0, await check.RoundCounties.CountAsync(x => x.SupersededBy == partial));
             var entry = await check.Audit.Where(a => a.Action == "撤回批次" && a.Target == RoundRunner.RoundTarget(partial)).SingleAsync();
             Assert.Contains($"恢复此前标为已消除的任务 {resolvedShaodong} 条", entry.Detail, StringComparison.Ordinal);
             Assert.Contains("学籍文件只有邵东市", entry.Detail, StringComparison.Ordinal);

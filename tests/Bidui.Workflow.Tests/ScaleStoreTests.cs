@@ -104,6 +104,42 @@ public abstract class ScaleStoreTests(StoreProvider provider) : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task The_upgrade_records_which_later_round_superseded_each_county_of_a_round()
+    {
+        // V016: the rounds before it marked every earlier case; the upgrade records instead, on each finished round's
+        // covered county, the next finished round that covered it too. A withdrawn round supersedes nothing.
+        TestStores.Require(_available);
+        int second = 0, withdrawn = 0;
+        int first = await RoundAtV010Async(30, async (old, _) =>
+        {
+            async Task<int> Later(RoundState state, int days, params int[] counties)
+            {
+                int id = await NewRoundAsync(old);
+                await old.Database.ExecuteSqlAsync($"UPDATE rounds SET \"State\" = {(int)state}, \"FinishedAt\" = {Now.AddDays(days)} WHERE \"Id\" = {id}");
+                foreach (int county in counties)
+                    await old.Database.ExecuteSqlAsync($"""
+                        INSERT INTO round_counties ("RoundId", "CountyCode", "CountyName", "EducationRows", "RuralRows", "CaseRows", "Covered") VALUES ({id}, {county}, {"县"}, 0, 0, 0, {true})
+                        """);
+                return id;
+            }
+            withdrawn = await Later(RoundState.Withdrawn, 1, CountyA, CountyB);
+            second = await Later(RoundState.Done, 2, CountyA);
+        });
+        await using var db = Context(UserScope.System);
+        Assert.Contains(16, await SchemaMigrator.MigrateAsync(db, _store.Provider));
+        var rows = await db.RoundCounties.AsNoTracking().Select(x => new { x.RoundId, x.CountyCode, x.SupersededBy }).ToListAsync();
+        Assert.Equal([(first, CountyA, (int?)second), (first, CountyB, null), (withdrawn, CountyA, null), (withdrawn, CountyB, null), (second, CountyA, null)],
+            rows.Select(x => (x.RoundId, x.CountyCode, x.SupersededBy)).OrderBy(x => x.RoundId).ThenByDescending(x => x.CountyCode));
+        // The first round's cases of county A are no longer in the to-do; county B's still are.
+        var educationA = new Actor(2, "eduA", Role.CountyEducation, CountyA, null);
+        var educationB = new Actor(3, "eduB", Role.CountyEducation, CountyB, null);
+        await using (var a = Context(educationA.Scope))
+            Assert.Empty(await (await new CaseToDo(a, new CaseQueries(a, TimeProvider.System)).QueryAsync(educationA, ToDoKind.Submit)).ToListAsync());
+        await using (var b = Context(educationB.Scope))
+            Assert.NotEmpty(await (await new CaseToDo(b, new CaseQueries(b, TimeProvider.System)).QueryAsync(educationB, ToDoKind.Submit)).ToListAsync());
+    }
+
+    [SkippableFact]
     public async Task Search_keys_follow_the_cases_through_the_upgrade_and_every_insert_change_and_delete()
     {
         // SQLite keeps the search keys in case_keys (V014): filled from a store's cases by the upgrade, by the importer
@@ -213,11 +249,14 @@ public abstract class ScaleStoreTests(StoreProvider provider) : IAsyncLifetime
         Assert.Equal([before[0].Id, before[2].Id, before[3].Id, before[4].Id, null], after.Select(c => c.PreviousCaseId));
         Assert.Equal([Linkage.Persisting, Linkage.Reappeared, Linkage.Persisting, Linkage.Persisting, Linkage.New], after.Select(c => c.Linkage));
         Assert.Equal([2, 2, 2, 2, 1], after.Select(c => c.RoundsSeen));
-        // 丙 (county B, covered again) is no longer listed: resolved by round two.
-        Assert.Equal(two, (await db.Cases.AsNoTracking().SingleAsync(c => c.Id == before[1].Id)).ResolvedInRoundId);
+        // Round two supersedes round one in both counties it covers, by one row a county: no earlier case is marked.
+        Assert.Equal([two, two], await db.RoundCounties.Where(x => x.RoundId == one).Select(x => x.SupersededBy).ToListAsync());
+        Assert.False(await db.Cases.AnyAsync(c => c.ResolvedInRoundId != null || c.CarriedInRoundId != null));
+        // 丙 (county B, covered again) is no longer listed: resolved by round two; the others are carried on.
+        var queries = new CaseQueries(db, TimeProvider.System);
+        async Task<List<int?>> ResolvedIn() { var r = new List<int?>(); foreach (var c in before) r.Add(await queries.ResolvedInAsync(c)); return r; }
+        Assert.Equal([null, two, null, null, null], await ResolvedIn());
         Assert.Equal(1, (await db.Rounds.SingleAsync(r => r.Id == two)).ResolvedCount);
-        // The cases carried on are marked with the round that carried them (the to-do leaves them out); 丙 is not.
-        Assert.Equal([two, null, two, two, two], (await db.Cases.AsNoTracking().Where(c => c.RoundId == one).OrderBy(c => c.Id).ToListAsync()).Select(c => c.CarriedInRoundId));
         if (_store.Provider == StoreProvider.Postgres)
         {
             // Each round's table has every index of cases, made by the import (named after the partitioned table's: the
@@ -230,18 +269,18 @@ public abstract class ScaleStoreTests(StoreProvider provider) : IAsyncLifetime
                 Assert.Equal(parent.Select(n => $"{n}_r{r}").Order(StringComparer.Ordinal), (await IndexesOf($"cases_round_{r}")).Order(StringComparer.Ordinal));
         }
         var educationA = new Actor(2, "eduA", Role.CountyEducation, CountyA, null);
-        async Task<List<long>> ToDo() => await new CaseToDo(db, new CaseQueries(db, TimeProvider.System)).Query(educationA, ToDoKind.Submit).Select(c => c.Id).ToListAsync();
+        async Task<List<long>> ToDo() => await (await new CaseToDo(db, new CaseQueries(db, TimeProvider.System)).QueryAsync(educationA, ToDoKind.Submit)).Select(c => c.Id).ToListAsync();
         Assert.Equal(after[0].Id, Assert.Single(await ToDo(), id => id == before[0].Id || id == after[0].Id));
         // The to-do's number comes from the counters, which know the carried cases too.
         async Task<int> ToDoCount() => (await new CaseToDo(db, new CaseQueries(db, TimeProvider.System)).CountAsync(educationA)).Submit;
         Assert.Equal((await ToDo()).Count, await ToDoCount());
         await AssertCountsEqualRecountAsync(db);
 
-        // A failed import is undone: its cases go, the resolved mark is cleared, the counts follow.
+        // An import undone: its cases go, round one is current again (丙 no longer resolved), the counts follow.
         await new RoundImporter(db, TimeProvider.System) { BatchSize = 2 }.UndoAsync(two);
         Assert.False(await db.Cases.AnyAsync(c => c.RoundId == two));
-        Assert.Null((await db.Cases.AsNoTracking().SingleAsync(c => c.Id == before[1].Id)).ResolvedInRoundId);
-        Assert.False(await db.Cases.AnyAsync(c => c.CarriedInRoundId != null), "the carried marks are cleared");
+        Assert.Equal([null, null], await db.RoundCounties.Where(x => x.RoundId == one).Select(x => x.SupersededBy).ToListAsync());
+        Assert.Equal([null, null, null, null, null], await ResolvedIn());
         Assert.Contains(before[0].Id, await ToDo());
         Assert.Equal((await ToDo()).Count, await ToDoCount());
         // Not tracked: on PostgreSQL a key's counter is several rows (slots), which tracking would fold into one.
@@ -640,7 +679,11 @@ public abstract class ScaleStoreTests(StoreProvider provider) : IAsyncLifetime
     /// </summary>
     private static async Task<int> InsertAsV010Async(BiduiDbContext db, int n)
     {
-        int round = await NewRoundAsync(db, CountyA, CountyB);
+        int round = await NewRoundAsync(db);
+        foreach (int county in new[] { CountyA, CountyB })
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO round_counties ("RoundId", "CountyCode", "CountyName", "EducationRows", "RuralRows", "CaseRows", "Covered") VALUES ({round}, {county}, {"县"}, 0, 0, 0, {true})
+                """);
         string[] lists = ["dropout_suspect", "aid_missing", "status_mismatch"];
         for (int i = 0; i < n; i++)
         {

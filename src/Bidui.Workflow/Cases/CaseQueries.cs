@@ -151,6 +151,21 @@ public sealed class CaseQueries(BiduiDbContext db, TimeProvider clock)
         return Query(filter with { Text = null }).Where(c => ids.Contains(c.Id));
     }
 
+    /// <summary>
+    /// The later round in which the case's problem went away: the one that superseded its round in its county (V016)
+    /// with no case carrying it on, or the mark an import before V016 set. Null while the case is current or was
+    /// carried on. The successor may lie outside the user's scope (another school), so its existence is read unfiltered.
+    /// </summary>
+    public async Task<int?> ResolvedInAsync(Case c, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        if (c.ResolvedInRoundId is { } marked) return marked;
+        int? later = await db.RoundCounties.AsNoTracking().Where(x => x.RoundId == c.RoundId && x.CountyCode == c.CountyCode)
+            .Select(x => x.SupersededBy).FirstOrDefaultAsync(ct);
+        if (later is null || c.CarriedInRoundId is not null) return null;
+        return await db.Cases.IgnoreQueryFilters().AnyAsync(n => n.PreviousCaseId == c.Id, ct) ? null : later;
+    }
+
     /// <summary>A case with its history and attachments, or null when it does not exist in the user's scope.</summary>
     public Task<Case?> FindAsync(long id, CancellationToken ct = default) =>
         db.LiveCases.Include(c => c.Events.OrderBy(v => v.Id)).Include(c => c.Attachments).SingleOrDefaultAsync(c => c.Id == id, ct);

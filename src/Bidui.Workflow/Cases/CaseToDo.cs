@@ -22,24 +22,40 @@ public sealed record ToDoCounts(int Submit, int Review, int Reassign)
 
 /// <summary>
 /// 我的待办: what the signed-in user must act on now, across the finished rounds. Only current cases count:
-/// not those a later round resolved (the problem went away) or carried on as a new case (the new one is worked).
+/// not those a later round resolved (the problem went away) or carried on as a new case (the new one is worked), that
+/// is, not those of a round that a later finished round superseded in their county.
 /// Built on <see cref="CaseQueries.Query"/>, so the scope and any filter apply.
 /// </summary>
 public sealed class CaseToDo(BiduiDbContext db, CaseQueries queries)
 {
-    public IQueryable<Case> Query(Actor actor, ToDoKind kind, CaseFilter? filter = null)
+    public async Task<IQueryable<Case>> QueryAsync(Actor actor, ToDoKind kind, CaseFilter? filter = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
         var q = queries.Query(filter ?? new CaseFilter());
         // The scope again, as plain conditions (the store's filter already applies it, inside an OR that no index
         // answers): a county's to-do then reads its county through the (county, state, unit) index.
         var scope = db.Scope;
-        if (!scope.Everything)
+        // Current: no later finished round covers the case's county (V016), and no import before V016 marked it resolved
+        // or carried on (V012; both marks are in the to-do index). For one county the rounds superseded in it are read
+        // first and given as numbers: a subquery in their place halved the estimate of the county's cases and the
+        // to-do's throughput with it (20 users: 55 requests/s against 113-128).
+        var superseded = db.RoundCounties.Where(x => x.SupersededBy != null);
+        if (!scope.Everything && scope.MinCounty == scope.MaxCounty)
         {
-            int min = scope.MinCounty, max = scope.MaxCounty;
-            q = min == max ? q.Where(c => c.CountyCode == min) : q.Where(c => c.CountyCode >= min && c.CountyCode <= max);
+            int county = scope.MinCounty;
+            var earlier = await superseded.Where(x => x.CountyCode == county).Select(x => x.RoundId).ToListAsync(ct);
+            q = q.Where(c => c.CountyCode == county);
+            if (earlier.Count > 0) q = q.Where(c => !earlier.Contains(c.RoundId));
         }
-        // Current: marked by the import of the round that resolved or carried the case on (V012), both in the to-do index.
+        else
+        {
+            if (!scope.Everything)
+            {
+                int min = scope.MinCounty, max = scope.MaxCounty;
+                q = q.Where(c => c.CountyCode >= min && c.CountyCode <= max);
+            }
+            q = q.Where(c => !superseded.Any(x => x.RoundId == c.RoundId && x.CountyCode == c.CountyCode));
+        }
         q = q.Where(c => c.ResolvedInRoundId == null && c.CarriedInRoundId == null);
         switch (kind)
         {
@@ -61,8 +77,9 @@ public sealed class CaseToDo(BiduiDbContext db, CaseQueries queries)
     /// A page of the to-do: its numbers from the (county, state, unit) index alone in the default order (deadline,
     /// then number), then its cases (sorting whole rows read 13,000 table pages for 50 cases).
     /// </summary>
-    public Task<IReadOnlyList<Case>> PageAsync(IQueryable<Case> query, CaseOrder order, int page, int pageSize, CancellationToken ct = default) =>
-        queries.PageOfAsync(CaseSorting.Apply(query, order, db.Rounds), page, pageSize, ct);
+    public Task<IReadOnlyList<Case>> PageAsync(IQueryable<Case> query, CaseOrder order, int page, int pageSize, CancellationToken ct = default,
+        IReadOnlyDictionary<int, DateOnly>? deadlines = null) =>
+        queries.PageOfAsync(CaseSorting.Apply(query, order, db.Rounds, deadlines), page, pageSize, ct);
 
     /// <summary>The units whose open or returned cases the user fills in (a village: its cases awaiting the township's home visit).</summary>
     private static List<Unit> SubmitUnitsOf(Actor actor) => actor.Role == Role.Village ? [Unit.Township] : [.. RoleInfo.SubmitUnits(actor.Role)];
@@ -91,14 +108,15 @@ public sealed class CaseToDo(BiduiDbContext db, CaseQueries queries)
         ArgumentNullException.ThrowIfNull(actor);
         var kinds = KindsFor(actor.Role);
         bool counters = db.Scope.Township is null;
-        async Task<int> Count(ToDoKind k) => !kinds.Contains(k) ? 0 : counters ? await CountedAsync(actor, k, ct) : await Query(actor, k).CountAsync(ct);
+        async Task<int> Count(ToDoKind k) => !kinds.Contains(k) ? 0 : counters ? await CountedAsync(actor, k, ct) : await (await QueryAsync(actor, k, ct: ct)).CountAsync(ct);
         return new ToDoCounts(await Count(ToDoKind.Submit), await Count(ToDoKind.Review), await Count(ToDoKind.Reassign));
     }
 
     /// <summary>The rules of <see cref="Query"/>, over the counters (the store's filter cuts them to the user's county or school).</summary>
     private async Task<int> CountedAsync(Actor actor, ToDoKind kind, CancellationToken ct)
     {
-        var q = db.CaseCounts.AsNoTracking().Where(x => x.Current && db.Rounds.Any(r => r.Id == x.RoundId && r.State == RoundState.Done));
+        var q = db.CaseCounts.AsNoTracking().Where(x => x.Current && db.Rounds.Any(r => r.Id == x.RoundId && r.State == RoundState.Done)
+            && !db.RoundCounties.Any(rc => rc.RoundId == x.RoundId && rc.CountyCode == x.CountyCode && rc.SupersededBy != null));
         var scope = db.Scope;
         if (!scope.Everything)
         {

@@ -12,8 +12,8 @@ namespace Bidui.Workflow.Rounds;
 
 /// <summary>
 /// Turns a confirmed comparison's lists into the round's cases. Only the counties the round covers
-/// get cases, and only their earlier cases are linked (new / persisting / reappeared) or marked
-/// resolved. On SQLite cases are written in short batches, each its own transaction, so readers and other
+/// get cases, and only their earlier cases are linked (new / persisting / reappeared) or resolved: the earlier round
+/// of each covered county is superseded (<see cref="RoundCounty.SupersededBy"/>), its cases no longer current. On SQLite cases are written in short batches, each its own transaction, so readers and other
 /// writers (sign-ins, case views) never wait long; on PostgreSQL into the round's own table, by one COPY. None of
 /// them is visible until the last, small transaction marks the round Done (on PostgreSQL it attaches the round's
 /// table as its partition of cases). A failed import is undone (<see cref="UndoAsync"/>).
@@ -36,12 +36,10 @@ public sealed class RoundImporter(BiduiDbContext db, TimeProvider clock)
         var now = clock.GetUtcNow().UtcDateTime;
         var today = DateOnly.FromDateTime(now);
         var covered = (await db.RoundCounties.AsNoTracking().Where(x => x.RoundId == roundId && x.Covered).Select(x => x.CountyCode).ToListAsync(ct)).ToHashSet();
-        var earlier = await EarlierCasesAsync(round, covered, ct);
+        var (earlier, superseded) = await EarlierCasesAsync(round, covered, ct);
 
         int skipped = 0, imported;
         List<MatchedStat> matched;
-        // The earlier cases listed again, carried on as new cases of this round (marked once they are all written).
-        var carried = new List<long>();
         Dictionary<(int County, string School, string Category, Unit Unit), long> counts;
         await using (var writer = new CaseBatchWriter(db, roundId, now, Batch))
         {
@@ -56,7 +54,6 @@ public sealed class RoundImporter(BiduiDbContext db, TimeProvider clock)
                     if (earlier.TryTake(row.Category, row.PersonKey) is { } before)
                     {
                         row.PreviousCaseId = before.Id;
-                        carried.Add(before.Id);
                         row.RoundsSeen = before.RoundsSeen + 1;
                         row.Linkage = before.State == CaseState.Closed ? Linkage.Reappeared : Linkage.Persisting;
                     }
@@ -72,10 +69,8 @@ public sealed class RoundImporter(BiduiDbContext db, TimeProvider clock)
             await writer.WriteMatchedAsync(matched, matchedSchools.Values.Where(s => covered.Contains(s.CountyCode)), ct);
             counts = writer.Counts;
         }
-        // Earlier cases not listed again: the problem went away. Short updates, a chunk at a time.
-        int resolved = await MarkAsync(earlier.Untaken(), s => s.SetProperty(c => c.ResolvedInRoundId, roundId), ct);
-        // Earlier cases listed again: the new case is the one worked now (the to-do reads this mark, V012).
-        await MarkAsync(carried, s => s.SetProperty(c => c.CarriedInRoundId, roundId), ct);
+        // Earlier cases not listed again: the problem went away. Those listed again were carried on as new cases.
+        int resolved = earlier.Untaken().Count();
         bool postgres = db.Database.IsNpgsql();
         // The one step that makes the round and its cases visible, with its audit entry. On PostgreSQL the round's
         // table (indexed and vacuumed by the writer) becomes its partition of cases here, with its counts.
@@ -83,6 +78,14 @@ public sealed class RoundImporter(BiduiDbContext db, TimeProvider clock)
         if (postgres) await RoundPartition.AttachAsync(db, roundId, counts, ct);
         // SQLite's insert trigger counts the cases of a round only when it is not importing (V015).
         else if (round.State == RoundState.Importing) await AddCountsAsync(roundId, counts, ct);
+        // The earlier round of each county it covers is superseded (its cases no longer current: V016), in the same
+        // transaction that shows this round's cases: one row a county, where each earlier case was an UPDATE of its own.
+        foreach (var group in superseded.GroupBy(x => x.RoundId))
+        {
+            var counties = group.Select(x => x.CountyCode).ToList();
+            await db.RoundCounties.Where(x => x.RoundId == group.Key && counties.Contains(x.CountyCode))
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.SupersededBy, roundId), ct);
+        }
         var done = await db.Rounds.SingleAsync(r => r.Id == roundId, ct);
         done.PreviousRoundId = await db.Rounds.Where(r => r.State == RoundState.Done && r.Id != roundId && r.ProvinceCode == round.ProvinceCode)
             .OrderByDescending(r => r.FinishedAt).Select(r => (int?)r.Id).FirstOrDefaultAsync(ct);
@@ -161,24 +164,15 @@ public sealed class RoundImporter(BiduiDbContext db, TimeProvider clock)
         if (db.Database.IsNpgsql()) await RoundPartition.DropUnattachedAsync(db, roundId, ct);
     }
 
-    /// <summary>Sets a mark on the earlier cases of these numbers, a chunk at a time (short updates); returns how many were marked.</summary>
-    private async Task<int> MarkAsync(IEnumerable<long> ids, Action<UpdateSettersBuilder<Case>> mark, CancellationToken ct)
-    {
-        int marked = 0;
-        foreach (var chunk in ids.Chunk(Math.Min(Batch, 5_000)))
-            marked += await db.Cases.Where(c => chunk.Contains(c.Id)).ExecuteUpdateAsync(mark, ct);
-        return marked;
-    }
-
     /// <summary>
-    /// Takes back the resolved and carried marks a round set on earlier cases (its import failed, or it was withdrawn):
-    /// those cases are current again. Returns how many were resolved.
+    /// Takes back what a round set on the earlier rounds (it was withdrawn, or its import failed): the counties it
+    /// superseded, and the resolved and carried marks of imports before V016. Those earlier cases are current again.
     /// </summary>
-    internal static async Task<int> ClearMarksAsync(BiduiDbContext db, int roundId, CancellationToken ct)
+    internal static async Task ClearMarksAsync(BiduiDbContext db, int roundId, CancellationToken ct)
     {
-        int reopened = await db.Cases.Where(c => c.ResolvedInRoundId == roundId).ExecuteUpdateAsync(s => s.SetProperty(c => c.ResolvedInRoundId, (int?)null), ct);
+        await db.RoundCounties.Where(x => x.SupersededBy == roundId).ExecuteUpdateAsync(s => s.SetProperty(x => x.SupersededBy, (int?)null), ct);
+        await db.Cases.Where(c => c.ResolvedInRoundId == roundId).ExecuteUpdateAsync(s => s.SetProperty(c => c.ResolvedInRoundId, (int?)null), ct);
         await db.Cases.Where(c => c.CarriedInRoundId == roundId).ExecuteUpdateAsync(s => s.SetProperty(c => c.CarriedInRoundId, (int?)null), ct);
-        return reopened;
     }
 
     /// <summary>Deletes a round's cases (their history and attachments with them) and matched figures, a batch at a time; returns the attachment files to delete.</summary>
@@ -203,9 +197,10 @@ public sealed class RoundImporter(BiduiDbContext db, TimeProvider clock)
 
     /// <summary>
     /// For each county the round covers, the cases of the latest finished round that covered it too
-    /// (a round of one county neither links nor resolves the cases of another), streamed into a compact map.
+    /// (a round of one county neither links nor resolves the cases of another), streamed into a compact map; and those
+    /// rounds' rows of the counties, which this round supersedes.
     /// </summary>
-    private async Task<EarlierCases> EarlierCasesAsync(Round round, HashSet<int> covered, CancellationToken ct)
+    private async Task<(EarlierCases Cases, List<(int CountyCode, int RoundId)> Superseded)> EarlierCasesAsync(Round round, HashSet<int> covered, CancellationToken ct)
     {
         var coveredCodes = covered.ToList();
         var candidates = await db.RoundCounties.AsNoTracking()
@@ -223,7 +218,7 @@ public sealed class RoundImporter(BiduiDbContext db, TimeProvider clock)
                 earlier.Add(c.Id, c.Category, c.PersonKey, c.State, c.RoundsSeen);
         }
         earlier.Seal();
-        return earlier;
+        return (earlier, [.. latest.Select(x => (x.CountyCode, x.RoundId))]);
     }
 
     private static List<MatchedStat> ReadMatched(string path, Round round, Dictionary<string, School> schools)

@@ -160,7 +160,8 @@ public sealed class RoundService(BiduiDbContext db, AuditLog audit, StoreOptions
         return new WithdrawalView(
             await cases.CountAsync(ct),
             await cases.CountAsync(c => c.State != CaseState.Open || c.Events.Any(), ct),
-            await db.Cases.CountAsync(c => c.ResolvedInRoundId == roundId, ct),
+            // The earlier cases it resolved, counted by its import (they are current again once it is withdrawn).
+            await db.Rounds.Where(r => r.Id == roundId).Select(r => r.ResolvedCount).FirstOrDefaultAsync(ct),
             blockedBy);
     }
 
@@ -182,13 +183,13 @@ public sealed class RoundService(BiduiDbContext db, AuditLog audit, StoreOptions
         if (view.Worked > 0 && !discardWork)
             throw new WorkflowException($"本批次有 {view.Worked} 条任务已有核查或审核记录，撤回将一并删除；请勾选确认后再撤回。");
         // The earlier cases it resolved or carried on are the current ones again (their successors go with this round).
-        int reopened = await RoundImporter.ClearMarksAsync(db, roundId, ct);
+        await RoundImporter.ClearMarksAsync(db, roundId, ct);
         round.State = RoundState.Withdrawn;
         await db.SaveChangesAsync(ct);
         await audit.WriteAsync(actor.UserName, "撤回批次", RoundRunner.RoundTarget(roundId),
-            $"{round.Name}；原因：{reason.Trim()}；删除核查任务 {view.Cases} 条（其中已办理 {view.Worked} 条）；恢复此前标为已消除的任务 {reopened} 条", ct);
+            $"{round.Name}；原因：{reason.Trim()}；删除核查任务 {view.Cases} 条（其中已办理 {view.Worked} 条）；恢复此前标为已消除的任务 {view.Reopens} 条", ct);
         await tx.CommitAsync(ct);
-        return view with { Reopens = reopened };
+        return view;
     }
 
     private async Task<Round?> PreviousRoundAsync(Round round, CancellationToken ct) =>

@@ -89,6 +89,11 @@ public sealed class RoundCounty
     /// <summary>Rows of the round's action lists whose responsible county this is.</summary>
     public int CaseRows { get; set; }
     public bool Covered { get; set; }
+    /// <summary>
+    /// The later round that covered this county too (set when that round is done, V016): this round's cases of the
+    /// county are then no longer current, each carried on as a new case or resolved.
+    /// </summary>
+    public int? SupersededBy { get; set; }
 }
 
 /// <summary>核查任务: one row of an action list, assigned to the unit that must verify it.</summary>
@@ -138,9 +143,15 @@ public sealed class Case
     /// <summary>How many consecutive rounds this person has been on this list (1 for new).</summary>
     public int RoundsSeen { get; set; } = 1;
     public long? PreviousCaseId { get; set; }
-    /// <summary>Set when a later round no longer lists the person: the problem went away.</summary>
+    /// <summary>
+    /// Set by imports before V016 when a later round no longer listed the person (the problem went away). Since V016
+    /// the later round records it once for the county (<see cref="RoundCounty.SupersededBy"/>) and sets no mark.
+    /// </summary>
     public int? ResolvedInRoundId { get; set; }
-    /// <summary>Set when a later round lists the person again and carries this case on as a new one (its <see cref="PreviousCaseId"/>): the new case is the one worked.</summary>
+    /// <summary>
+    /// Set by imports before V016 when a later round listed the person again and carried this case on as a new one (its
+    /// <see cref="PreviousCaseId"/>). Since V016: <see cref="RoundCounty.SupersededBy"/>, as above.
+    /// </summary>
     public int? CarriedInRoundId { get; set; }
     public string? Result { get; set; }
     public string? Note { get; set; }

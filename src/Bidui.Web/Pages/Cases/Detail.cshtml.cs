@@ -24,6 +24,8 @@ public sealed class DetailModel(CaseQueries queries, CaseWorkflow workflow, Bidu
     public bool CanReview => CaseWorkflow.CanReview(Actor, Case);
     /// <summary>The round's deadline, which is the case's.</summary>
     public DateOnly? Deadline { get; private set; }
+    /// <summary>The later round that no longer listed the case (the problem went away), if any.</summary>
+    public int? ResolvedIn { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
     {
@@ -204,6 +206,7 @@ public sealed class DetailModel(CaseQueries queries, CaseWorkflow workflow, Bidu
         if (c is null) return false;
         Case = c;
         Deadline = await db.Rounds.AsNoTracking().Where(r => r.Id == c.RoundId).Select(r => (DateOnly?)r.Deadline).SingleOrDefaultAsync(ct);
+        ResolvedIn = await queries.ResolvedInAsync(c, ct);
         if (RoleInfo.ManagesRounds(Actor.Role) && c.State != CaseState.Closed)
         {
             var (min, max) = (Actor.Scope.MinCounty, Actor.Scope.MaxCounty);

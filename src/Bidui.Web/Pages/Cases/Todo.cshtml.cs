@@ -29,10 +29,10 @@ public sealed class TodoModel(CaseToDo todo, RoundService rounds, TimeProvider c
         Kind = Kind is { } k && Kinds.Contains(k) ? k : Kinds.FirstOrDefault(x => CountOf(x) > 0, Kinds[0]);
         Deadlines = (await rounds.ListAsync(ct)).Where(r => r.State == RoundState.Done).ToDictionary(r => r.Id, r => r.Deadline);
         if (!Request.Query.ContainsKey("Sort")) Sort = CaseSort.Deadline;
-        var q = todo.Query(Actor, Kind.Value, Filter);
+        var q = await todo.QueryAsync(Actor, Kind.Value, Filter, ct);
         Total = Filter.Category is null ? CountOf(Kind.Value) : await q.CountAsync(ct);
         ClampPage();
-        Cases = await todo.PageAsync(q, Order, PageNumber, PageSize, ct);
+        Cases = await todo.PageAsync(q, Order, PageNumber, PageSize, ct, Deadlines);
     }
 
     /// <summary>The count in the navigation bar (loaded after the page, so no page waits for it).</summary>
