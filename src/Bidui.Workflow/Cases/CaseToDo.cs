@@ -37,8 +37,8 @@ public sealed class CaseToDo(BiduiDbContext db, CaseQueries queries)
         var scope = db.Scope;
         // Current: no later finished round covers the case's county (V016), and no import before V016 marked it resolved
         // or carried on (V012; both marks are in the to-do index). For one county the rounds superseded in it are read
-        // first and given as numbers (with a subquery in their place, 20 users got 53-55 to-do pages a second, with
-        // the numbers 80).
+        // first and given as numbers, here and to the counters (as subqueries, 20 users got 53-55 to-do pages a second;
+        // as numbers 143, within the 88-147 of the runs before V016).
         if (await SupersededAsync(ct) is { } earlier)
         {
             int county = scope.MinCounty;

@@ -5,7 +5,6 @@ using Bidui.Workflow.Cases;
 using Bidui.Workflow.Store;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Query;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Bidui.Workflow.Rounds;
@@ -13,8 +12,9 @@ namespace Bidui.Workflow.Rounds;
 /// <summary>
 /// Turns a confirmed comparison's lists into the round's cases. Only the counties the round covers
 /// get cases, and only their earlier cases are linked (new / persisting / reappeared) or resolved: the earlier round
-/// of each covered county is superseded (<see cref="RoundCounty.SupersededBy"/>), its cases no longer current. On SQLite cases are written in short batches, each its own transaction, so readers and other
-/// writers (sign-ins, case views) never wait long; on PostgreSQL into the round's own table, by one COPY. None of
+/// of each covered county is superseded (<see cref="RoundCounty.SupersededBy"/>), its cases no longer current. On
+/// SQLite cases are written in short batches, each its own transaction, so readers and other writers (sign-ins, case
+/// views) never wait long; on PostgreSQL into the round's own table, by one COPY. None of
 /// them is visible until the last, small transaction marks the round Done (on PostgreSQL it attaches the round's
 /// table as its partition of cases). A failed import is undone (<see cref="UndoAsync"/>).
 /// </summary>
