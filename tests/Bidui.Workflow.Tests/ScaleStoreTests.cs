@@ -116,10 +116,7 @@ public abstract class ScaleStoreTests(StoreProvider provider) : IAsyncLifetime
             {
                 int id = await NewRoundAsync(old);
                 await old.Database.ExecuteSqlAsync($"UPDATE rounds SET \"State\" = {(int)state}, \"FinishedAt\" = {Now.AddDays(days)} WHERE \"Id\" = {id}");
-                foreach (int county in counties)
-                    await old.Database.ExecuteSqlAsync($"""
-                        INSERT INTO round_counties ("RoundId", "CountyCode", "CountyName", "EducationRows", "RuralRows", "CaseRows", "Covered") VALUES ({id}, {county}, {"县"}, 0, 0, 0, {true})
-                        """);
+                await CoverAsV010Async(old, id, counties);
                 return id;
             }
             withdrawn = await Later(RoundState.Withdrawn, 1, CountyA, CountyB);
@@ -673,6 +670,15 @@ public abstract class ScaleStoreTests(StoreProvider provider) : IAsyncLifetime
         return round;
     }
 
+    /// <summary>The round covers these counties, written as a store before V016 holds them (no SupersededBy column).</summary>
+    private static async Task CoverAsV010Async(BiduiDbContext db, int round, params int[] counties)
+    {
+        foreach (int county in counties)
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO round_counties ("RoundId", "CountyCode", "CountyName", "EducationRows", "RuralRows", "CaseRows", "Covered") VALUES ({round}, {county}, {"县"}, 0, 0, 0, {true})
+                """);
+    }
+
     /// <summary>
     /// A finished round of n cases in a store at V010, written as that release wrote them (plain inserts into cases,
     /// counted by V007's trigger): today's importer writes a round's partition (V013), which that store has not.
@@ -680,10 +686,7 @@ public abstract class ScaleStoreTests(StoreProvider provider) : IAsyncLifetime
     private static async Task<int> InsertAsV010Async(BiduiDbContext db, int n)
     {
         int round = await NewRoundAsync(db);
-        foreach (int county in new[] { CountyA, CountyB })
-            await db.Database.ExecuteSqlAsync($"""
-                INSERT INTO round_counties ("RoundId", "CountyCode", "CountyName", "EducationRows", "RuralRows", "CaseRows", "Covered") VALUES ({round}, {county}, {"县"}, 0, 0, 0, {true})
-                """);
+        await CoverAsV010Async(db, round, CountyA, CountyB);
         string[] lists = ["dropout_suspect", "aid_missing", "status_mismatch"];
         for (int i = 0; i < n; i++)
         {
