@@ -16,7 +16,7 @@ namespace Bidui.WebBench;
 
 /// <summary>
 /// `bidui-webbench`: a province round in the web workflow, on each store. Generates the round's lists (and a small
-/// earlier round's) in the results format, starts the real web app on a fresh store, imports the earlier round,
+/// earlier round's, or with `--earlier-full` one as large) in the results format, starts the real web app on a fresh store, imports the earlier round,
 /// signs in the officers, then imports the big round through the real job (RoundRunner) while the officers keep
 /// working on the earlier one, and then drives the officer's pages with every user at once. Each store runs in
 /// its own process, so that its peak memory is its own. docs/PERFORMANCE.md has the command and the figures.
@@ -34,13 +34,13 @@ internal static class Program
         if (o.Store is { } store) return await RunStoreAsync(o, store);
 
         Console.WriteLine($"bidui-webbench: {o.Cases:N0} cases, {o.Users} users, {o.Seconds} s a page; load average {LoadAverage()}");
-        string lists = Path.Combine(o.Work, $"lists-{o.Cases}");
+        string lists = o.Lists;
         if (!File.Exists(Path.Combine(lists, "done")))
         {
             var sw = Stopwatch.StartNew();
             var province = new ProvinceLists();
-            province.Write(Path.Combine(lists, "earlier"), o.Cases, earlier: true);
-            province.Write(Path.Combine(lists, "round"), o.Cases, earlier: false);
+            province.Write(Path.Combine(lists, "earlier"), o.Cases, o.EarlierFull ? EarlierShape.Full : EarlierShape.Small);
+            province.Write(Path.Combine(lists, "round"), o.Cases, EarlierShape.None);
             await File.WriteAllTextAsync(Path.Combine(lists, "done"), "");
             Console.WriteLine($"lists generated in {sw.Elapsed.TotalSeconds:F1} s: {lists}");
         }
@@ -60,7 +60,7 @@ internal static class Program
     private static async Task<int> RunStoreAsync(BenchOptions o, string kind)
     {
         var province = new ProvinceLists();
-        string lists = Path.Combine(o.Work, $"lists-{o.Cases}");
+        string lists = o.Lists;
         string data = Path.Combine(o.Work, "data-" + kind);
         if (Directory.Exists(data)) Directory.Delete(data, recursive: true);
         var store = kind == "postgres" ? CreatePostgres(o, data) : StoreOptions.Sqlite(data);
@@ -317,15 +317,19 @@ internal static class Program
     private static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
 }
 
-internal sealed record BenchOptions(long Cases, int Users, int Seconds, string Work, string? Postgres, bool Keep, string[] Stores, string? Store, bool QuietImport, int ThinkMs, int WarmupSeconds)
+internal sealed record BenchOptions(long Cases, int Users, int Seconds, string Work, string? Postgres, bool Keep, string[] Stores, string? Store, bool QuietImport, int ThinkMs, int WarmupSeconds,
+    bool EarlierFull)
 {
+    /// <summary>Where the generated lists are kept between runs (they depend on the size and the earlier round's shape only).</summary>
+    public string Lists => Path.Combine(Work, EarlierFull ? $"lists-{Cases}-earlier-full" : $"lists-{Cases}");
+
     public static BenchOptions Parse(string[] args)
     {
         long cases = 1_000_000;
         int users = 20, seconds = 15;
         string work = Path.Combine(Path.GetTempPath(), "bidui-webbench");
         string? postgres = null, store = null;
-        bool keep = false, quiet = false;
+        bool keep = false, quiet = false, earlierFull = false;
         int thinkMs = 0, warmup = 0;
         string[] stores = ["sqlite", "postgres"];
         for (int i = 0; i < args.Length; i++)
@@ -344,10 +348,11 @@ internal sealed record BenchOptions(long Cases, int Users, int Seconds, string W
                 case "--warmup": warmup = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--stores": stores = Next().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries); break;
                 case "--store": store = Next(); break;
-                default: throw new ArgumentException("unknown option " + args[i] + "; usage: bidui-webbench [--cases N] [--users N] [--seconds S] [--stores sqlite,postgres] [--postgres CS] [--work DIR] [--keep] [--quiet-import] [--think-ms MS] [--warmup S]");
+                case "--earlier-full": earlierFull = true; break;
+                default: throw new ArgumentException("unknown option " + args[i] + "; usage: bidui-webbench [--cases N] [--users N] [--seconds S] [--stores sqlite,postgres] [--postgres CS] [--work DIR] [--keep] [--quiet-import] [--think-ms MS] [--warmup S] [--earlier-full]");
             }
         }
         if (stores.Any(s => s is not ("sqlite" or "postgres"))) throw new ArgumentException("--stores takes sqlite and/or postgres");
-        return new BenchOptions(cases, users, seconds, work, postgres, keep, stores, store, quiet, thinkMs, warmup);
+        return new BenchOptions(cases, users, seconds, work, postgres, keep, stores, store, quiet, thinkMs, warmup, earlierFull);
     }
 }

@@ -58,9 +58,15 @@ internal sealed class ProvinceLists
 
     public IReadOnlyList<int> Counties => _counties;
 
-    /// <summary>Writes the lists of a round of about <paramref name="cases"/> cases; returns the rows per responsible county.</summary>
-    public Dictionary<int, int> Write(string directory, long cases, bool earlier)
+    /// <summary>
+    /// Writes the lists of a round of about <paramref name="cases"/> cases, or of the earlier round before it
+    /// (<paramref name="earlier"/>); returns the rows per responsible county.
+    /// </summary>
+    public Dictionary<int, int> Write(string directory, long cases, EarlierShape earlier)
     {
+        // Of every block of rows of the big round, the earlier round lists the first again (the person persists) and,
+        // in place of the middle one, a person the big round no longer lists (resolved by it).
+        int block = earlier == EarlierShape.Full ? 10 : 50;
         Directory.CreateDirectory(directory);
         var perCounty = new Dictionary<int, int>();
         long start = 0;
@@ -75,12 +81,11 @@ internal sealed class ProvinceLists
             for (long i = 0; i < rows; i++)
             {
                 long index = start + (duplicates ? i / 2 : i);
-                // The earlier round: every 50th row of the big one (they persist), and as many people the big one no longer lists (resolved).
-                if (earlier)
+                if (earlier != EarlierShape.None)
                 {
                     long inRound = duplicates ? i / 2 : i;
-                    if (inRound % 50 == 25) index += 100_000_000;
-                    else if (inRound % 50 != 0) continue;
+                    if (inRound % block == block / 2) index += 100_000_000;
+                    else if (earlier == EarlierShape.Small && inRound % block != 0) continue;
                 }
                 var person = Person(index, list);
                 for (int c = 0; c < columns.Count; c++) cells[c] = Cell(columns[c].Header, person, list, i);
@@ -89,7 +94,7 @@ internal sealed class ProvinceLists
             }
             start += rows;
         }
-        WriteMatched(directory, earlier ? cases / 50 : cases);
+        WriteMatched(directory, earlier == EarlierShape.Small ? cases / 50 : cases);
         File.WriteAllLines(Path.Combine(directory, "counties.txt"), perCounty.OrderBy(kv => kv.Key).Select(kv => string.Create(CultureInfo.InvariantCulture, $"{kv.Key},{kv.Value}")));
         return perCounty;
     }
@@ -194,4 +199,16 @@ internal sealed class ProvinceLists
         x ^= x >> 33;
         return (uint)x;
     }
+}
+
+/// <summary>
+/// The round <see cref="ProvinceLists.Write"/> writes: the big one (<see cref="None"/>), or the earlier round before it:
+/// <see cref="Small"/> (one person in 50 listed again, as many resolved: 4 % of the big round) or <see cref="Full"/>
+/// (as large as the big one: nine people in ten listed again, one in ten resolved), as a real second term would be.
+/// </summary>
+internal enum EarlierShape
+{
+    None,
+    Small,
+    Full,
 }
