@@ -1,21 +1,33 @@
 using Bidui.Web.Hosting;
 using Bidui.Workflow.Rounds;
+using Bidui.Workflow.Store;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Bidui.Web.Tests;
 
 /// <summary>
-/// While an import runs, requests go through one per core at a time and none is refused, but a page's assets do not
-/// wait; before and after it, nothing waits.
+/// While an import runs, requests go through a few at a time and none is refused, but a page's assets do not wait;
+/// before and after it, nothing waits. On SQLite the import keeps a core of its own.
 /// </summary>
 public sealed class ImportPriorityTests
 {
-    [Fact]
-    public async Task During_an_import_requests_take_turns_and_all_are_served()
+    [Theory]
+    [InlineData(StoreProvider.Postgres, 2, 2)]
+    [InlineData(StoreProvider.Postgres, 1, 1)]
+    [InlineData(StoreProvider.Sqlite, 2, 1)]
+    [InlineData(StoreProvider.Sqlite, 1, 1)]
+    [InlineData(StoreProvider.Sqlite, 8, 7)]
+    public void The_import_leaves_a_core_free_on_SQLite_only(StoreProvider provider, int cores, int turns) =>
+        Assert.Equal(turns, ImportPriority.TurnsFor(provider, cores));
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    public async Task During_an_import_requests_take_turns_and_all_are_served(int turns)
     {
         var board = new RoundProgressBoard();
-        using var priority = new ImportPriority(board);
+        using var priority = new ImportPriority(board, turns);
         var services = new ServiceCollection().AddSingleton(priority).BuildServiceProvider();
         int running = 0, most = 0, served = 0;
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -30,7 +42,7 @@ public sealed class ImportPriorityTests
 
         Task Request() => ImportPriority.InvokeAsync(new DefaultHttpContext { RequestServices = services }, Page);
 
-        int users = Environment.ProcessorCount + 5;
+        int users = turns + 5;
         // No import: every request runs at once.
         var free = Enumerable.Range(0, users).Select(_ => Request()).ToList();
         await WaitUntil(() => Volatile.Read(ref running) == users);
@@ -38,19 +50,19 @@ public sealed class ImportPriorityTests
         await Task.WhenAll(free);
         Assert.Equal(users, most);
 
-        // During an import: one per core at a time, the rest wait and are then served.
+        // During an import: so many at a time, the rest wait and are then served.
         release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         most = 0;
         served = 0;
         var importing = board.BeginImport();
-        var turns = Enumerable.Range(0, users).Select(_ => Request()).ToList();
-        await WaitUntil(() => Volatile.Read(ref running) == Environment.ProcessorCount);
+        var waiting = Enumerable.Range(0, users).Select(_ => Request()).ToList();
+        await WaitUntil(() => Volatile.Read(ref running) == turns);
         await Task.Delay(200);
-        Assert.Equal(Environment.ProcessorCount, Volatile.Read(ref running));
+        Assert.Equal(turns, Volatile.Read(ref running));
         release.SetResult();
-        await Task.WhenAll(turns);
+        await Task.WhenAll(waiting);
         Assert.Equal(users, served);
-        Assert.Equal(Environment.ProcessorCount, most);
+        Assert.Equal(turns, most);
 
         // Meanwhile a page's scripts and styles do not queue behind the pages.
         release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
