@@ -1,6 +1,5 @@
 using Bidui.Web.Hosting;
 using Bidui.Workflow.Rounds;
-using Bidui.Workflow.Store;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -8,18 +7,15 @@ namespace Bidui.Web.Tests;
 
 /// <summary>
 /// While an import runs, requests go through a few at a time and none is refused, but a page's assets do not wait;
-/// before and after it, nothing waits. On SQLite the import keeps a core of its own.
+/// before and after it, nothing waits. The import keeps a core of its own.
 /// </summary>
 public sealed class ImportPriorityTests
 {
     [Theory]
-    [InlineData(StoreProvider.Postgres, 2, 2)]
-    [InlineData(StoreProvider.Postgres, 1, 1)]
-    [InlineData(StoreProvider.Sqlite, 2, 1)]
-    [InlineData(StoreProvider.Sqlite, 1, 1)]
-    [InlineData(StoreProvider.Sqlite, 8, 7)]
-    public void The_import_leaves_a_core_free_on_SQLite_only(StoreProvider provider, int cores, int turns) =>
-        Assert.Equal(turns, ImportPriority.TurnsFor(provider, cores));
+    [InlineData(1, 1)]
+    [InlineData(2, 1)]
+    [InlineData(8, 7)]
+    public void The_import_keeps_a_core(int cores, int turns) => Assert.Equal(turns, ImportPriority.TurnsFor(cores));
 
     [Theory]
     [InlineData(1)]

@@ -1,6 +1,5 @@
 using System.Threading.RateLimiting;
 using Bidui.Workflow.Rounds;
-using Bidui.Workflow.Store;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -16,14 +15,13 @@ namespace Bidui.Web.Hosting;
 internal sealed class ImportPriority(RoundProgressBoard board, int turns) : IDisposable
 {
     /// <summary>
-    /// Requests that run at once during an import: one per core on PostgreSQL, whose server processes do the import's
-    /// work; on SQLite one core fewer (at least one), since the import runs in this process and needs a core of its
-    /// own. Two cores, a million cases after a million-case round, twenty officers at full speed: 131.6-136.4 s with
-    /// two at a time, 109.9 s with one (their requests during it 4,598 against 9,594, p99 1.1 s against 0.7 s).
+    /// Requests that run at once during an import: one per core less than the machine has, at least one, so that the
+    /// import keeps a core (on SQLite it runs in this process; on PostgreSQL its COPY and index builds run in the
+    /// server's). Two cores, a million cases after a million-case round, twenty officers at full speed: SQLite 131.6–136.4 s
+    /// with two at a time, 109.9 s with one; PostgreSQL 61.8–70.1 s, and 43.2 s with one. The officers meanwhile get
+    /// about half as many pages, the slowest in a hundred after 1.1–1.5 s instead of 0.5–0.7 s (docs/PERFORMANCE.md).
     /// </summary>
-    public static int TurnsFor(StoreProvider provider, int cores) => provider == StoreProvider.Sqlite ? Math.Max(1, cores - 1) : Math.Max(1, cores);
-
-    public int Turns => turns;
+    public static int TurnsFor(int cores) => Math.Max(1, cores - 1);
 
     private readonly RoundProgressBoard _board = board;
     private readonly ConcurrencyLimiter _turns = new(new ConcurrencyLimiterOptions

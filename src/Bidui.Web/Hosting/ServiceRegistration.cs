@@ -62,7 +62,7 @@ public static class ServiceRegistration
         services.AddSingleton<SignInThrottle>();
         services.AddScoped<UserSessions>();
         services.AddScoped<UserAdmin>();
-        services.AddSingleton(sp => new ImportPriority(sp.GetRequiredService<RoundProgressBoard>(), ImportPriority.TurnsFor(store.Provider, Environment.ProcessorCount)));
+        services.AddSingleton(sp => new ImportPriority(sp.GetRequiredService<RoundProgressBoard>(), ImportPriority.TurnsFor(Environment.ProcessorCount)));
         services.AddScoped<CaseQueries>();
         services.AddScoped<CaseToDo>();
         services.AddSingleton<TownshipChoices>();
