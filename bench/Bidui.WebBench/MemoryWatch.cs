@@ -49,8 +49,10 @@ internal sealed class MemoryWatch : IAsyncDisposable
     }
 
     public string Describe() =>
-        $"highest sample {PeakWorkingSet / 1048576.0:N0} MB, of which the GC's committed heap {CommittedAtPeak / 1048576.0:N0} MB and native {(PeakWorkingSet - CommittedAtPeak) / 1048576.0:N0} MB" +
-        (_sqlite ? $" (SQLite's allocations then {SqliteAtPeak / 1048576.0:N0} MB, at most {SQLitePCL.raw.sqlite3_memory_highwater(0) / 1048576.0:N0} MB)" : "");
+        $"highest sample {Mb(PeakWorkingSet)} MB, of which the GC's committed heap {Mb(CommittedAtPeak)} MB and native {Mb(PeakWorkingSet - CommittedAtPeak)} MB" +
+        (_sqlite ? $" (SQLite's allocations then {Mb(SqliteAtPeak)} MB, at most {Mb(SQLitePCL.raw.sqlite3_memory_highwater(0))} MB)" : "");
+
+    private static string Mb(long bytes) => (bytes / 1048576.0).ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
 
     public async ValueTask DisposeAsync()
     {

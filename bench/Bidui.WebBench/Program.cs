@@ -16,10 +16,11 @@ namespace Bidui.WebBench;
 
 /// <summary>
 /// `bidui-webbench`: a province round in the web workflow, on each store. Generates the round's lists (and a small
-/// earlier round's, or with `--earlier-full` one as large) in the results format, starts the real web app on a fresh store, imports the earlier round,
-/// signs in the officers, then imports the big round through the real job (RoundRunner) while the officers keep
-/// working on the earlier one, and then drives the officer's pages with every user at once. Each store runs in
-/// its own process, so that its peak memory is its own. docs/PERFORMANCE.md has the command and the figures.
+/// earlier round's, or with `--earlier-full` one as large) in the results format, starts the real web app on a fresh
+/// store, imports the earlier round, signs in the officers, then imports the big round through the real job
+/// (RoundRunner) while the officers keep working on the earlier one, and then drives the officer's pages with every
+/// user at once. Each store runs in its own process, so that its peak memory is its own. docs/PERFORMANCE.md has the
+/// command and the figures.
 /// </summary>
 internal static class Program
 {
@@ -324,8 +325,8 @@ internal static class Program
     private static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
 }
 
-internal sealed record BenchOptions(long Cases, int Users, int Seconds, string Work, string? Postgres, bool Keep, string[] Stores, string? Store, bool QuietImport, int ThinkMs, int WarmupSeconds,
-    bool EarlierFull)
+internal sealed record BenchOptions(long Cases, int Users, int Seconds, string Work, string? Postgres, bool Keep, string[] Stores, string? Store,
+    bool QuietImport, int ThinkMs, int WarmupSeconds, bool EarlierFull)
 {
     /// <summary>Where the generated lists are kept between runs (they depend on the size and the earlier round's shape only).</summary>
     public string Lists => Path.Combine(Work, EarlierFull ? $"lists-{Cases}-earlier-full" : $"lists-{Cases}");
